@@ -1,0 +1,143 @@
+use serde::{Deserialize, Serialize};
+
+/// How bad a failure of a check is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Informational,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] =
+        [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Informational];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Informational => "informational",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.as_str().eq_ignore_ascii_case(text))
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The same control in other tools, so results can be mapped one to one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Equivalents {
+    pub prowler: &'static [&'static str],
+    pub security_hub: &'static [&'static str],
+    pub config_rule: &'static [&'static str],
+    /// `<benchmark version>:<item>`, e.g. `5.0:1.4`.
+    pub cis: &'static [&'static str],
+}
+
+/// Everything about a check except its evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// Descriptive snake_case, equal to the file name of the check.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub severity: Severity,
+    /// Service the check is filed under (`iam`, `s3` …).
+    pub service: &'static str,
+    /// The kind of resource findings are about (`iam_user`, `s3_bucket`, `account` …).
+    pub resource_kind: &'static str,
+    pub best_practices: &'static [&'static str],
+    pub equivalents: Equivalents,
+    /// One sentence: what to do about a failure.
+    pub remediation: &'static str,
+    /// The doc comment, in sections: what it checks, why it matters, how to fix.
+    #[serde(skip)]
+    pub docs: &'static str,
+    /// Services whose gaps make this check's verdict incomplete (its own service first).
+    #[serde(skip)]
+    pub reads: &'static [&'static str],
+    #[serde(skip)]
+    pub source_file: &'static str,
+}
+
+impl Meta {
+    /// The doc comment as Markdown, without the one-space indent of `///` lines.
+    pub fn docs_markdown(&self) -> String {
+        self.docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
+    }
+}
+
+/// A check: static metadata plus a pure evaluation.
+pub trait Check: Sync + Send {
+    fn meta(&self) -> &'static Meta;
+    fn run(&self, inv: &wasp_model::Inventory, out: &mut crate::Findings<'_>);
+}
+
+/// Declares a check type and its `&'static Meta` in one place.
+///
+/// The doc comment becomes the check's documentation; `run` is written in an `impl` block
+/// beside the declaration with [`crate::Check`]'s signature minus `meta`.
+#[macro_export]
+macro_rules! declare_check {
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident {
+            id: $id:literal,
+            title: $title:literal,
+            severity: $severity:ident,
+            service: $service:literal,
+            resource_kind: $kind:literal,
+            best_practices: [$($bp:literal),+ $(,)?],
+            prowler: [$($prowler:literal),* $(,)?],
+            security_hub: [$($sh:literal),* $(,)?],
+            config_rule: [$($cfg:literal),* $(,)?],
+            cis: [$($cis:literal),* $(,)?],
+            $(reads: [$($reads:literal),* $(,)?],)?
+            remediation: $remediation:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::Meta = $crate::Meta {
+                id: $id,
+                title: $title,
+                severity: $crate::Severity::$severity,
+                service: $service,
+                resource_kind: $kind,
+                best_practices: &[$($bp),+],
+                equivalents: $crate::Equivalents {
+                    prowler: &[$($prowler),*],
+                    security_hub: &[$($sh),*],
+                    config_rule: &[$($cfg),*],
+                    cis: &[$($cis),*],
+                },
+                remediation: $remediation,
+                docs: concat!($($doc, "\n"),*),
+                reads: &[$service $($(, $reads)*)?],
+                source_file: file!(),
+            };
+        }
+
+        impl $crate::Check for $name {
+            fn meta(&self) -> &'static $crate::Meta {
+                &Self::META
+            }
+            fn run(&self, inv: &wasp_model::Inventory, out: &mut $crate::Findings<'_>) {
+                self.evaluate(inv, out)
+            }
+        }
+    };
+}

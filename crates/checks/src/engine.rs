@@ -1,0 +1,132 @@
+use crate::{Check, Meta, Severity};
+use serde::{Deserialize, Serialize};
+use wasp_model::{Inventory, Resource, SourceLocation};
+
+/// The verdict of one check on one resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Status {
+    Fail,
+    Pass,
+    /// The check could not judge: the evidence it needs was not read.
+    Skip,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "PASS",
+            Status::Fail => "FAIL",
+            Status::Skip => "SKIP",
+        }
+    }
+}
+
+/// One verdict, as every report shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub check_id: String,
+    pub status: Status,
+    pub severity: Severity,
+    pub resource_arn: Option<String>,
+    pub region: String,
+    pub account_id: String,
+    pub message: String,
+    pub best_practices: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+/// Where a check writes its verdicts.
+pub struct Findings<'a> {
+    meta: &'static Meta,
+    inv: &'a Inventory,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Findings<'_> {
+    pub fn pass(&mut self, resource: &dyn Resource, message: impl Into<String>) {
+        self.push_resource(Status::Pass, resource, message.into());
+    }
+    pub fn fail(&mut self, resource: &dyn Resource, message: impl Into<String>) {
+        self.push_resource(Status::Fail, resource, message.into());
+    }
+    pub fn skip(&mut self, resource: &dyn Resource, message: impl Into<String>) {
+        self.push_resource(Status::Skip, resource, message.into());
+    }
+
+    /// A verdict about something that is not a model resource (an account setting).
+    pub fn report(&mut self, status: Status, arn: String, region: &str, message: impl Into<String>) {
+        self.push(status, Some(arn), region.to_owned(), message.into(), None);
+    }
+
+    /// The inventory being judged.
+    pub fn inventory(&self) -> &Inventory {
+        self.inv
+    }
+
+    fn push_resource(&mut self, status: Status, resource: &dyn Resource, message: String) {
+        let arn = Some(resource.arn().to_owned()).filter(|a| !a.is_empty());
+        self.push(status, arn, resource.region().to_owned(), message, resource.location().cloned());
+    }
+
+    fn push(
+        &mut self,
+        status: Status,
+        resource_arn: Option<String>,
+        region: String,
+        message: String,
+        location: Option<SourceLocation>,
+    ) {
+        self.out.push(Finding {
+            check_id: self.meta.id.to_owned(),
+            status,
+            severity: self.meta.severity,
+            resource_arn,
+            region,
+            account_id: self.inv.account_id.clone(),
+            message,
+            best_practices: self.meta.best_practices.iter().map(|s| s.to_string()).collect(),
+            location,
+        });
+    }
+}
+
+/// Which checks to run. Empty lists select everything.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub check_ids: Vec<String>,
+    pub services: Vec<String>,
+    pub best_practices: Vec<String>,
+    pub min_severity: Option<Severity>,
+}
+
+impl Selection {
+    pub fn matches(&self, meta: &Meta) -> bool {
+        (self.check_ids.is_empty() || self.check_ids.iter().any(|id| id == meta.id))
+            && (self.services.is_empty() || self.services.iter().any(|s| s == meta.service))
+            && (self.best_practices.is_empty()
+                || self.best_practices.iter().any(|bp| meta.best_practices.contains(&bp.as_str())))
+            && self.min_severity.is_none_or(|min| meta.severity >= min)
+    }
+
+    /// The selected checks, in registry order.
+    pub fn checks(&self) -> impl Iterator<Item = &'static dyn Check> + '_ {
+        crate::CHECKS.iter().copied().filter(move |c| self.matches(c.meta()))
+    }
+}
+
+/// Runs the selected checks over the inventory; findings come out in check order.
+pub fn run(inv: &Inventory, selection: &Selection) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for check in selection.checks() {
+        run_one(check, inv, &mut out);
+    }
+    out
+}
+
+/// Runs one check, appending its findings.
+pub fn run_one(check: &dyn Check, inv: &Inventory, out: &mut Vec<Finding>) {
+    let mut findings = Findings { meta: check.meta(), inv, out };
+    check.run(inv, &mut findings);
+}

@@ -1,0 +1,4 @@
+//! GuardDuty checks.
+mod guardduty_enabled;
+
+pub use guardduty_enabled::GuarddutyEnabled;

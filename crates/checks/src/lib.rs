@@ -1,0 +1,27 @@
+//! The check engine: declarations, the registry and a runner over the inventory.
+//!
+//! A check is a pure function of the [`Inventory`]: it never calls AWS, never prints and never
+//! fails. It reports one [`Finding`] per resource it judges: PASS, FAIL, or SKIP when the
+//! evidence it needs could not be read.
+
+mod declare;
+mod engine;
+mod registry;
+mod util;
+
+pub mod accessanalyzer;
+pub mod cloudtrail;
+pub mod cloudwatch;
+pub mod config;
+pub mod ec2;
+pub mod guardduty;
+pub mod iam;
+pub mod kms;
+pub mod logs;
+pub mod organizations;
+pub mod s3;
+pub mod securityhub;
+
+pub use declare::{Check, Equivalents, Meta, Severity};
+pub use engine::{run, run_one, Finding, Findings, Selection, Status};
+pub use registry::{find, CHECKS};

@@ -1,0 +1,223 @@
+//! IAM: users, groups, roles, policies, the account's password policy and root user.
+use crate::{global_resource, Setting, SourceLocation, Tags, Timestamp};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Iam {
+    /// `None` when neither the account summary nor the credential report could be read.
+    #[serde(default)]
+    pub root: Option<RootUser>,
+    #[serde(default)]
+    pub password_policy: Option<Setting<PasswordPolicy>>,
+    #[serde(default)]
+    pub users: Vec<User>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// Customer-managed policies.
+    #[serde(default)]
+    pub policies: Vec<ManagedPolicy>,
+    #[serde(default)]
+    pub saml_providers: Vec<IdentityProvider>,
+    #[serde(default)]
+    pub oidc_providers: Vec<IdentityProvider>,
+    #[serde(default)]
+    pub instance_profiles: Vec<InstanceProfile>,
+    /// ARNs of AWS-managed policies attached to at least one principal.
+    #[serde(default)]
+    pub attached_aws_managed_policies: Vec<String>,
+}
+
+/// What the account summary and credential report say about the root user.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RootUser {
+    pub arn: String,
+    #[serde(default)]
+    pub mfa_enabled: Option<bool>,
+    /// Whether the root MFA is a virtual device (from `ListVirtualMFADevices`).
+    #[serde(default)]
+    pub virtual_mfa: Option<bool>,
+    #[serde(default)]
+    pub access_keys_present: Option<bool>,
+    #[serde(default)]
+    pub password_last_used: Option<Timestamp>,
+    #[serde(default)]
+    pub access_key_last_used: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordPolicy {
+    #[serde(default)]
+    pub minimum_length: Option<u32>,
+    #[serde(default)]
+    pub require_symbols: bool,
+    #[serde(default)]
+    pub require_numbers: bool,
+    #[serde(default)]
+    pub require_uppercase: bool,
+    #[serde(default)]
+    pub require_lowercase: bool,
+    #[serde(default)]
+    pub max_age_days: Option<u32>,
+    #[serde(default)]
+    pub reuse_prevention: Option<u32>,
+    #[serde(default)]
+    pub hard_expiry: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct User {
+    pub arn: String,
+    pub name: String,
+    #[serde(default)]
+    pub created: Option<Timestamp>,
+    /// Has a console password (login profile).
+    #[serde(default)]
+    pub console_access: Option<bool>,
+    #[serde(default)]
+    pub password_last_used: Option<Timestamp>,
+    /// Has at least one MFA device.
+    #[serde(default)]
+    pub mfa_active: Option<bool>,
+    /// `None` when the keys could not be read.
+    #[serde(default)]
+    pub access_keys: Option<Vec<AccessKey>>,
+    #[serde(default)]
+    pub groups: Vec<String>,
+    #[serde(default)]
+    pub attached_policies: Vec<String>,
+    #[serde(default)]
+    pub inline_policies: Vec<InlinePolicy>,
+    #[serde(default)]
+    pub permissions_boundary: Option<String>,
+    #[serde(default)]
+    pub tags: Tags,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessKey {
+    /// Key id when known (the credential report numbers keys 1 and 2 without ids).
+    #[serde(default)]
+    pub id: Option<String>,
+    pub active: bool,
+    #[serde(default)]
+    pub created: Option<Timestamp>,
+    #[serde(default)]
+    pub last_used: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub arn: String,
+    pub name: String,
+    #[serde(default)]
+    pub attached_policies: Vec<String>,
+    #[serde(default)]
+    pub inline_policies: Vec<InlinePolicy>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub arn: String,
+    pub name: String,
+    #[serde(default)]
+    pub path: String,
+    #[serde(default)]
+    pub created: Option<Timestamp>,
+    /// The trust (assume-role) policy document.
+    #[serde(default)]
+    pub trust_policy: Option<serde_json::Value>,
+    #[serde(default)]
+    pub attached_policies: Vec<String>,
+    #[serde(default)]
+    pub inline_policies: Vec<InlinePolicy>,
+    #[serde(default)]
+    pub permissions_boundary: Option<String>,
+    #[serde(default)]
+    pub last_used: Option<Timestamp>,
+    #[serde(default)]
+    pub tags: Tags,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+impl Role {
+    /// Roles AWS creates and manages for its services.
+    pub fn is_service_linked(&self) -> bool {
+        self.path.starts_with("/aws-service-role/")
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InlinePolicy {
+    pub name: String,
+    pub document: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManagedPolicy {
+    pub arn: String,
+    pub name: String,
+    #[serde(default)]
+    pub attachment_count: Option<u32>,
+    /// The default version's document; `None` when it could not be read.
+    #[serde(default)]
+    pub document: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityProvider {
+    pub arn: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstanceProfile {
+    pub arn: String,
+    pub name: String,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+global_resource!(RootUser, User, Group, Role, ManagedPolicy, IdentityProvider, InstanceProfile);
+
+/// The statements of a policy document, whether `Statement` is an object or a list.
+pub fn statements(document: &serde_json::Value) -> Vec<&serde_json::Value> {
+    match document.get("Statement") {
+        Some(serde_json::Value::Array(list)) => list.iter().collect(),
+        Some(one @ serde_json::Value::Object(_)) => vec![one],
+        _ => Vec::new(),
+    }
+}
+
+/// A policy field that AWS accepts as a string or a list of strings.
+pub fn string_or_list(value: Option<&serde_json::Value>) -> Vec<&str> {
+    match value {
+        Some(serde_json::Value::String(s)) => vec![s.as_str()],
+        Some(serde_json::Value::Array(list)) => list.iter().filter_map(|v| v.as_str()).collect(),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,163 @@
+//! The inventory: one typed model of an AWS estate, filled by live collection, snapshot files
+//! or infrastructure as code, and read by every check.
+//!
+//! Conventions:
+//! - A value nobody could read is `None`; the reason lives in [`Inventory::gaps`].
+//! - A value whose absence AWS documents as "not configured" is [`Setting::NotConfigured`].
+//! - Regional account settings are maps keyed by region: a missing key means "not collected".
+
+mod common;
+pub mod cloudtrail;
+pub mod detection;
+pub mod ec2;
+pub mod iam;
+pub mod kms;
+pub mod logs;
+pub mod organizations;
+pub mod s3;
+mod snapshot;
+
+pub use common::{Gap, GapKind, Resource, Setting, SourceLocation, Tags, Timestamp};
+pub use snapshot::{SnapshotError, MAX_SNAPSHOT_BYTES};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Version of the snapshot document; bump on any incompatible change of the model.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Region label used for global services (IAM, Organizations, the S3 account settings).
+pub const GLOBAL_REGION: &str = "global";
+
+/// Everything wasp knows about one AWS account.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inventory {
+    pub schema_version: u32,
+    pub account_id: String,
+    #[serde(default = "default_partition")]
+    pub partition: String,
+    /// Regions that were in scope of the collection.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// When the evidence was gathered; checks measure ages (key rotation, last use) from here.
+    pub collected_at: Timestamp,
+    #[serde(default)]
+    pub source: SourceKind,
+    #[serde(default)]
+    pub iam: iam::Iam,
+    #[serde(default)]
+    pub organizations: organizations::Organizations,
+    #[serde(default)]
+    pub s3: s3::S3,
+    #[serde(default)]
+    pub ec2: ec2::Ec2,
+    #[serde(default)]
+    pub kms: kms::Kms,
+    #[serde(default)]
+    pub cloudtrail: cloudtrail::CloudTrail,
+    #[serde(default)]
+    pub detection: detection::Detection,
+    #[serde(default)]
+    pub logs: logs::Logs,
+    /// What could not be read, and why.
+    #[serde(default)]
+    pub gaps: Vec<Gap>,
+    /// How the inventory was collected (API calls, timings), when it was collected live.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collection: Option<CollectionStats>,
+}
+
+fn default_partition() -> String {
+    "aws".to_owned()
+}
+
+/// Where an inventory came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// Read from AWS APIs.
+    #[default]
+    Live,
+    /// Built from infrastructure-as-code templates.
+    Iac,
+    /// The fictional account shipped with wasp.
+    Demo,
+}
+
+/// Counters a live collection keeps about itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CollectionStats {
+    pub duration_ms: u64,
+    pub api_calls_total: u64,
+    /// One row per (service, region, operation).
+    pub api_calls: Vec<ApiCallCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ApiCallCount {
+    pub service: String,
+    pub region: String,
+    pub operation: String,
+    pub count: u64,
+}
+
+impl Inventory {
+    /// An empty inventory of one account, as a source starts it.
+    pub fn new(account_id: impl Into<String>, collected_at: Timestamp) -> Self {
+        Inventory {
+            schema_version: SCHEMA_VERSION,
+            account_id: account_id.into(),
+            partition: default_partition(),
+            collected_at,
+            ..Default::default()
+        }
+    }
+
+    /// The ARN used for findings about the account as a whole.
+    pub fn account_arn(&self) -> String {
+        format!("arn:{}:iam::{}:root", self.partition, self.account_id)
+    }
+
+    /// The ARN used for findings about an account-level setting of a regional service.
+    pub fn regional_account_arn(&self, service: &str, region: &str) -> String {
+        format!("arn:{}:{service}:{region}:{}:account", self.partition, self.account_id)
+    }
+
+    /// Gaps recorded for a service (any region, any operation).
+    pub fn gaps_for<'a>(&'a self, service: &'a str) -> impl Iterator<Item = &'a Gap> + 'a {
+        self.gaps.iter().filter(move |g| g.service == service)
+    }
+
+    /// The first gap recorded for a service in a region (or globally), if any.
+    pub fn gap_in(&self, service: &str, region: &str) -> Option<&Gap> {
+        self.gaps
+            .iter()
+            .find(|g| g.service == service && (g.region == region || g.region == GLOBAL_REGION))
+    }
+
+    /// Count of resources of every kind, for summaries.
+    pub fn resource_counts(&self) -> BTreeMap<&'static str, usize> {
+        let mut counts = BTreeMap::new();
+        let mut put = |k, n| {
+            if n > 0 {
+                counts.insert(k, n);
+            }
+        };
+        put("iam_user", self.iam.users.len());
+        put("iam_role", self.iam.roles.len());
+        put("iam_group", self.iam.groups.len());
+        put("iam_policy", self.iam.policies.len());
+        put("s3_bucket", self.s3.buckets.len());
+        put("ec2_instance", self.ec2.instances.len());
+        put("ec2_security_group", self.ec2.security_groups.len());
+        put("ec2_volume", self.ec2.volumes.len());
+        put("ec2_snapshot", self.ec2.snapshots.len());
+        put("ec2_image", self.ec2.images.len());
+        put("vpc", self.ec2.vpcs.len());
+        put("kms_key", self.kms.keys.len());
+        put("cloudtrail_trail", self.cloudtrail.trails.len());
+        put("log_group", self.logs.log_groups.len());
+        counts
+    }
+}
