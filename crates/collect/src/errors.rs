@@ -1,0 +1,233 @@
+//! The one error table: every SDK failure becomes data ("not configured") or a gap kind.
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use wasp_model::GapKind;
+
+/// What an SDK error means for the inventory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Classified {
+    /// AWS's documented way of saying "there is none" (e.g. no bucket policy).
+    NotConfigured,
+    /// The value could not be read.
+    Gap { kind: GapKind, reason: String },
+}
+
+/// `(operation, error code)` pairs that mean "not configured" rather than failure.
+const NOT_CONFIGURED: &[(&str, &str)] = &[
+    ("GetAccountPasswordPolicy", "NoSuchEntity"),
+    ("GetLoginProfile", "NoSuchEntity"),
+    ("GetBucketPolicy", "NoSuchBucketPolicy"),
+    ("GetBucketPolicyStatus", "NoSuchBucketPolicy"),
+    ("GetPublicAccessBlock", "NoSuchPublicAccessBlockConfiguration"),
+    ("GetBucketEncryption", "ServerSideEncryptionConfigurationNotFoundError"),
+    ("GetObjectLockConfiguration", "ObjectLockConfigurationNotFoundError"),
+    ("GetBucketLifecycleConfiguration", "NoSuchLifecycleConfiguration"),
+    ("GetBucketTagging", "NoSuchTagSet"),
+    ("GetBucketTagging", "NoSuchTagSetError"),
+    ("DescribeOrganization", "AWSOrganizationsNotInUseException"),
+    ("DescribeHub", "InvalidAccessException"),
+    ("GetEnabledStandards", "InvalidAccessException"),
+    ("GetEbsDefaultKmsKeyId", "InvalidKmsKey.NotFound"),
+];
+
+const ACCESS_DENIED: &[&str] = &[
+    "AccessDenied",
+    "AccessDeniedException",
+    "UnauthorizedOperation",
+    "UnauthorizedAccess",
+    "AuthorizationError",
+    "AuthorizationErrorException",
+    "Forbidden",
+    "AllAccessDisabled",
+];
+
+const THROTTLED: &[&str] = &[
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestLimitExceeded",
+    "TooManyRequestsException",
+    "RequestThrottled",
+    "RequestThrottledException",
+    "SlowDown",
+    "PriorRequestNotComplete",
+    "LimitExceededException",
+];
+
+const REGION_DISABLED: &[&str] = &["OptInRequired", "UnrecognizedClientException", "InvalidClientTokenId"];
+
+const UNSUPPORTED: &[&str] = &[
+    "UnsupportedOperation",
+    "UnsupportedOperationException",
+    "InvalidAction",
+    "UnknownOperationException",
+    "NotImplemented",
+    "SubscriptionRequiredException",
+];
+
+/// Classifies one failed call of `operation`.
+pub fn classify<E, R>(operation: &str, err: &SdkError<E, R>) -> Classified
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug + HttpStatus,
+{
+    let gap = |kind, reason: String| Classified::Gap { kind, reason };
+    match err {
+        SdkError::ServiceError(service_err) => {
+            let e = service_err.err();
+            let status = service_err.raw().status_code();
+            let code = e.code().unwrap_or_default();
+            let message = e.message().unwrap_or_default();
+            if NOT_CONFIGURED.contains(&(operation, code)) {
+                return Classified::NotConfigured;
+            }
+            let reason = match (code.is_empty(), message.is_empty()) {
+                (true, _) => format!("HTTP {status} without an error code"),
+                (false, true) => code.to_owned(),
+                (false, false) => format!("{code}: {message}"),
+            };
+            let kind = if ACCESS_DENIED.contains(&code) || (code.is_empty() && status == 403) {
+                GapKind::AccessDenied
+            } else if THROTTLED.contains(&code) || status == 429 {
+                GapKind::Throttled
+            } else if REGION_DISABLED.contains(&code) {
+                GapKind::RegionDisabled
+            } else if UNSUPPORTED.contains(&code) || (code.is_empty() && (status == 404 || status == 501)) {
+                GapKind::Unsupported
+            } else if status >= 500 {
+                GapKind::Unavailable
+            } else {
+                GapKind::Other
+            };
+            gap(kind, reason)
+        }
+        SdkError::ResponseError(response_err) => {
+            // An answer the SDK could not parse: an HTML 404 from an endpoint that lacks the
+            // service, or a bare 403 from one that denies in another protocol's format.
+            let status = response_err.raw().status_code();
+            let kind = match status {
+                403 => GapKind::AccessDenied,
+                404 | 501 => GapKind::Unsupported,
+                429 => GapKind::Throttled,
+                s if s >= 500 => GapKind::Unavailable,
+                _ => GapKind::Other,
+            };
+            gap(kind, format!("unreadable answer (HTTP {status})"))
+        }
+        SdkError::TimeoutError(_) => gap(GapKind::Unavailable, "the call timed out".to_owned()),
+        SdkError::DispatchFailure(failure) => {
+            let what = if failure.is_timeout() {
+                "timed out connecting".to_owned()
+            } else if failure.is_io() {
+                format!("endpoint unreachable: {}", error_chain(err))
+            } else {
+                format!("request not sent: {}", error_chain(err))
+            };
+            gap(GapKind::Unavailable, what)
+        }
+        SdkError::ConstructionFailure(_) => gap(GapKind::Other, error_chain(err)),
+        _ => gap(GapKind::Other, error_chain(err)),
+    }
+}
+
+/// The HTTP status of a raw response.
+pub trait HttpStatus {
+    fn status_code(&self) -> u16;
+}
+
+impl HttpStatus for aws_smithy_runtime_api::http::Response {
+    fn status_code(&self) -> u16 {
+        self.status().as_u16()
+    }
+}
+
+/// An error with its sources, on one line.
+pub fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let next = cause.to_string();
+        if !text.contains(&next) {
+            text.push_str(": ");
+            text.push_str(&next);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_smithy_runtime_api::http::{Response, StatusCode};
+    use aws_smithy_types::body::SdkBody;
+    use aws_smithy_types::error::ErrorMetadata;
+
+    #[derive(Debug)]
+    struct Err(ErrorMetadata);
+    impl std::fmt::Display for Err {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{:?}", self.0.code())
+        }
+    }
+    impl std::error::Error for Err {}
+    impl ProvideErrorMetadata for Err {
+        fn meta(&self) -> &ErrorMetadata {
+            &self.0
+        }
+    }
+
+    fn service_error(code: Option<&str>, status: u16) -> SdkError<Err, Response> {
+        let mut meta = ErrorMetadata::builder().message("m");
+        if let Some(code) = code {
+            meta = meta.code(code);
+        }
+        let raw = Response::new(StatusCode::try_from(status).unwrap(), SdkBody::empty());
+        SdkError::service_error(Err(meta.build()), raw)
+    }
+
+    fn kind(op: &str, code: Option<&str>, status: u16) -> Option<GapKind> {
+        match classify(op, &service_error(code, status)) {
+            Classified::NotConfigured => None,
+            Classified::Gap { kind, .. } => Some(kind),
+        }
+    }
+
+    #[test]
+    fn documented_absences_are_data() {
+        assert_eq!(kind("GetBucketPolicy", Some("NoSuchBucketPolicy"), 404), None);
+        assert_eq!(kind("GetAccountPasswordPolicy", Some("NoSuchEntity"), 404), None);
+        assert_eq!(kind("DescribeOrganization", Some("AWSOrganizationsNotInUseException"), 400), None);
+        assert_eq!(kind("GetPublicAccessBlock", Some("NoSuchPublicAccessBlockConfiguration"), 404), None);
+        // The same code on another operation is not an absence.
+        assert_eq!(kind("GetRole", Some("NoSuchEntity"), 404), Some(GapKind::Other));
+    }
+
+    #[test]
+    fn failures_become_gaps_by_kind() {
+        assert_eq!(kind("ListUsers", Some("AccessDenied"), 403), Some(GapKind::AccessDenied));
+        assert_eq!(kind("ListKeys", Some("AccessDeniedException"), 400), Some(GapKind::AccessDenied));
+        assert_eq!(kind("ListDetectors", None, 403), Some(GapKind::AccessDenied));
+        assert_eq!(kind("DescribeInstances", Some("UnauthorizedOperation"), 403), Some(GapKind::AccessDenied));
+        assert_eq!(kind("DescribeInstances", Some("RequestLimitExceeded"), 503), Some(GapKind::Throttled));
+        assert_eq!(kind("ListKeys", Some("ThrottlingException"), 400), Some(GapKind::Throttled));
+        assert_eq!(kind("DescribeVpcs", Some("OptInRequired"), 401), Some(GapKind::RegionDisabled));
+        assert_eq!(kind("ListAnalyzers", None, 404), Some(GapKind::Unsupported));
+        assert_eq!(kind("ListAnalyzers", Some("InternalFailure"), 500), Some(GapKind::Unavailable));
+        assert_eq!(kind("ListAnalyzers", Some("SomethingNew"), 400), Some(GapKind::Other));
+    }
+
+    #[test]
+    fn gap_reasons_keep_the_raw_code() {
+        let Classified::Gap { reason, .. } = classify("X", &service_error(Some("SomethingNew"), 400)) else {
+            panic!("expected a gap")
+        };
+        assert_eq!(reason, "SomethingNew: m");
+    }
+
+    #[test]
+    fn timeouts_are_unavailable() {
+        let err: SdkError<Err, Response> = SdkError::timeout_error("slow");
+        assert!(matches!(classify("X", &err), Classified::Gap { kind: GapKind::Unavailable, .. }));
+    }
+}

@@ -1,0 +1,150 @@
+//! Merging unit fragments into one inventory, and a stable order for the result.
+use wasp_model::Inventory;
+
+/// Moves everything of `part` into `into`. Destructures every field, so a new model field
+/// cannot be forgotten here.
+pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
+    let Inventory {
+        schema_version: _,
+        account_id: _,
+        partition: _,
+        regions: _,
+        collected_at: _,
+        source: _,
+        iam,
+        organizations,
+        s3,
+        ec2,
+        kms,
+        cloudtrail,
+        detection,
+        logs,
+        gaps,
+        collection: _,
+    } = part;
+
+    let wasp_model::iam::Iam {
+        root,
+        password_policy,
+        users,
+        groups,
+        roles,
+        policies,
+        saml_providers,
+        oidc_providers,
+        instance_profiles,
+        attached_aws_managed_policies,
+    } = iam;
+    let t = &mut into.iam;
+    t.root = t.root.take().or(root);
+    t.password_policy = t.password_policy.take().or(password_policy);
+    t.users.extend(users);
+    t.groups.extend(groups);
+    t.roles.extend(roles);
+    t.policies.extend(policies);
+    t.saml_providers.extend(saml_providers);
+    t.oidc_providers.extend(oidc_providers);
+    t.instance_profiles.extend(instance_profiles);
+    t.attached_aws_managed_policies.extend(attached_aws_managed_policies);
+
+    let wasp_model::organizations::Organizations { organization, accounts, service_control_policies } = organizations;
+    let t = &mut into.organizations;
+    t.organization = t.organization.take().or(organization);
+    t.accounts = t.accounts.take().or(accounts);
+    t.service_control_policies = t.service_control_policies.take().or(service_control_policies);
+
+    let wasp_model::s3::S3 { account_public_access_block, buckets } = s3;
+    into.s3.account_public_access_block = into.s3.account_public_access_block.take().or(account_public_access_block);
+    into.s3.buckets.extend(buckets);
+
+    let wasp_model::ec2::Ec2 {
+        ebs_defaults,
+        vpcs,
+        subnets,
+        route_tables,
+        internet_gateways,
+        nat_gateways,
+        security_groups,
+        network_acls,
+        flow_logs,
+        vpc_endpoints,
+        instances,
+        volumes,
+        snapshots,
+        images,
+    } = ec2;
+    let t = &mut into.ec2;
+    t.ebs_defaults.extend(ebs_defaults);
+    t.vpcs.extend(vpcs);
+    t.subnets.extend(subnets);
+    t.route_tables.extend(route_tables);
+    t.internet_gateways.extend(internet_gateways);
+    t.nat_gateways.extend(nat_gateways);
+    t.security_groups.extend(security_groups);
+    t.network_acls.extend(network_acls);
+    t.flow_logs.extend(flow_logs);
+    t.vpc_endpoints.extend(vpc_endpoints);
+    t.instances.extend(instances);
+    t.volumes.extend(volumes);
+    t.snapshots.extend(snapshots);
+    t.images.extend(images);
+
+    into.kms.keys.extend(kms.keys);
+    into.cloudtrail.trails.extend(cloudtrail.trails);
+
+    let wasp_model::detection::Detection { config, guardduty, securityhub, access_analyzer } = detection;
+    let t = &mut into.detection;
+    t.config.extend(config);
+    t.guardduty.extend(guardduty);
+    t.securityhub.extend(securityhub);
+    t.access_analyzer.extend(access_analyzer);
+
+    let wasp_model::logs::Logs { log_groups, metric_filters, alarms } = logs;
+    into.logs.log_groups.extend(log_groups);
+    into.logs.metric_filters.extend(metric_filters);
+    into.logs.alarms.extend(alarms);
+
+    into.gaps.extend(gaps);
+}
+
+/// Sorts every list so that the same account always gives the same snapshot, and drops
+/// duplicates (multi-region trails are seen from every region).
+pub(crate) fn normalise(inv: &mut Inventory) {
+    macro_rules! by_arn {
+        ($($list:expr),+ $(,)?) => {$(
+            $list.sort_by(|a, b| a.arn.cmp(&b.arn));
+            $list.dedup_by(|a, b| a.arn == b.arn);
+        )+};
+    }
+    by_arn!(
+        inv.iam.users,
+        inv.iam.groups,
+        inv.iam.roles,
+        inv.iam.policies,
+        inv.iam.saml_providers,
+        inv.iam.oidc_providers,
+        inv.iam.instance_profiles,
+        inv.s3.buckets,
+        inv.ec2.vpcs,
+        inv.ec2.subnets,
+        inv.ec2.route_tables,
+        inv.ec2.internet_gateways,
+        inv.ec2.nat_gateways,
+        inv.ec2.security_groups,
+        inv.ec2.network_acls,
+        inv.ec2.flow_logs,
+        inv.ec2.vpc_endpoints,
+        inv.ec2.instances,
+        inv.ec2.volumes,
+        inv.ec2.snapshots,
+        inv.ec2.images,
+        inv.kms.keys,
+        inv.cloudtrail.trails,
+        inv.logs.log_groups,
+    );
+    inv.iam.attached_aws_managed_policies.sort();
+    inv.iam.attached_aws_managed_policies.dedup();
+    inv.logs.metric_filters.sort_by(|a, b| (&a.region, &a.log_group_name, &a.name).cmp(&(&b.region, &b.log_group_name, &b.name)));
+    inv.gaps.sort();
+    inv.gaps.dedup();
+}

@@ -1,0 +1,165 @@
+//! Options, the one SDK configuration per account, the caller's identity and the regions.
+use crate::calls::CallLog;
+use crate::errors::error_chain;
+use crate::services::Service;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_config::{BehaviorVersion, SdkConfig};
+use std::time::Duration;
+
+/// Which regions to collect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegionSelection {
+    /// The region of the profile or environment.
+    Default,
+    /// Exactly these.
+    List(Vec<String>),
+    /// Every region enabled for the account (`ec2:DescribeRegions`).
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    pub connect: Duration,
+    pub attempt: Duration,
+    pub operation: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            connect: Duration::from_secs(3),
+            attempt: Duration::from_secs(20),
+            operation: Duration::from_secs(60),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CollectOptions {
+    pub profile: Option<String>,
+    pub regions: RegionSelection,
+    /// Empty = every service.
+    pub services: Vec<Service>,
+    /// An AWS-compatible endpoint; otherwise `AWS_ENDPOINT_URL` and the SDK's resolution apply.
+    pub endpoint_url: Option<String>,
+    /// Units (service × region) in flight at once.
+    pub concurrency: usize,
+    /// Per-resource calls in flight at once inside one unit.
+    pub inner_concurrency: usize,
+    pub max_attempts: u32,
+    pub timeouts: Timeouts,
+}
+
+impl Default for CollectOptions {
+    fn default() -> Self {
+        CollectOptions {
+            profile: None,
+            regions: RegionSelection::Default,
+            services: Vec::new(),
+            endpoint_url: None,
+            concurrency: 16,
+            inner_concurrency: 8,
+            max_attempts: 5,
+            timeouts: Timeouts::default(),
+        }
+    }
+}
+
+/// Errors that stop a collection. Everything else becomes a gap.
+#[derive(Debug, thiserror::Error)]
+pub enum CollectError {
+    #[error("no AWS region is configured: pass --region or --regions, or set AWS_REGION")]
+    NoRegion,
+    #[error("cannot reach the AWS endpoint{}: {cause}", endpoint.as_deref().map(|e| format!(" {e}")).unwrap_or_default())]
+    Unreachable { endpoint: Option<String>, cause: String },
+    #[error("AWS did not accept the credentials (sts:GetCallerIdentity): {0}")]
+    Credentials(String),
+    #[error("unknown region {region}: the account knows {known}")]
+    UnknownRegion { region: String, known: String },
+    #[error("cannot list the account's regions for --regions all ({0}); name the regions instead")]
+    RegionsUnreadable(String),
+}
+
+/// State shared by every unit of one account's collection.
+#[derive(Clone)]
+pub(crate) struct Shared {
+    pub sdk: SdkConfig,
+    pub account_id: String,
+    pub partition: String,
+    pub calls: CallLog,
+    pub endpoint_url: Option<String>,
+    /// Region used for the clients of global services.
+    pub home_region: String,
+    pub inner_concurrency: usize,
+}
+
+pub(crate) async fn load_sdk_config(opts: &CollectOptions) -> SdkConfig {
+    let timeouts = TimeoutConfig::builder()
+        .connect_timeout(opts.timeouts.connect)
+        .operation_attempt_timeout(opts.timeouts.attempt)
+        .operation_timeout(opts.timeouts.operation)
+        .build();
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .retry_config(RetryConfig::adaptive().with_max_attempts(opts.max_attempts.max(1)))
+        .timeout_config(timeouts);
+    if let Some(profile) = &opts.profile {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(url) = &opts.endpoint_url {
+        loader = loader.endpoint_url(url);
+    }
+    if let RegionSelection::List(regions) = &opts.regions {
+        if let Some(first) = regions.first() {
+            loader = loader.region(aws_config::Region::new(first.clone()));
+        }
+    }
+    loader.load().await
+}
+
+/// The partition of an ARN (`aws`, `aws-cn`, `aws-us-gov` …).
+pub(crate) fn partition_of(arn: &str) -> String {
+    arn.split(':').nth(1).filter(|p| !p.is_empty()).unwrap_or("aws").to_owned()
+}
+
+/// Turns a failed identity call into the one sentence a user needs.
+pub(crate) fn identity_error<E>(
+    endpoint: Option<String>,
+    err: &aws_smithy_runtime_api::client::result::SdkError<E, aws_smithy_runtime_api::http::Response>,
+) -> CollectError
+where
+    E: std::error::Error + 'static,
+{
+    use aws_smithy_runtime_api::client::result::SdkError;
+    match err {
+        SdkError::DispatchFailure(f) if f.is_io() || f.is_timeout() => {
+            CollectError::Unreachable { endpoint, cause: root_cause(err) }
+        }
+        SdkError::TimeoutError(_) => CollectError::Unreachable { endpoint, cause: "the call timed out".into() },
+        SdkError::ServiceError(e) => CollectError::Credentials(error_chain(e.err())),
+        _ => CollectError::Credentials(error_chain(err)),
+    }
+}
+
+/// The innermost cause of an error, which is the one that explains it.
+fn root_cause(err: &dyn std::error::Error) -> String {
+    let mut last = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        last = cause.to_string();
+        source = cause.source();
+    }
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partition_comes_from_the_caller_arn() {
+        assert_eq!(partition_of("arn:aws-us-gov:iam::1:user/a"), "aws-us-gov");
+        assert_eq!(partition_of("arn:aws:sts::1:assumed-role/r/s"), "aws");
+        assert_eq!(partition_of("garbage"), "aws");
+    }
+}
