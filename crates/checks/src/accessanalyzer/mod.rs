@@ -1,1 +1,4 @@
-//! accessanalyzer checks.
+//! IAM Access Analyzer checks.
+mod accessanalyzer_enabled;
+
+pub use accessanalyzer_enabled::AccessanalyzerEnabled;

@@ -1,1 +1,10 @@
-//! cloudtrail checks.
+//! CloudTrail checks.
+mod cloudtrail_cloudwatch_logs_enabled;
+mod cloudtrail_kms_encryption_enabled;
+mod cloudtrail_log_file_validation_enabled;
+mod cloudtrail_multi_region_enabled;
+
+pub use cloudtrail_cloudwatch_logs_enabled::CloudtrailCloudwatchLogsEnabled;
+pub use cloudtrail_kms_encryption_enabled::CloudtrailKmsEncryptionEnabled;
+pub use cloudtrail_log_file_validation_enabled::CloudtrailLogFileValidationEnabled;
+pub use cloudtrail_multi_region_enabled::CloudtrailMultiRegionEnabled;

@@ -1,1 +1,6 @@
-//! cloudwatch checks.
+//! CloudWatch alarm checks.
+mod cloudwatch_root_usage_alarm_configured;
+mod cloudwatch_unauthorized_api_calls_alarm_configured;
+
+pub use cloudwatch_root_usage_alarm_configured::CloudwatchRootUsageAlarmConfigured;
+pub use cloudwatch_unauthorized_api_calls_alarm_configured::CloudwatchUnauthorizedApiCallsAlarmConfigured;

@@ -1,1 +1,4 @@
-//! config checks.
+//! AWS Config checks.
+mod config_recorder_enabled;
+
+pub use config_recorder_enabled::ConfigRecorderEnabled;

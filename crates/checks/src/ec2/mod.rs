@@ -1,4 +1,22 @@
 //! EC2 and VPC checks.
+mod ec2_ami_not_public;
+mod ec2_default_security_group_restricted;
+mod ec2_ebs_encryption_by_default_enabled;
+mod ec2_ebs_snapshot_not_public;
+mod ec2_ebs_volume_encrypted;
+mod ec2_instance_imdsv2_required;
+mod ec2_network_acl_admin_ports_restricted;
 mod ec2_security_group_admin_ports_restricted;
+mod ec2_security_group_all_traffic_restricted;
+mod ec2_vpc_flow_logs_enabled;
 
+pub use ec2_ami_not_public::Ec2AmiNotPublic;
+pub use ec2_default_security_group_restricted::Ec2DefaultSecurityGroupRestricted;
+pub use ec2_ebs_encryption_by_default_enabled::Ec2EbsEncryptionByDefaultEnabled;
+pub use ec2_ebs_snapshot_not_public::Ec2EbsSnapshotNotPublic;
+pub use ec2_ebs_volume_encrypted::Ec2EbsVolumeEncrypted;
+pub use ec2_instance_imdsv2_required::Ec2InstanceImdsv2Required;
+pub use ec2_network_acl_admin_ports_restricted::Ec2NetworkAclAdminPortsRestricted;
 pub use ec2_security_group_admin_ports_restricted::Ec2SecurityGroupAdminPortsRestricted;
+pub use ec2_security_group_all_traffic_restricted::Ec2SecurityGroupAllTrafficRestricted;
+pub use ec2_vpc_flow_logs_enabled::Ec2VpcFlowLogsEnabled;

@@ -1,6 +1,32 @@
 //! Identity and access management checks.
+mod iam_access_keys_rotated;
+mod iam_customer_policy_no_full_admin;
+mod iam_inline_policy_no_full_admin;
+mod iam_password_policy_reuse_prevention;
+mod iam_password_policy_strong;
+mod iam_role_trust_not_public;
+mod iam_root_access_keys_absent;
+mod iam_root_hardware_mfa_enabled;
 mod iam_root_mfa_enabled;
+mod iam_root_not_recently_used;
+mod iam_support_role_exists;
 mod iam_user_console_mfa_enabled;
+mod iam_user_no_direct_policies;
+mod iam_user_single_active_access_key;
+mod iam_user_unused_credentials_disabled;
 
+pub use iam_access_keys_rotated::IamAccessKeysRotated;
+pub use iam_customer_policy_no_full_admin::IamCustomerPolicyNoFullAdmin;
+pub use iam_inline_policy_no_full_admin::IamInlinePolicyNoFullAdmin;
+pub use iam_password_policy_reuse_prevention::IamPasswordPolicyReusePrevention;
+pub use iam_password_policy_strong::IamPasswordPolicyStrong;
+pub use iam_role_trust_not_public::IamRoleTrustNotPublic;
+pub use iam_root_access_keys_absent::IamRootAccessKeysAbsent;
+pub use iam_root_hardware_mfa_enabled::IamRootHardwareMfaEnabled;
 pub use iam_root_mfa_enabled::IamRootMfaEnabled;
+pub use iam_root_not_recently_used::IamRootNotRecentlyUsed;
+pub use iam_support_role_exists::IamSupportRoleExists;
 pub use iam_user_console_mfa_enabled::IamUserConsoleMfaEnabled;
+pub use iam_user_no_direct_policies::IamUserNoDirectPolicies;
+pub use iam_user_single_active_access_key::IamUserSingleActiveAccessKey;
+pub use iam_user_unused_credentials_disabled::IamUserUnusedCredentialsDisabled;

@@ -1,4 +1,20 @@
 //! S3 checks.
+mod s3_account_public_access_block_enabled;
+mod s3_bucket_access_logging_enabled;
+mod s3_bucket_acl_not_public;
+mod s3_bucket_default_encryption_kms;
+mod s3_bucket_mfa_delete_enabled;
+mod s3_bucket_policy_not_public;
 mod s3_bucket_public_access_block_enabled;
+mod s3_bucket_secure_transport_required;
+mod s3_bucket_versioning_enabled;
 
+pub use s3_account_public_access_block_enabled::S3AccountPublicAccessBlockEnabled;
+pub use s3_bucket_access_logging_enabled::S3BucketAccessLoggingEnabled;
+pub use s3_bucket_acl_not_public::S3BucketAclNotPublic;
+pub use s3_bucket_default_encryption_kms::S3BucketDefaultEncryptionKms;
+pub use s3_bucket_mfa_delete_enabled::S3BucketMfaDeleteEnabled;
+pub use s3_bucket_policy_not_public::S3BucketPolicyNotPublic;
 pub use s3_bucket_public_access_block_enabled::S3BucketPublicAccessBlockEnabled;
+pub use s3_bucket_secure_transport_required::S3BucketSecureTransportRequired;
+pub use s3_bucket_versioning_enabled::S3BucketVersioningEnabled;

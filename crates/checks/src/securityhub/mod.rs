@@ -1,1 +1,4 @@
-//! securityhub checks.
+//! Security Hub checks.
+mod securityhub_enabled;
+
+pub use securityhub_enabled::SecurityhubEnabled;

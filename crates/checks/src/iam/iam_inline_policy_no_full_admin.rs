@@ -1,0 +1,55 @@
+use crate::{declare_check, util};
+use wasp_model::{Inventory, Resource};
+
+declare_check! {
+    /// ### What it checks
+    /// No inline policy of an IAM user, group or role has a statement with `Effect: Allow`,
+    /// `Action: "*"` and `Resource: "*"` (string or list fields; conditions do not exempt the
+    /// statement). Each principal with inline policies gets one finding; principals without
+    /// inline policies are not judged. FAIL names the offending policies.
+    ///
+    /// ### Why it matters
+    /// Inline policies are invisible in the list of managed policies, so a full-admin inline
+    /// grant is the easiest administrator access to overlook in an access review.
+    ///
+    /// ### How to fix
+    /// Delete the inline policy and grant the needed, scoped permissions through a managed
+    /// policy; keep full administrator rights on a few break-glass roles only.
+    IamInlinePolicyNoFullAdmin {
+        id: "iam_inline_policy_no_full_admin",
+        title: "Inline policies do not grant full administrator access",
+        severity: High,
+        service: "iam",
+        resource_kind: "iam_principal",
+        best_practices: ["SEC03-BP02"],
+        prowler: ["iam_inline_policy_no_administrative_privileges"],
+        security_hub: [],
+        config_rule: [],
+        cis: ["3.0:1.16", "4.0:1.16", "5.0:1.15"],
+        remediation: "Replace full-admin inline policies with scoped managed policies.",
+    }
+}
+
+impl IamInlinePolicyNoFullAdmin {
+    fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
+        let iam = &inv.iam;
+        let principals = iam
+            .users
+            .iter()
+            .map(|u| (u as &dyn Resource, &u.inline_policies))
+            .chain(iam.groups.iter().map(|g| (g as &dyn Resource, &g.inline_policies)))
+            .chain(iam.roles.iter().map(|r| (r as &dyn Resource, &r.inline_policies)));
+        for (principal, inline) in principals {
+            if inline.is_empty() {
+                continue;
+            }
+            let admin: Vec<&str> =
+                inline.iter().filter(|p| util::allows_full_admin(&p.document)).map(|p| p.name.as_str()).collect();
+            if admin.is_empty() {
+                out.pass(principal, format!("{} inline policies, none with full admin", inline.len()));
+            } else {
+                out.fail(principal, format!("inline policies with full admin: {}", admin.join(", ")));
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+use crate::{declare_check, util};
+use wasp_model::Inventory;
+
+/// Credentials unused for this many days (before collection) or more fail.
+const MAX_IDLE_DAYS: i64 = 45;
+
+declare_check! {
+    /// ### What it checks
+    /// No IAM user keeps a credential that has gone unused for 45 days or more: neither a
+    /// console password nor an active access key. A credential that was never used counts from
+    /// its creation: an access key from its creation date; a never-used password only passes
+    /// when the user itself is younger than 45 days, because the password's own age is not in
+    /// the inventory (SKIP otherwise). Users without a password or active key are not judged.
+    /// FAIL as soon as one credential is idle; otherwise SKIP when the user's console access,
+    /// keys or a needed date could not be read, including when the credential report was
+    /// unavailable so a missing last-used date might not mean "never".
+    ///
+    /// ### Why it matters
+    /// Idle credentials belong to people who left, projects that ended or scripts nobody owns.
+    /// Nobody notices when they are abused, and removing them costs nothing.
+    ///
+    /// ### How to fix
+    /// Delete the login profile or deactivate the access key (delete it after a grace period),
+    /// and tie IAM user removal to the joiner-mover-leaver process.
+    IamUserUnusedCredentialsDisabled {
+        id: "iam_user_unused_credentials_disabled",
+        title: "IAM credentials unused for 45 days are disabled",
+        severity: Medium,
+        service: "iam",
+        resource_kind: "iam_user",
+        best_practices: ["SEC02-BP05", "SEC03-BP04", "SEC03-BP06"],
+        prowler: ["iam_user_accesskey_unused", "iam_user_console_access_unused"],
+        security_hub: ["IAM.8", "IAM.22"],
+        config_rule: ["IAM_USER_UNUSED_CREDENTIALS_CHECK"],
+        cis: ["3.0:1.12", "4.0:1.12", "5.0:1.11"],
+        remediation: "Remove passwords and deactivate access keys unused for 45 days or more.",
+    }
+}
+
+impl IamUserUnusedCredentialsDisabled {
+    fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
+        let report_gap = util::credential_report_gap(inv);
+        for user in &inv.iam.users {
+            let mut idle = Vec::new();
+            let mut unknown = Vec::new();
+            let mut judged = false;
+            match user.console_access {
+                Some(false) => {}
+                None => unknown.push("console access was not read".to_owned()),
+                Some(true) => {
+                    judged = true;
+                    match (user.password_last_used, &report_gap) {
+                        (Some(used), _) => {
+                            let days = util::days_before_collection(inv, used);
+                            if days >= MAX_IDLE_DAYS {
+                                idle.push(format!("password unused for {days} days"));
+                            }
+                        }
+                        (None, Some(why)) => unknown.push(why.clone()),
+                        (None, None) => match user.created.map(|c| util::days_before_collection(inv, c)) {
+                            Some(days) if days < MAX_IDLE_DAYS => {}
+                            _ => unknown.push("password never used and its age is not recorded".to_owned()),
+                        },
+                    }
+                }
+            }
+            match &user.access_keys {
+                None => unknown.push(util::unknown_for_resource(inv, &user.arn, "the access key list")),
+                Some(keys) => {
+                    for (i, key) in keys.iter().enumerate().filter(|(_, k)| k.active) {
+                        judged = true;
+                        let label = util::key_label(key, i);
+                        match (key.last_used, &report_gap, key.created) {
+                            (Some(used), _, _) => {
+                                let days = util::days_before_collection(inv, used);
+                                if days >= MAX_IDLE_DAYS {
+                                    idle.push(format!("{label} unused for {days} days"));
+                                }
+                            }
+                            (None, Some(why), _) => unknown.push(why.clone()),
+                            (None, None, Some(created)) => {
+                                let days = util::days_before_collection(inv, created);
+                                if days >= MAX_IDLE_DAYS {
+                                    idle.push(format!("{label} never used since creation {days} days ago"));
+                                }
+                            }
+                            (None, None, None) => unknown.push(format!("{label} has no use or creation date")),
+                        }
+                    }
+                }
+            }
+            if !idle.is_empty() {
+                out.fail(user, idle.join(", "));
+            } else if !unknown.is_empty() {
+                unknown.dedup();
+                out.skip(user, unknown.join("; "));
+            } else if judged {
+                out.pass(user, "every credential was used in the last 45 days");
+            }
+        }
+    }
+}
