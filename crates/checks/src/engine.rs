@@ -114,12 +114,17 @@ impl Selection {
     pub fn checks(&self) -> impl Iterator<Item = &'static dyn Check> + '_ {
         crate::CHECKS.iter().copied().filter(move |c| self.matches(c.meta()))
     }
+
+    /// The selected checks whose every input service was collected in `inv`.
+    pub fn applicable<'a>(&'a self, inv: &'a Inventory) -> impl Iterator<Item = &'static dyn Check> + 'a {
+        self.checks().filter(move |c| c.meta().reads.iter().all(|s| inv.has_service(s)))
+    }
 }
 
-/// Runs the selected checks over the inventory; findings come out in check order.
+/// Runs the applicable selected checks over the inventory; findings come out in check order.
 pub fn run(inv: &Inventory, selection: &Selection) -> Vec<Finding> {
     let mut out = Vec::new();
-    for check in selection.checks() {
+    for check in selection.applicable(inv) {
         run_one(check, inv, &mut out);
     }
     out

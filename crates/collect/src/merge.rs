@@ -11,6 +11,7 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         regions: _,
         collected_at: _,
         source: _,
+        collected_services: _,
         iam,
         organizations,
         s3,

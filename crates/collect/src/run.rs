@@ -38,6 +38,7 @@ pub async fn collect(
         calls: calls.clone(),
         endpoint_url: endpoint_url.clone(),
         home_region: home_region.clone(),
+        regions: Vec::new(),
         inner_concurrency: opts.inner_concurrency,
     });
 
@@ -54,9 +55,12 @@ pub async fn collect(
     let (regions, region_gaps) = resolve_regions(&shared, &opts.regions, &home_region).await?;
     inventory.regions = regions.clone();
     inventory.gaps.extend(region_gaps);
+    let shared = Arc::new(Shared { regions: regions.clone(), ..(*shared).clone() });
 
     let services: Vec<Service> =
         if opts.services.is_empty() { Service::ALL.to_vec() } else { opts.services.clone() };
+    inventory.collected_services = services.iter().map(|s| s.name().to_owned()).collect();
+    inventory.collected_services.sort();
     let mut units = Vec::new();
     for service in services.iter().filter(|s| s.is_global()) {
         units.push(Unit::new(shared.clone(), *service, GLOBAL_REGION.into()));

@@ -91,6 +91,9 @@ pub(crate) struct Shared {
     pub endpoint_url: Option<String>,
     /// Region used for the clients of global services.
     pub home_region: String,
+    /// The regions in scope (empty until they are resolved); global services that hold
+    /// regional resources (S3 buckets) keep only those.
+    pub regions: Vec<String>,
     pub inner_concurrency: usize,
 }
 

@@ -44,6 +44,10 @@ pub struct Inventory {
     pub collected_at: Timestamp,
     #[serde(default)]
     pub source: SourceKind,
+    /// Services whose evidence was collected; empty means every service (hand-written
+    /// snapshots, the demo). Checks that read a service outside this list do not run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collected_services: Vec<String>,
     #[serde(default)]
     pub iam: iam::Iam,
     #[serde(default)]
@@ -122,6 +126,11 @@ impl Inventory {
     /// The ARN used for findings about an account-level setting of a regional service.
     pub fn regional_account_arn(&self, service: &str, region: &str) -> String {
         format!("arn:{}:{service}:{region}:{}:account", self.partition, self.account_id)
+    }
+
+    /// Whether evidence of `service` was collected.
+    pub fn has_service(&self, service: &str) -> bool {
+        self.collected_services.is_empty() || self.collected_services.iter().any(|s| s == service)
     }
 
     /// Gaps recorded for a service (any region, any operation).

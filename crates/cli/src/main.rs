@@ -1,0 +1,196 @@
+//! `wasp`: the command-line front of every crate. Exit codes: 0 clean, 1 a finding reached
+//! `--fail-on`, 2 usage or runtime error.
+
+mod args;
+mod output;
+mod scan;
+
+use anyhow::{bail, Context, Result};
+use args::{ChecksArgs, Cli, ColorChoice, Command, ExplainArgs, FailOn, Format, FormatArgs, OutputArgs, ReviewArgs};
+use clap::Parser;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use wasp_checks::{Selection, Severity};
+use wasp_model::Inventory;
+use wasp_pillar::Lens;
+use wasp_report::Style;
+use wasp_review::{Review, Source};
+
+/// The fictional account `wasp review --demo` shows.
+const DEMO_SNAPSHOT: &str = include_str!("../demo/demo-snapshot.json");
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Help and version go to stdout with 0; usage errors to stderr with 2.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(&cli) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("wasp: error: {}", one_sentence(&err));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The error and its causes on one line, without repeating a cause already quoted.
+fn one_sentence(err: &anyhow::Error) -> String {
+    let mut text = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+fn style(cli: &Cli, to_terminal: bool) -> Style {
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    Style { color }
+}
+
+fn run(cli: &Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Command::Pillar(args) => pillar(cli, args),
+        Command::Checks(args) => checks(cli, args),
+        Command::Explain(args) => explain(cli, args),
+        Command::Review(args) => review(cli, args),
+        Command::Scan(args) => scan::run(cli, args),
+    }
+}
+
+fn pillar(cli: &Cli, args: &FormatArgs) -> Result<ExitCode> {
+    let lens = Lens::builtin();
+    output::to_stdout(|out| match args.format {
+        Format::Json => wasp_report::json::pillar(lens, out),
+        Format::Text => wasp_report::text::pillar(lens, style(cli, std::io::stdout().is_terminal()), out),
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn severity(choice: FailOn) -> Option<Severity> {
+    match choice {
+        FailOn::Critical => Some(Severity::Critical),
+        FailOn::High => Some(Severity::High),
+        FailOn::Medium => Some(Severity::Medium),
+        FailOn::Low => Some(Severity::Low),
+        FailOn::Informational => Some(Severity::Informational),
+        FailOn::None => None,
+    }
+}
+
+/// Services that have at least one check.
+fn known_services() -> Vec<&'static str> {
+    let mut services: Vec<&str> = wasp_checks::CHECKS.iter().map(|c| c.meta().service).collect();
+    services.sort_unstable();
+    services.dedup();
+    services
+}
+
+/// A check selection from flags, refusing names that do not exist.
+pub(crate) fn selection(services: &[String], check_ids: &[String], practices: &[String]) -> Result<Selection> {
+    let known = known_services();
+    for service in services {
+        if !known.contains(&service.as_str()) {
+            bail!("unknown service '{service}'; services with checks: {}", known.join(", "));
+        }
+    }
+    for id in check_ids {
+        if wasp_checks::find(id).is_none() {
+            bail!("unknown check '{id}'; `wasp checks` lists them");
+        }
+    }
+    let lens = Lens::builtin();
+    for bp in practices {
+        if lens.best_practice(bp).is_none() {
+            bail!("unknown best practice '{bp}'; `wasp pillar` lists them (e.g. SEC02-BP01)");
+        }
+    }
+    Ok(Selection {
+        check_ids: check_ids.to_vec(),
+        services: services.to_vec(),
+        best_practices: practices.to_vec(),
+        min_severity: None,
+    })
+}
+
+fn checks(cli: &Cli, args: &ChecksArgs) -> Result<ExitCode> {
+    let mut selection = selection(&args.service, &[], &args.practice)?;
+    selection.min_severity = args.severity.and_then(severity);
+    let metas: Vec<_> = selection.checks().map(|c| c.meta()).collect();
+    output::to_stdout(|out| match args.format {
+        Format::Json => wasp_report::json::checks(&metas, out),
+        Format::Text => wasp_report::text::checks(&metas, style(cli, std::io::stdout().is_terminal()), out),
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(cli: &Cli, args: &ExplainArgs) -> Result<ExitCode> {
+    let Some(check) = wasp_checks::find(&args.check_id) else {
+        bail!("unknown check '{}'; `wasp checks` lists them", args.check_id);
+    };
+    output::to_stdout(|out| match args.format {
+        Format::Json => wasp_report::json::explain(check.meta(), out),
+        Format::Text => {
+            wasp_report::text::explain(check.meta(), Lens::builtin(), style(cli, std::io::stdout().is_terminal()), out)
+        }
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn review(cli: &Cli, args: &ReviewArgs) -> Result<ExitCode> {
+    let selection = selection(&args.services, &args.selection.checks, &[])?;
+    let (inventory, source) = match (&args.snapshot, args.demo) {
+        (Some(path), _) => (Inventory::load_snapshot(path)?, Source::Snapshot),
+        (None, _) => (demo_inventory()?, Source::Demo),
+    };
+    judge_and_report(cli, &inventory, &selection, source, &args.output)
+}
+
+pub(crate) fn demo_inventory() -> Result<Inventory> {
+    Inventory::from_snapshot_json(DEMO_SNAPSHOT, std::path::Path::new("<built-in demo>"))
+        .context("the built-in demo snapshot is damaged")
+}
+
+/// Runs the checks, builds the review, writes it, and turns `--fail-on` into the exit code.
+pub(crate) fn judge_and_report(
+    cli: &Cli,
+    inventory: &Inventory,
+    selection: &Selection,
+    source: Source,
+    output: &OutputArgs,
+) -> Result<ExitCode> {
+    let ran: Vec<_> = selection.applicable(inventory).map(|c| c.meta()).collect();
+    let findings = wasp_checks::run(inventory, selection);
+    let review = wasp_review::review(Lens::builtin(), inventory, &ran, findings, source);
+    write_review(cli, &review, output)?;
+    let failed = severity(output.fail_on).is_some_and(|threshold| wasp_review::fails_at(&review, threshold));
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn write_review(cli: &Cli, review: &Review, output: &OutputArgs) -> Result<()> {
+    let render = |out: &mut dyn std::io::Write, to_terminal: bool| match output.format {
+        Format::Json => wasp_report::json::review(review, out),
+        Format::Text => wasp_report::text::review(review, style(cli, to_terminal), out),
+    };
+    match &output.output {
+        Some(path) if path.as_os_str() != "-" => output::to_file_atomically(path, |out| render(out, false)),
+        _ => output::to_stdout(|out| render(out, std::io::stdout().is_terminal())),
+    }
+}

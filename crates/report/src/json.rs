@@ -1,0 +1,36 @@
+//! The JSON contract (documented in docs/schema/).
+use serde::Serialize;
+use std::io::{self, Write};
+use wasp_checks::Meta;
+use wasp_pillar::Lens;
+use wasp_review::Review;
+
+fn write_pretty<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+pub fn review(review: &Review, out: &mut dyn Write) -> io::Result<()> {
+    write_pretty(review, out)
+}
+
+/// `wasp checks --format json`: an array of check metadata.
+pub fn checks(checks: &[&Meta], out: &mut dyn Write) -> io::Result<()> {
+    write_pretty(checks, out)
+}
+
+/// `wasp explain --format json`: one check's metadata with its documentation.
+pub fn explain(meta: &Meta, out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Explained<'a> {
+        #[serde(flatten)]
+        meta: &'a Meta,
+        docs: String,
+    }
+    write_pretty(&Explained { meta, docs: meta.docs_markdown() }, out)
+}
+
+/// `wasp pillar --format json`: the lens as data.
+pub fn pillar(lens: &Lens, out: &mut dyn Write) -> io::Result<()> {
+    write_pretty(lens, out)
+}

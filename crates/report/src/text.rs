@@ -1,0 +1,294 @@
+//! Text for people: readable at 100 columns, coloured only when asked.
+use crate::Style;
+use owo_colors::OwoColorize;
+use std::io::{self, Write};
+use wasp_checks::{Meta, Severity};
+use wasp_pillar::{Lens, LevelOfRisk};
+use wasp_review::{PracticeStatus, QuestionRisk, Review, Source};
+
+const WIDTH: usize = 100;
+/// Improvement-plan items shown in the terminal; the JSON has them all.
+const PLAN_ITEMS: usize = 10;
+const GAP_LINES: usize = 15;
+
+impl Style {
+    fn bold(&self, s: &str) -> String {
+        if self.color { s.bold().to_string() } else { s.to_owned() }
+    }
+    fn dim(&self, s: &str) -> String {
+        if self.color { s.dimmed().to_string() } else { s.to_owned() }
+    }
+    fn risk(&self, risk: QuestionRisk) -> String {
+        let label = match risk {
+            QuestionRisk::High => "HIGH",
+            QuestionRisk::Medium => "MEDIUM",
+            QuestionRisk::None => "none",
+            QuestionRisk::NotAssessed => "not assessed",
+        };
+        let padded = format!("{label:<12}");
+        if !self.color {
+            return padded;
+        }
+        match risk {
+            QuestionRisk::High => padded.red().bold().to_string(),
+            QuestionRisk::Medium => padded.yellow().bold().to_string(),
+            QuestionRisk::None => padded.green().to_string(),
+            QuestionRisk::NotAssessed => padded.dimmed().to_string(),
+        }
+    }
+    fn level(&self, level: LevelOfRisk) -> String {
+        let label = format!("{:<6}", level.as_str().to_uppercase());
+        if !self.color {
+            return label;
+        }
+        match level {
+            LevelOfRisk::High => label.red().to_string(),
+            LevelOfRisk::Medium => label.yellow().to_string(),
+            LevelOfRisk::Low => label.to_string(),
+        }
+    }
+    fn severity(&self, severity: Severity) -> String {
+        let label = severity.as_str();
+        if !self.color {
+            return label.to_owned();
+        }
+        match severity {
+            Severity::Critical => label.magenta().bold().to_string(),
+            Severity::High => label.red().to_string(),
+            Severity::Medium => label.yellow().to_string(),
+            _ => label.to_owned(),
+        }
+    }
+}
+
+/// Cuts `text` to `max` characters, marking the cut.
+fn fit(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// Wraps `text` at word boundaries to `width`, indenting continuation lines.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("one line");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_owned());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join(&format!("\n{indent}"))
+}
+
+pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let scope = &review.scope;
+    writeln!(
+        out,
+        "{} {}",
+        style.bold("AWS Well-Architected Security Pillar review"),
+        style.dim(&format!("· {} {} · wasp {}", review.lens.id, review.lens.version, review.tool.version))
+    )?;
+    let regions = if scope.regions.is_empty() { "none".to_owned() } else { scope.regions.join(", ") };
+    let source = match scope.source {
+        Source::Live => "live evidence",
+        Source::Snapshot => "snapshot evidence",
+        Source::Demo => "demo evidence (a fictional account)",
+        Source::Iac => "template evidence",
+    };
+    let line = format!(
+        "Account {} ({}) · {source} collected {} · regions {regions}",
+        scope.account_id,
+        scope.partition,
+        scope.collected_at.format("%Y-%m-%d %H:%M UTC"),
+    );
+    writeln!(out, "{}", wrap(&line, WIDTH, "  "))?;
+    writeln!(out)?;
+
+    writeln!(out, "{}", style.bold("Questions"))?;
+    for q in &review.questions {
+        let count = |s| q.best_practices.iter().filter(|p| p.status == s).count();
+        let tally = format!(
+            "{}/{} met, {} not met",
+            count(PracticeStatus::Met),
+            q.best_practices.len(),
+            count(PracticeStatus::NotMet)
+        );
+        // id (5) + 2 + risk (12) + 1 + title + 2 + tally
+        let title_room = WIDTH - 5 - 2 - 12 - 1 - 2 - tally.len();
+        writeln!(
+            out,
+            "{}  {} {:<title_room$}  {}",
+            q.id,
+            style.risk(q.risk),
+            fit(&q.title, title_room),
+            style.dim(&tally)
+        )?;
+    }
+    writeln!(out)?;
+
+    let s = &review.summary;
+    writeln!(
+        out,
+        "{} {} high-risk and {} medium-risk questions; {} without risk; {} not assessed.",
+        style.bold("Risk:"),
+        s.high_risk_questions,
+        s.medium_risk_questions,
+        s.questions_without_risk,
+        s.questions_not_assessed
+    )?;
+    let bp = &s.best_practices;
+    writeln!(
+        out,
+        "{} {} met, {} not met, {} not assessed, {} not applicable (of {}).",
+        style.bold("Best practices:"),
+        bp.met,
+        bp.not_met,
+        bp.not_assessed,
+        bp.not_applicable,
+        bp.met + bp.not_met + bp.not_assessed + bp.not_applicable
+    )?;
+    let by_severity: Vec<String> = Severity::ALL
+        .iter()
+        .filter_map(|sev| s.failed_by_severity.get(sev).map(|n| format!("{n} {}", style.severity(*sev))))
+        .collect();
+    let failed = if by_severity.is_empty() { String::new() } else { format!(" ({})", by_severity.join(", ")) };
+    writeln!(
+        out,
+        "{} {} checks: {} failed{failed}, {} passed, {} skipped.",
+        style.bold("Findings:"),
+        s.checks_run,
+        s.findings.fail,
+        s.findings.pass,
+        s.findings.skip
+    )?;
+    if let Some(calls) = s.api_calls {
+        let ms = review.collection.as_ref().map_or(0, |c| c.duration_ms);
+        writeln!(out, "{} {calls} API calls in {:.1} s.", style.bold("Collection:"), ms as f64 / 1000.0)?;
+    }
+    writeln!(out)?;
+
+    if review.improvement_plan.is_empty() {
+        writeln!(out, "{}", style.bold("Improvement plan: nothing failed."))?;
+    } else {
+        writeln!(
+            out,
+            "{} {}",
+            style.bold("Improvement plan"),
+            style.dim(&format!(
+                "(top {} of {}; --format json has all)",
+                PLAN_ITEMS.min(review.improvement_plan.len()),
+                review.improvement_plan.len()
+            ))
+        )?;
+        for item in review.improvement_plan.iter().take(PLAN_ITEMS) {
+            let resources = if item.failing_resources == 1 { "resource" } else { "resources" };
+            let head = format!("{} {}", item.best_practice, item.title);
+            let tail = format!("{} failing {resources}", item.failing_resources);
+            let room = WIDTH - 4 - 7 - 2 - tail.len();
+            writeln!(
+                out,
+                "{:>2}. {} {:<room$}  {}",
+                item.rank,
+                style.level(item.level_of_risk),
+                fit(&head, room),
+                style.dim(&tail)
+            )?;
+            for check in item.checks.iter().take(3) {
+                let line = format!("{} ({}, {}): {}", check.id, check.severity, check.failing_resources, check.remediation);
+                writeln!(out, "           {}", wrap(&line, WIDTH - 11, "             "))?;
+            }
+        }
+    }
+
+    if !review.gaps.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {}",
+            style.bold(&format!("Gaps: {} reads failed", review.gaps.len())),
+            style.dim("(never counted as pass or fail; the affected practices are not assessed)")
+        )?;
+        for gap in review.gaps.iter().take(GAP_LINES) {
+            let line = format!(
+                "{} {} {}: {:?} — {}",
+                gap.service,
+                gap.region,
+                gap.operation,
+                gap.kind,
+                gap.reason
+            );
+            writeln!(out, "  {}", fit(&line, WIDTH - 2))?;
+        }
+        if review.gaps.len() > GAP_LINES {
+            writeln!(out, "  … and {} more (see --format json)", review.gaps.len() - GAP_LINES)?;
+        }
+    }
+    Ok(())
+}
+
+/// `wasp checks`: one line per check.
+pub fn checks(checks: &[&Meta], style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let id_width = checks.iter().map(|m| m.id.len()).max().unwrap_or(0);
+    for meta in checks {
+        let severity = format!("{:<13}", meta.severity.as_str());
+        let severity = if style.color { style.severity(meta.severity) + &" ".repeat(13 - meta.severity.as_str().len()) } else { severity };
+        let practices = meta.best_practices.join(",");
+        writeln!(out, "{:<id_width$}  {severity}{:<14}  {}", meta.id, meta.service, practices)?;
+    }
+    writeln!(out, "{}", style.dim(&format!("{} checks", checks.len())))
+}
+
+/// `wasp explain`: everything about one check.
+pub fn explain(meta: &Meta, lens: &Lens, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{} — {}", style.bold(meta.id), meta.title)?;
+    writeln!(out, "Severity: {}   Service: {}   Resource: {}", style.severity(meta.severity), meta.service, meta.resource_kind)?;
+    writeln!(out, "Best practices:")?;
+    for id in meta.best_practices {
+        let title = lens.best_practice(id).map_or("(unknown)", |(_, bp)| bp.title.as_str());
+        writeln!(out, "  {id} {title}")?;
+    }
+    let eq = &meta.equivalents;
+    for (label, ids) in
+        [("Prowler", eq.prowler), ("Security Hub", eq.security_hub), ("AWS Config", eq.config_rule), ("CIS", eq.cis)]
+    {
+        if !ids.is_empty() {
+            writeln!(out, "{label}: {}", ids.join(", "))?;
+        }
+    }
+    writeln!(out, "Remediation: {}", meta.remediation)?;
+    writeln!(out)?;
+    writeln!(out, "{}", meta.docs_markdown().trim_end())
+}
+
+/// `wasp pillar`: the lens as an outline.
+pub fn pillar(lens: &Lens, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{} {}", style.bold(&lens.lens.name), style.dim(&format!("({} {})", lens.lens.id, lens.lens.version)))?;
+    writeln!(out)?;
+    writeln!(out, "{}", style.bold("Design principles"))?;
+    for p in &lens.design_principles {
+        writeln!(out, "  {}", p.title)?;
+    }
+    for area in &lens.areas {
+        writeln!(out)?;
+        writeln!(out, "{}", style.bold(&area.title))?;
+        for qid in &area.questions {
+            let Some(q) = lens.question(qid) else { continue };
+            writeln!(out, "  {} {}", style.bold(&q.id), fit(&q.title, WIDTH - 9))?;
+            for bp in &q.best_practices {
+                writeln!(out, "    {} {} {}", bp.id, style.level(bp.level_of_risk), fit(&bp.title, WIDTH - 23))?;
+            }
+        }
+    }
+    let total = lens.best_practices().count();
+    writeln!(out)?;
+    writeln!(out, "{}", style.dim(&format!("{} questions, {total} best practices", lens.questions.len())))
+}
