@@ -1,0 +1,212 @@
+//! The `wasp` binary end to end, offline: the lens, the catalogue, the demo review, the JSON
+//! contract and every bad-input path.
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn wasp() -> Command {
+    let mut cmd = Command::cargo_bin("wasp").unwrap();
+    cmd.env_remove("AWS_PROFILE").env_remove("AWS_ENDPOINT_URL").env("NO_COLOR", "1");
+    cmd
+}
+
+fn json_of(args: &[&str]) -> Value {
+    let out = wasp().args(args).output().unwrap();
+    assert!(out.status.success() || out.status.code() == Some(1), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn schema(name: &str) -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schema").join(name);
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+fn assert_valid(validator: &jsonschema::Validator, doc: &Value) {
+    let errors: Vec<String> = validator.iter_errors(doc).map(|e| format!("{} at {}", e, e.instance_path)).take(10).collect();
+    assert!(errors.is_empty(), "schema errors:\n{}", errors.join("\n"));
+}
+
+/// Runs wasp expecting exit 2 and one clear line on stderr.
+fn usage_error(args: &[&str]) -> String {
+    let out = wasp().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?} should exit 2");
+    assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+fn temp_file(name: &str, content: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, content).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn pillar_json_has_11_questions_and_63_practices_with_risk_levels() {
+    let lens = json_of(&["pillar", "--format", "json"]);
+    assert_valid(&schema("pillar.schema.json"), &lens);
+    let questions = lens["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 11);
+    let practices: Vec<&Value> = questions.iter().flat_map(|q| q["best_practices"].as_array().unwrap()).collect();
+    assert_eq!(practices.len(), 63);
+    let high = practices.iter().filter(|bp| bp["level_of_risk"] == "high").count();
+    assert_eq!(high, 30);
+    assert_eq!(lens["lens"]["version"], "2024-06-27");
+    let text = wasp().arg("pillar").output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("SEC11-BP08") && text.contains("11 questions, 63 best practices"), "{text}");
+}
+
+#[test]
+fn checks_json_lists_mapped_checks_with_equivalents() {
+    let checks = json_of(&["checks", "--format", "json"]);
+    assert_valid(&schema("checks.schema.json"), &checks);
+    let list = checks.as_array().unwrap();
+    assert!(list.len() >= 20, "{} checks", list.len());
+    let root_mfa = list.iter().find(|c| c["id"] == "iam_root_mfa_enabled").unwrap();
+    assert_eq!(root_mfa["equivalents"]["security_hub"][0], "IAM.9");
+    assert_eq!(root_mfa["equivalents"]["config_rule"][0], "ROOT_ACCOUNT_MFA_ENABLED");
+    let with_equivalents = list.iter().filter(|c| c["equivalents"]["prowler"].as_array().is_some_and(|p| !p.is_empty())).count();
+    assert!(with_equivalents * 10 >= list.len() * 8, "most checks have a Prowler equivalent");
+}
+
+#[test]
+fn checks_filter_by_service_practice_and_severity() {
+    let s3 = json_of(&["checks", "--service", "s3", "--format", "json"]);
+    assert!(s3.as_array().unwrap().iter().all(|c| c["service"] == "s3"));
+    assert!(!s3.as_array().unwrap().is_empty());
+    let bp = json_of(&["checks", "--practice", "SEC02-BP01", "--format", "json"]);
+    assert!(bp.as_array().unwrap().iter().all(|c| c["best_practices"].as_array().unwrap().contains(&"SEC02-BP01".into())));
+    let critical = json_of(&["checks", "--severity", "critical", "--format", "json"]);
+    assert!(critical.as_array().unwrap().iter().all(|c| c["severity"] == "critical"));
+    let text = String::from_utf8(wasp().args(["checks", "--service", "guardduty"]).output().unwrap().stdout).unwrap();
+    assert!(text.starts_with("guardduty_enabled"), "{text}");
+}
+
+#[test]
+fn explain_shows_the_docs_of_one_check() {
+    let out = wasp().args(["explain", "ec2_security_group_admin_ports_restricted"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for part in ["### What it checks", "### How to fix", "SEC05-BP02", "EC2.13"] {
+        assert!(text.contains(part), "missing {part}:\n{text}");
+    }
+    let json = json_of(&["explain", "iam_root_mfa_enabled", "--format", "json"]);
+    assert!(json["docs"].as_str().unwrap().contains("### Why it matters"));
+}
+
+#[test]
+fn demo_review_is_readable_text_at_100_columns() {
+    let out = wasp().args(["review", "--demo"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "no colour when not a terminal");
+    for q in 1..=11 {
+        assert!(text.contains(&format!("SEC{q:02}  ")), "question SEC{q:02} missing");
+    }
+    for part in ["Improvement plan", "Gaps: 1", "Best practices:", "Findings:"] {
+        assert!(text.contains(part), "missing {part}");
+    }
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 100, "a line is {widest} columns wide");
+    let coloured = wasp().args(["review", "--demo", "--color", "always"]).output().unwrap();
+    assert!(String::from_utf8(coloured.stdout).unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn demo_review_json_validates_against_the_schema() {
+    let review = json_of(&["review", "--demo", "--format", "json"]);
+    assert_valid(&schema("review.schema.json"), &review);
+    assert_eq!(review["scope"]["source"], "demo");
+    assert_eq!(review["questions"].as_array().unwrap().len(), 11);
+    let findings = review["findings"].as_array().unwrap();
+    assert!(findings.iter().any(|f| f["status"] == "FAIL"));
+    assert!(findings.iter().any(|f| f["status"] == "PASS"));
+    assert_eq!(review["gaps"].as_array().unwrap().len(), 1);
+    assert_eq!(review["improvement_plan"][0]["rank"], 1);
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    wasp().args(["review", "--demo", "--fail-on", "high", "--format", "json"]).assert().code(1);
+    wasp().args(["review", "--demo", "--format", "json"]).assert().code(0);
+    // Only a low-severity check selected: nothing reaches high.
+    wasp()
+        .args(["review", "--demo", "--checks", "iam_root_not_recently_used", "--fail-on", "high"])
+        .assert()
+        .code(0);
+    wasp().args(["review", "--demo", "--checks", "iam_root_not_recently_used", "--fail-on", "low"]).assert().code(1);
+}
+
+#[test]
+fn a_review_written_to_a_file_round_trips_through_a_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("review.json");
+    wasp().args(["review", "--demo", "--format", "json", "-o"]).arg(&out).assert().success().stdout("");
+    let review: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(review["scope"]["account_id"], "111122223333");
+    // No temporary file is left beside the output.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_snapshot_file_is_reviewed_like_the_demo() {
+    let demo = include_str!("../demo/demo-snapshot.json");
+    let (_dir, path) = temp_file("snap.json", demo);
+    let review = json_of(&["review", "--snapshot", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(review["scope"]["source"], "snapshot");
+    let demo_review = json_of(&["review", "--demo", "--format", "json"]);
+    assert_eq!(review["findings"], demo_review["findings"]);
+}
+
+#[test]
+fn malformed_snapshots_name_file_line_and_column() {
+    let (_dir, path) = temp_file("bad.json", "{\n  \"schema_version\": 1,\n  \"account_id\": \"1\"\n  \"regions\": []\n}");
+    let err = usage_error(&["review", "--snapshot", path.to_str().unwrap()]);
+    assert!(err.contains("bad.json") && err.contains("line 4, column 3"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn wrong_version_and_wrong_shape_snapshots_are_refused() {
+    let (_dir, path) = temp_file("old.json", r#"{"schema_version": 0, "account_id": "1"}"#);
+    let err = usage_error(&["review", "--snapshot", path.to_str().unwrap()]);
+    assert!(err.contains("schema_version 0") && err.contains("reads version 1"), "{err}");
+    let (_dir, path) = temp_file(
+        "shape.json",
+        r#"{"schema_version": 1, "account_id": "1", "collected_at": "2026-01-01T00:00:00Z", "s3": {"buckets": [{"name": 3}]}}"#,
+    );
+    let err = usage_error(&["review", "--snapshot", path.to_str().unwrap()]);
+    assert!(err.contains("does not match the inventory format"), "{err}");
+    let err = usage_error(&["review", "--snapshot", "/nonexistent/snap.json"]);
+    assert!(err.contains("cannot read snapshot /nonexistent/snap.json"), "{err}");
+}
+
+#[test]
+fn unknown_names_and_bad_flags_exit_2_with_one_sentence() {
+    let err = usage_error(&["explain", "no_such_check"]);
+    assert!(err.starts_with("wasp: error: unknown check 'no_such_check'"), "{err}");
+    let err = usage_error(&["review", "--demo", "--checks", "nope"]);
+    assert!(err.contains("unknown check 'nope'"), "{err}");
+    let err = usage_error(&["checks", "--practice", "SEC99-BP01"]);
+    assert!(err.contains("unknown best practice 'SEC99-BP01'"), "{err}");
+    let err = usage_error(&["checks", "--service", "lambada"]);
+    assert!(err.contains("unknown service 'lambada'"), "{err}");
+    let err = usage_error(&["review", "--demo", "--fail-on", "severe"]);
+    assert!(err.contains("invalid value 'severe'"), "{err}");
+    let err = usage_error(&["review"]);
+    assert!(err.contains("--snapshot") || err.contains("--demo"), "{err}");
+    usage_error(&["frobnicate"]);
+    let err = usage_error(&["review", "--demo", "-o", "/nonexistent-dir/out.json"]);
+    assert!(err.contains("cannot write /nonexistent-dir/out.json"), "{err}");
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    wasp().arg("--help").assert().success();
+    let out = wasp().arg("--version").output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("wasp "));
+}
