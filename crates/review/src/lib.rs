@@ -2,7 +2,7 @@
 //! ordered improvement plan — the way the Well-Architected Tool reports a workload.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use wasp_checks::{Finding, Meta, Severity, Status};
 use wasp_model::{CollectionStats, Gap, Inventory, Timestamp};
 use wasp_pillar::{Lens, LevelOfRisk};
@@ -173,6 +173,8 @@ pub struct PlanCheck {
     pub remediation: String,
 }
 
+type FindingsByCheck<'a> = HashMap<&'a str, Vec<&'a Finding>>;
+
 /// Builds the review of `inventory` from the findings of the checks in `ran`.
 pub fn review(lens: &Lens, inventory: &Inventory, ran: &[&'static Meta], mut findings: Vec<Finding>, source: Source) -> Review {
     findings.sort_by(|a, b| {
@@ -184,15 +186,19 @@ pub fn review(lens: &Lens, inventory: &Inventory, ran: &[&'static Meta], mut fin
             &b.region,
         ))
     });
+    let mut by_check: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    for f in &findings {
+        by_check.entry(f.check_id.as_str()).or_default().push(f);
+    }
     let mut questions = Vec::new();
     let mut plan = Vec::new();
     for question in &lens.questions {
         let mut practices = Vec::new();
         for bp in &question.best_practices {
             let checks: Vec<&Meta> = ran.iter().copied().filter(|m| m.best_practices.contains(&bp.id.as_str())).collect();
-            let practice = assess(bp, &checks, &findings, &inventory.gaps);
+            let practice = assess(bp, &checks, &by_check, &inventory.gaps);
             if practice.status == PracticeStatus::NotMet {
-                plan.push(plan_item(&question.id, &practice, &checks, &findings));
+                plan.push(plan_item(&question.id, &practice, &checks, &by_check));
             }
             practices.push(practice);
         }
@@ -260,9 +266,8 @@ fn failing_resources(findings: &[&Finding]) -> usize {
 ///
 /// A failure is a failure whatever else is unknown; a pass counts only when nothing the checks
 /// needed is missing.
-fn assess(bp: &wasp_pillar::BestPractice, checks: &[&Meta], findings: &[Finding], gaps: &[Gap]) -> PracticeReview {
-    let relevant: Vec<&Finding> =
-        findings.iter().filter(|f| checks.iter().any(|m| m.id == f.check_id)).collect();
+fn assess(bp: &wasp_pillar::BestPractice, checks: &[&Meta], by_check: &FindingsByCheck, gaps: &[Gap]) -> PracticeReview {
+    let relevant: Vec<&Finding> = checks.iter().flat_map(|m| by_check.get(m.id)).flatten().copied().collect();
     let counts = count(&relevant);
     let services: BTreeSet<&str> = checks.iter().flat_map(|m| m.reads.iter().copied()).collect();
     let gap_count = gaps.iter().filter(|g| services.contains(g.service.as_str())).count();
@@ -307,12 +312,11 @@ pub fn question_risk(practices: &[PracticeReview]) -> QuestionRisk {
     }
 }
 
-fn plan_item(question: &str, practice: &PracticeReview, checks: &[&Meta], findings: &[Finding]) -> PlanItem {
+fn plan_item(question: &str, practice: &PracticeReview, checks: &[&Meta], by_check: &FindingsByCheck) -> PlanItem {
     let mut plan_checks: Vec<PlanCheck> = checks
         .iter()
         .filter_map(|m| {
-            let mine: Vec<&Finding> = findings.iter().filter(|f| f.check_id == m.id).collect();
-            let failing = failing_resources(&mine);
+            let failing = by_check.get(m.id).map_or(0, |mine| failing_resources(mine));
             (failing > 0).then(|| PlanCheck {
                 id: m.id.to_owned(),
                 title: m.title.to_owned(),
