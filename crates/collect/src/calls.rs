@@ -86,8 +86,8 @@ pub const READ_OPERATIONS: &[(&str, &str)] = &[
     ("securityhub", "DescribeHub"),
     ("securityhub", "GetEnabledStandards"),
     ("accessanalyzer", "ListAnalyzers"),
-    ("cloudwatchlogs", "DescribeLogGroups"),
-    ("cloudwatchlogs", "DescribeMetricFilters"),
+    ("logs", "DescribeLogGroups"),
+    ("logs", "DescribeMetricFilters"),
     ("cloudwatch", "DescribeAlarms"),
 ];
 

@@ -81,7 +81,13 @@ where
             if NOT_CONFIGURED.contains(&(operation, code)) {
                 return Classified::NotConfigured;
             }
+            let html = code.is_empty() && service_err.raw().is_html();
             let reason = match (code.is_empty(), message.is_empty()) {
+                (true, _) if html => format!("HTTP {status} answered with an HTML page, not an AWS error"),
+                // A success status the SDK could not read as the operation's answer.
+                (true, _) if (200..300).contains(&status) => {
+                    format!("unreadable answer (HTTP {status}): {}", error_chain(e))
+                }
                 (true, _) => format!("HTTP {status} without an error code"),
                 (false, true) => code.to_owned(),
                 (false, false) => format!("{code}: {message}"),
@@ -94,6 +100,10 @@ where
                 GapKind::RegionDisabled
             } else if UNSUPPORTED.contains(&code) || (code.is_empty() && (status == 404 || status == 501)) {
                 GapKind::Unsupported
+            } else if html && status == 500 {
+                // AWS's own 500s carry an error code; an HTML 500 page comes from an endpoint
+                // that is not AWS (moto without the service), so nothing says it is transient.
+                GapKind::Other
             } else if status >= 500 {
                 GapKind::Unavailable
             } else {
@@ -105,10 +115,12 @@ where
             // An answer the SDK could not parse: an HTML 404 from an endpoint that lacks the
             // service, or a bare 403 from one that denies in another protocol's format.
             let status = response_err.raw().status_code();
+            let html = response_err.raw().is_html();
             let kind = match status {
                 403 => GapKind::AccessDenied,
                 404 | 501 => GapKind::Unsupported,
                 429 => GapKind::Throttled,
+                500 if html => GapKind::Other,
                 s if s >= 500 => GapKind::Unavailable,
                 _ => GapKind::Other,
             };
@@ -133,11 +145,23 @@ where
 /// The HTTP status of a raw response.
 pub trait HttpStatus {
     fn status_code(&self) -> u16;
+
+    /// The answer is an HTML page (a web server's error page, not an AWS error document).
+    fn is_html(&self) -> bool {
+        false
+    }
 }
 
 impl HttpStatus for aws_smithy_runtime_api::http::Response {
     fn status_code(&self) -> u16 {
         self.status().as_u16()
+    }
+
+    fn is_html(&self) -> bool {
+        let typed = self.headers().get("content-type").is_some_and(|t| t.trim_start().starts_with("text/html"));
+        let body = self.body().bytes().unwrap_or_default();
+        let start = String::from_utf8_lossy(&body[..body.len().min(64)]).trim_start().to_ascii_lowercase();
+        typed || start.starts_with("<!doctype html") || start.starts_with("<html")
     }
 }
 
@@ -186,6 +210,27 @@ mod tests {
         SdkError::service_error(Err(meta.build()), raw)
     }
 
+    fn html_error(status: u16) -> SdkError<Err, Response> {
+        let page = "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>";
+        let raw = Response::new(StatusCode::try_from(status).unwrap(), SdkBody::from(page));
+        SdkError::service_error(Err(ErrorMetadata::builder().build()), raw)
+    }
+
+    #[test]
+    fn html_pages_are_not_aws_errors() {
+        let Classified::Gap { kind: page_kind, reason } = classify("ListAnalyzers", &html_error(500)) else { panic!() };
+        assert_eq!(page_kind, GapKind::Other);
+        assert_eq!(reason, "HTTP 500 answered with an HTML page, not an AWS error");
+        assert!(matches!(
+            classify("ListAnalyzers", &html_error(404)),
+            Classified::Gap { kind: GapKind::Unsupported, .. }
+        ));
+        // A gateway's 503 page is still an outage.
+        assert!(matches!(classify("X", &html_error(503)), Classified::Gap { kind: GapKind::Unavailable, .. }));
+        // A JSON 500 without a code is not an HTML page.
+        assert_eq!(kind("X", None, 500), Some(GapKind::Unavailable));
+    }
+
     fn kind(op: &str, code: Option<&str>, status: u16) -> Option<GapKind> {
         match classify(op, &service_error(code, status)) {
             Classified::NotConfigured => None,
@@ -229,5 +274,15 @@ mod tests {
     fn timeouts_are_unavailable() {
         let err: SdkError<Err, Response> = SdkError::timeout_error("slow");
         assert!(matches!(classify("X", &err), Classified::Gap { kind: GapKind::Unavailable, .. }));
+    }
+
+    #[test]
+    fn a_success_the_sdk_cannot_read_says_so() {
+        // moto's GetBucketVersioning answers 200 with the wrong XML root.
+        let Classified::Gap { kind, reason } = classify("GetBucketVersioning", &service_error(None, 200)) else {
+            panic!("expected a gap")
+        };
+        assert_eq!(kind, GapKind::Other);
+        assert!(reason.starts_with("unreadable answer (HTTP 200): "), "{reason}");
     }
 }

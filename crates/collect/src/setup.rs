@@ -97,6 +97,24 @@ pub(crate) struct Shared {
     pub inner_concurrency: usize,
 }
 
+#[cfg(test)]
+impl Shared {
+    /// State for unit tests that hand a collector a mocked client: account 123456789012,
+    /// home region us-east-1, no endpoint and no credentials.
+    pub(crate) fn for_tests(regions: &[&str]) -> Shared {
+        Shared {
+            sdk: SdkConfig::builder().build(),
+            account_id: "123456789012".into(),
+            partition: "aws".into(),
+            calls: CallLog::default(),
+            endpoint_url: None,
+            home_region: "us-east-1".into(),
+            regions: regions.iter().map(|r| (*r).to_owned()).collect(),
+            inner_concurrency: 4,
+        }
+    }
+}
+
 pub(crate) async fn load_sdk_config(opts: &CollectOptions) -> SdkConfig {
     let timeouts = TimeoutConfig::builder()
         .connect_timeout(opts.timeouts.connect)

@@ -2,8 +2,18 @@
 use crate::unit::Unit;
 use wasp_model::Inventory;
 
+mod accessanalyzer;
+mod cloudtrail;
+mod cloudwatch;
+mod config;
+mod ec2;
 mod guardduty;
+mod iam;
 mod kms;
+mod logs;
+mod organizations;
+mod s3;
+mod securityhub;
 
 /// A service wasp collects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,10 +82,19 @@ impl Service {
     pub(crate) async fn collect(self, unit: &Unit) -> Inventory {
         let mut part = Inventory::default();
         match self {
+            Service::Iam => iam::collect(unit, &mut part).await,
+            Service::Organizations => organizations::collect(unit, &mut part).await,
+            Service::S3 => s3::collect(unit, &mut part).await,
             Service::Kms => kms::collect(unit, &mut part).await,
             Service::GuardDuty => guardduty::collect(unit, &mut part).await,
+            Service::Ec2 => ec2::collect(unit, &mut part).await,
+            Service::CloudTrail => cloudtrail::collect(unit, &mut part).await,
+            Service::Config => config::collect(unit, &mut part).await,
+            Service::SecurityHub => securityhub::collect(unit, &mut part).await,
+            Service::AccessAnalyzer => accessanalyzer::collect(unit, &mut part).await,
+            Service::Logs => logs::collect(unit, &mut part).await,
+            Service::CloudWatch => cloudwatch::collect(unit, &mut part).await,
             Service::Sts => {}
-            _ => {}
         }
         part
     }
