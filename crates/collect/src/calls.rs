@@ -229,3 +229,27 @@ mod tests {
         assert!(!is_allowed("kms", "GetKeyRotationStatusX"));
     }
 }
+
+/// Forbids retrying an answer that is a web server's HTML error page (404, 500, 501): an
+/// AWS-compatible endpoint that lacks the operation will not grow it in a second, and retrying
+/// with backoff only makes the resulting gap slow.
+#[derive(Debug)]
+pub(crate) struct NoRetryOnHtmlPage;
+
+impl aws_smithy_runtime_api::client::retries::classifiers::ClassifyRetry for NoRetryOnHtmlPage {
+    fn classify_retry(
+        &self,
+        ctx: &aws_smithy_runtime_api::client::interceptors::context::InterceptorContext,
+    ) -> aws_smithy_runtime_api::client::retries::classifiers::RetryAction {
+        use crate::errors::HttpStatus;
+        use aws_smithy_runtime_api::client::retries::classifiers::RetryAction;
+        match ctx.response() {
+            Some(r) if matches!(r.status_code(), 404 | 500 | 501) && r.is_html() => RetryAction::RetryForbidden,
+            _ => RetryAction::NoActionIndicated,
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        "WaspNoRetryOnHtmlPage"
+    }
+}

@@ -83,7 +83,7 @@ where
             }
             let html = code.is_empty() && service_err.raw().is_html();
             let reason = match (code.is_empty(), message.is_empty()) {
-                (true, _) if html => format!("HTTP {status} answered with an HTML page, not an AWS error"),
+                (true, _) if html => format!("HTTP {status} answered with an HTML page: the endpoint does not implement this operation"),
                 // A success status the SDK could not read as the operation's answer.
                 (true, _) if (200..300).contains(&status) => {
                     format!("unreadable answer (HTTP {status}): {}", error_chain(e))
@@ -102,8 +102,8 @@ where
                 GapKind::Unsupported
             } else if html && status == 500 {
                 // AWS's own 500s carry an error code; an HTML 500 page comes from an endpoint
-                // that is not AWS (moto without the service), so nothing says it is transient.
-                GapKind::Other
+                // that is not AWS and does not implement the operation (moto without it).
+                GapKind::Unsupported
             } else if status >= 500 {
                 GapKind::Unavailable
             } else {
@@ -219,8 +219,8 @@ mod tests {
     #[test]
     fn html_pages_are_not_aws_errors() {
         let Classified::Gap { kind: page_kind, reason } = classify("ListAnalyzers", &html_error(500)) else { panic!() };
-        assert_eq!(page_kind, GapKind::Other);
-        assert_eq!(reason, "HTTP 500 answered with an HTML page, not an AWS error");
+        assert_eq!(page_kind, GapKind::Unsupported);
+        assert_eq!(reason, "HTTP 500 answered with an HTML page: the endpoint does not implement this operation");
         assert!(matches!(
             classify("ListAnalyzers", &html_error(404)),
             Classified::Gap { kind: GapKind::Unsupported, .. }

@@ -60,7 +60,7 @@ impl Default for CollectOptions {
             endpoint_url: None,
             concurrency: 16,
             inner_concurrency: 8,
-            max_attempts: 5,
+            max_attempts: 3,
             timeouts: Timeouts::default(),
         }
     }

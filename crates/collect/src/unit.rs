@@ -166,6 +166,7 @@ macro_rules! client {
         let builder = $sdk::config::Builder::from(&unit.shared.sdk)
             .region($sdk::config::Region::new(region.to_owned()))
             .interceptor(unit.guard())
+            .retry_classifier($crate::calls::NoRetryOnHtmlPage)
             .retry_partition(unit.retry_partition(region));
         $sdk::Client::from_conf($crate::unit::customise(builder, $customise).build())
     }};

@@ -359,7 +359,8 @@ async fn collects_regional_services_from_two_regions() {
     };
     for region in [EAST, WEST] {
         let analyzers = gap("accessanalyzer", region, "ListAnalyzers");
-        assert_eq!(analyzers.kind, GapKind::Other, "{analyzers:?}");
+        assert_eq!(analyzers.kind, GapKind::Unsupported, "{analyzers:?}");
+        assert_eq!(calls(&inv, region, "ListAnalyzers"), 1, "an HTML error page is not retried");
         assert!(analyzers.reason.contains("HTML"), "{analyzers:?}");
         assert_eq!(gap("cloudwatch", region, "DescribeAlarms").kind, GapKind::Unsupported);
     }

@@ -104,13 +104,14 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         Source::Demo => "demo evidence (a fictional account)",
         Source::Iac => "template evidence",
     };
-    let line = format!(
-        "Account {} ({}) · {source} collected {} · regions {regions}",
+    writeln!(
+        out,
+        "Account {} ({}) · {source} collected {}",
         scope.account_id,
         scope.partition,
         scope.collected_at.format("%Y-%m-%d %H:%M UTC"),
-    );
-    writeln!(out, "{}", wrap(&line, WIDTH, "  "))?;
+    )?;
+    writeln!(out, "{}", wrap(&format!("Regions: {regions}"), WIDTH, "  "))?;
     writeln!(out)?;
 
     writeln!(out, "{}", style.bold("Questions"))?;
@@ -163,7 +164,7 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
     let failed = if by_severity.is_empty() { String::new() } else { format!(" ({})", by_severity.join(", ")) };
     writeln!(
         out,
-        "{} {} checks: {} failed{failed}, {} passed, {} skipped.",
+        "{} {} checks ran: {} failed{failed}, {} passed, {} skipped.",
         style.bold("Findings:"),
         s.checks_run,
         s.findings.fail,
@@ -218,14 +219,8 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
             style.dim("(never counted as pass or fail; the affected practices are not assessed)")
         )?;
         for gap in review.gaps.iter().take(GAP_LINES) {
-            let line = format!(
-                "{} {} {}: {:?} — {}",
-                gap.service,
-                gap.region,
-                gap.operation,
-                gap.kind,
-                gap.reason
-            );
+            let kind = serde_json::to_value(gap.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let line = format!("{} {} {}: {kind} — {}", gap.service, gap.region, gap.operation, gap.reason);
             writeln!(out, "  {}", fit(&line, WIDTH - 2))?;
         }
         if review.gaps.len() > GAP_LINES {

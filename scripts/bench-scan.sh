@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Scan benchmark: seeds a moto server with a larger account (SCALE users, roles, buckets,
+# security groups per region …) in two regions, then times `wasp scan` against it and reports
+# wall time, peak memory and the API calls wasp made. Usage: scripts/bench-scan.sh [SCALE]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale="${1:-300}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/wasp/target}"
+moto_server="$(scripts/test-deps.sh)"
+python="$(dirname "$moto_server")/python"
+cargo build --release --locked -p wasp-cli >&2
+wasp="$CARGO_TARGET_DIR/release/wasp"
+
+work="$(mktemp -d)"
+port="$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+(cd "$work" && exec "$moto_server" -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1) &
+moto_pid=$!
+trap 'kill $moto_pid 2>/dev/null; rm -rf "$work"' EXIT
+endpoint="http://127.0.0.1:$port"
+until curl -fs "$endpoint/moto-api/data.json" >/dev/null 2>&1; do sleep 0.2; done
+
+"$python" scripts/bench_seed.py "$endpoint" "$scale"
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_EC2_METADATA_DISABLED=true
+for run in 1 2 3; do
+  /usr/bin/time -f "%e %M" -o "$work/time" \
+    "$wasp" scan --quiet --endpoint-url "$endpoint" --regions us-east-1,eu-west-1 \
+    --format json -o "$work/review.json" --fail-on none
+  read -r wall rss <"$work/time"
+  "$python" - "$work/review.json" "$wall" "$rss" "$run" <<'PY'
+import json, sys
+review = json.load(open(sys.argv[1]))
+stats = review.get("collection") or {}
+calls = stats.get("api_calls", [])
+top = sorted(calls, key=lambda c: -c["count"])[:5]
+print(f"run {sys.argv[4]}: wall {float(sys.argv[2]):.2f} s, peak RSS {int(sys.argv[3]) / 1024:.0f} MiB, "
+      f"collection {stats.get('duration_ms', 0) / 1000:.2f} s, {stats.get('api_calls_total', 0)} API calls, "
+      f"{len(review['findings'])} findings, {len(review['gaps'])} gaps")
+if sys.argv[4] == "1":
+    for c in top:
+        print(f"    {c['count']:>6}  {c['service']} {c['region']} {c['operation']}")
+PY
+done
