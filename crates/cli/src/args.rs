@@ -39,6 +39,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Show the Security Pillar: principles, areas, questions and best practices.
     Pillar(FormatArgs),
+    /// Print the least-privilege IAM policy `wasp scan` needs (JSON).
+    Permissions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -72,6 +72,14 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Explain(args) => explain(cli, args),
         Command::Review(args) => review(cli, args),
         Command::Scan(args) => scan::run(cli, args),
+        Command::Permissions => {
+            let policy = wasp_collect::calls::minimal_iam_policy();
+            output::to_stdout(|out| {
+                serde_json::to_writer_pretty(&mut *out, &policy).map_err(std::io::Error::other)?;
+                writeln!(out)
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

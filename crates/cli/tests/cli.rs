@@ -210,3 +210,20 @@ fn help_and_version_exit_0() {
     let out = wasp().arg("--version").output().unwrap();
     assert!(String::from_utf8(out.stdout).unwrap().starts_with("wasp "));
 }
+
+#[test]
+fn the_permissions_doc_holds_the_policy_wasp_prints() {
+    let out = wasp().arg("permissions").output().unwrap();
+    assert!(out.status.success());
+    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let actions: Vec<&str> = printed["Statement"][0]["Action"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    assert!(actions.contains(&"iam:GetAccountAuthorizationDetails") && actions.contains(&"s3:GetAccountPublicAccessBlock"));
+    assert!(actions.iter().all(|a| {
+        let name = a.split_once(':').unwrap().1;
+        ["List", "Get", "Describe", "GenerateCredentialReport"].iter().any(|p| name.starts_with(p))
+    }), "{actions:?}");
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/permissions.md")).unwrap();
+    let block = doc.split("```json\n").nth(1).and_then(|rest| rest.split("\n```").next()).unwrap();
+    let documented: Value = serde_json::from_str(block).unwrap();
+    assert_eq!(documented, printed, "docs/permissions.md is stale: paste `wasp permissions` into it");
+}
