@@ -22,7 +22,7 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
-    /// Log every AWS call and gap to stderr (-vv adds the SDK's own logs).
+    /// Log every AWS call and gap to stderr (never credentials).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }

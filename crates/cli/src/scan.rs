@@ -96,8 +96,9 @@ fn init_logging(verbose: u8) {
     if verbose == 0 {
         return;
     }
-    // wasp's own events only: the SDK's debug logs can include request details.
-    let filter = if verbose >= 2 { "wasp_collect=debug,aws_smithy_runtime=debug" } else { "wasp_collect=debug" };
+    // wasp's own events only (calls, gaps): the SDK's debug logs can carry request headers,
+    // session tokens among them, and wasp never logs credentials.
+    let filter = if verbose >= 2 { "wasp_collect=trace" } else { "wasp_collect=debug" };
     let _ = tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
         .with_writer(std::io::stderr)

@@ -1,5 +1,5 @@
 //! Merging unit fragments into one inventory, and a stable order for the result.
-use wasp_model::Inventory;
+use wasp_model::{ApiCallCount, Gap, GapKind, Inventory, ALL_SERVICES};
 
 /// Moves everything of `part` into `into`. Destructures every field, so a new model field
 /// cannot be forgotten here.
@@ -148,4 +148,72 @@ pub(crate) fn normalise(inv: &mut Inventory) {
     inv.logs.metric_filters.sort_by(|a, b| (&a.region, &a.log_group_name, &a.name).cmp(&(&b.region, &b.log_group_name, &b.name)));
     inv.gaps.sort();
     inv.gaps.dedup();
+}
+
+/// When every call wasp made in a region was denied (typically a service control policy that
+/// denies the region), one gap says so instead of one per operation.
+pub(crate) fn compact_denied_regions(inv: &mut Inventory, calls: &[ApiCallCount]) {
+    for region in inv.regions.clone() {
+        let in_region = |g: &Gap| g.region == region;
+        let made: u64 = calls.iter().filter(|c| c.region == region).map(|c| c.count).sum();
+        let denied = inv.gaps.iter().filter(|g| in_region(g) && g.kind == GapKind::AccessDenied).count() as u64;
+        let others = inv.gaps.iter().filter(|g| in_region(g) && g.kind != GapKind::AccessDenied).count();
+        if denied < 2 || others > 0 || denied != made {
+            continue;
+        }
+        let example = inv.gaps.iter().find(|g| in_region(g)).map(|g| g.reason.clone()).unwrap_or_default();
+        inv.gaps.retain(|g| !in_region(g));
+        inv.gaps.push(Gap {
+            service: ALL_SERVICES.to_owned(),
+            region: region.clone(),
+            operation: ALL_SERVICES.to_owned(),
+            kind: GapKind::AccessDenied,
+            reason: format!(
+                "all {made} calls in {region} were denied (e.g. {example}); a service control policy may deny the region"
+            ),
+            resource: None,
+        });
+    }
+    inv.gaps.sort();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gap(service: &str, region: &str, kind: GapKind) -> Gap {
+        Gap {
+            service: service.into(),
+            region: region.into(),
+            operation: "Op".into(),
+            kind,
+            reason: "AccessDenied: explicit deny".into(),
+            resource: None,
+        }
+    }
+
+    fn calls(region: &str, count: u64) -> ApiCallCount {
+        ApiCallCount { service: "ec2".into(), region: region.into(), operation: "Op".into(), count }
+    }
+
+    #[test]
+    fn a_region_where_every_call_was_denied_becomes_one_gap() {
+        let mut inv = Inventory::new("1", "2026-01-01T00:00:00Z".parse().unwrap());
+        inv.regions = vec!["eu-west-1".into(), "us-east-1".into()];
+        inv.gaps = vec![
+            gap("ec2", "eu-west-1", GapKind::AccessDenied),
+            gap("kms", "eu-west-1", GapKind::AccessDenied),
+            gap("logs", "eu-west-1", GapKind::AccessDenied),
+            gap("kms", "us-east-1", GapKind::AccessDenied),
+            gap("logs", "us-east-1", GapKind::AccessDenied),
+        ];
+        // us-east-1 made more calls than were denied: its gaps stay as they are.
+        compact_denied_regions(&mut inv, &[calls("eu-west-1", 3), calls("us-east-1", 9)]);
+        let west: Vec<&Gap> = inv.gaps.iter().filter(|g| g.region == "eu-west-1").collect();
+        assert_eq!(west.len(), 1);
+        assert_eq!(west[0].service, ALL_SERVICES);
+        assert!(west[0].reason.starts_with("all 3 calls in eu-west-1 were denied"), "{}", west[0].reason);
+        assert!(inv.gap_in("guardduty", "eu-west-1").is_some(), "the region gap affects every service");
+        assert_eq!(inv.gaps.iter().filter(|g| g.region == "us-east-1").count(), 2);
+    }
 }

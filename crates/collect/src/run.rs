@@ -89,10 +89,12 @@ pub async fn collect(
         crate::merge::absorb(&mut inventory, part);
     }
     crate::merge::normalise(&mut inventory);
+    let rows = calls.rows();
+    crate::merge::compact_denied_regions(&mut inventory, &rows);
     inventory.collection = Some(CollectionStats {
         duration_ms: started.elapsed().as_millis() as u64,
         api_calls_total: calls.total(),
-        api_calls: calls.rows(),
+        api_calls: rows,
     });
     Ok(inventory)
 }

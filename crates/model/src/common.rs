@@ -86,6 +86,17 @@ pub struct Gap {
     pub resource: Option<String>,
 }
 
+/// The `service` of a gap that stands for every service of its region (a region where every
+/// call was denied, e.g. by a service control policy).
+pub const ALL_SERVICES: &str = "*";
+
+impl Gap {
+    /// Whether this gap leaves evidence of `service` incomplete.
+    pub fn affects(&self, service: &str) -> bool {
+        self.service == service || self.service == ALL_SERVICES
+    }
+}
+
 /// Why something could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -17,7 +17,7 @@ pub mod organizations;
 pub mod s3;
 mod snapshot;
 
-pub use common::{Gap, GapKind, Resource, Setting, SourceLocation, Tags, Timestamp};
+pub use common::{Gap, GapKind, ALL_SERVICES, Resource, Setting, SourceLocation, Tags, Timestamp};
 pub use snapshot::{SnapshotError, MAX_SNAPSHOT_BYTES};
 
 use serde::{Deserialize, Serialize};
@@ -135,14 +135,14 @@ impl Inventory {
 
     /// Gaps recorded for a service (any region, any operation).
     pub fn gaps_for<'a>(&'a self, service: &'a str) -> impl Iterator<Item = &'a Gap> + 'a {
-        self.gaps.iter().filter(move |g| g.service == service)
+        self.gaps.iter().filter(move |g| g.affects(service))
     }
 
     /// The first gap recorded for a service in a region (or globally), if any.
     pub fn gap_in(&self, service: &str, region: &str) -> Option<&Gap> {
         self.gaps
             .iter()
-            .find(|g| g.service == service && (g.region == region || g.region == GLOBAL_REGION))
+            .find(|g| g.affects(service) && (g.region == region || g.region == GLOBAL_REGION))
     }
 
     /// Count of resources of every kind, for summaries.

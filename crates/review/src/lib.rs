@@ -270,7 +270,7 @@ fn assess(bp: &wasp_pillar::BestPractice, checks: &[&Meta], by_check: &FindingsB
     let relevant: Vec<&Finding> = checks.iter().flat_map(|m| by_check.get(m.id)).flatten().copied().collect();
     let counts = count(&relevant);
     let services: BTreeSet<&str> = checks.iter().flat_map(|m| m.reads.iter().copied()).collect();
-    let gap_count = gaps.iter().filter(|g| services.contains(g.service.as_str())).count();
+    let gap_count = gaps.iter().filter(|g| services.iter().any(|s| g.affects(s))).count();
     let (status, reason) = if checks.is_empty() {
         (PracticeStatus::NotAssessed, "no automated check evidences this practice".to_owned())
     } else if counts.fail > 0 {

@@ -159,3 +159,18 @@ fn review_json_has_the_contract_fields() {
     assert_eq!(json["findings"][0]["status"], "FAIL");
     assert_eq!(json["summary"]["failed_by_severity"]["high"], 1);
 }
+
+#[test]
+fn a_region_wide_denial_leaves_every_practice_of_that_evidence_unassessed() {
+    let mut inv = inventory();
+    inv.gaps.push(Gap {
+        service: wasp_model::ALL_SERVICES.into(),
+        region: "eu-west-1".into(),
+        operation: "*".into(),
+        kind: wasp_model::GapKind::AccessDenied,
+        reason: "all 40 calls in eu-west-1 were denied".into(),
+        resource: None,
+    });
+    let r = run(&inv, &[&HIGH_CHECK], vec![finding(&HIGH_CHECK, Status::Pass, "a")]);
+    assert_eq!(practice(&r, "SEC02-BP01").status, PracticeStatus::NotAssessed);
+}
