@@ -20,6 +20,16 @@ endpoint="http://127.0.0.1:$port"
 until curl -fs "$endpoint/moto-api/data.json" >/dev/null 2>&1; do sleep 0.2; done
 
 "$python" scripts/bench_seed.py "$endpoint" "$scale"
+# The endpoint's own service time: sequential keep-alive requests of the kind wasp makes most.
+"$python" - "$port" <<'PY'
+import http.client, sys, time
+conn = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
+start, n = time.perf_counter(), 500
+for i in range(n):
+    conn.request("GET", f"/bench-us-east-1-{i % 100}?acl")
+    conn.getresponse().read()
+print(f"endpoint: {(time.perf_counter() - start) / n * 1000:.2f} ms per request, sequential")
+PY
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_EC2_METADATA_DISABLED=true
 for run in 1 2 3; do
   /usr/bin/time -f "%e %M" -o "$work/time" \

@@ -82,16 +82,6 @@ where
                 return Classified::NotConfigured;
             }
             let html = code.is_empty() && service_err.raw().is_html();
-            let reason = match (code.is_empty(), message.is_empty()) {
-                (true, _) if html => format!("HTTP {status} answered with an HTML page: the endpoint does not implement this operation"),
-                // A success status the SDK could not read as the operation's answer.
-                (true, _) if (200..300).contains(&status) => {
-                    format!("unreadable answer (HTTP {status}): {}", error_chain(e))
-                }
-                (true, _) => format!("HTTP {status} without an error code"),
-                (false, true) => code.to_owned(),
-                (false, false) => format!("{code}: {message}"),
-            };
             let kind = if ACCESS_DENIED.contains(&code) || (code.is_empty() && status == 403) {
                 GapKind::AccessDenied
             } else if THROTTLED.contains(&code) || status == 429 {
@@ -108,6 +98,21 @@ where
                 GapKind::Unavailable
             } else {
                 GapKind::Other
+            };
+            let reason = match (code.is_empty(), message.is_empty()) {
+                // Only a page that made the call unsupported says so: an HTML 403 is a denial
+                // (moto labels its XML denials of JSON-protocol calls text/html), a 503 page
+                // an outage.
+                (true, _) if html && kind == GapKind::Unsupported => {
+                    format!("HTTP {status} answered with an HTML page: the endpoint does not implement this operation")
+                }
+                // A success status the SDK could not read as the operation's answer.
+                (true, _) if (200..300).contains(&status) => {
+                    format!("unreadable answer (HTTP {status}): {}", error_chain(e))
+                }
+                (true, _) => format!("HTTP {status} without an error code"),
+                (false, true) => code.to_owned(),
+                (false, false) => format!("{code}: {message}"),
             };
             gap(kind, reason)
         }
@@ -227,6 +232,9 @@ mod tests {
         ));
         // A gateway's 503 page is still an outage.
         assert!(matches!(classify("X", &html_error(503)), Classified::Gap { kind: GapKind::Unavailable, .. }));
+        // A 403 labelled text/html is a denial, and its reason does not call it unsupported.
+        let Classified::Gap { kind: denied, reason } = classify("ListKeys", &html_error(403)) else { panic!() };
+        assert_eq!((denied, reason.as_str()), (GapKind::AccessDenied, "HTTP 403 without an error code"));
         // A JSON 500 without a code is not an HTML page.
         assert_eq!(kind("X", None, 500), Some(GapKind::Unavailable));
     }

@@ -149,7 +149,7 @@ pub(crate) fn identity_error<E>(
     err: &aws_smithy_runtime_api::client::result::SdkError<E, aws_smithy_runtime_api::http::Response>,
 ) -> CollectError
 where
-    E: std::error::Error + 'static,
+    E: std::error::Error + aws_smithy_types::error::metadata::ProvideErrorMetadata + 'static,
 {
     use aws_smithy_runtime_api::client::result::SdkError;
     match err {
@@ -157,7 +157,15 @@ where
             CollectError::Unreachable { endpoint, cause: root_cause(err) }
         }
         SdkError::TimeoutError(_) => CollectError::Unreachable { endpoint, cause: "the call timed out".into() },
-        SdkError::ServiceError(e) => CollectError::Credentials(error_chain(e.err())),
+        SdkError::ServiceError(e) => {
+            let status = e.raw().status().as_u16();
+            let detail = match (e.err().code(), e.err().message()) {
+                (Some(code), Some(message)) => format!("{code}: {message}"),
+                (Some(code), None) => code.to_owned(),
+                (None, _) => format!("HTTP {status} without an error code"),
+            };
+            CollectError::Credentials(detail)
+        }
         _ => CollectError::Credentials(error_chain(err)),
     }
 }

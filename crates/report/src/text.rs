@@ -220,7 +220,11 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         )?;
         for gap in review.gaps.iter().take(GAP_LINES) {
             let kind = serde_json::to_value(gap.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-            let line = format!("{} {} {}: {kind} — {}", gap.service, gap.region, gap.operation, gap.reason);
+            let line = if gap.service == wasp_model::ALL_SERVICES {
+                format!("every service {}: {kind} — {}", gap.region, gap.reason)
+            } else {
+                format!("{} {} {}: {kind} — {}", gap.service, gap.region, gap.operation, gap.reason)
+            };
             writeln!(out, "  {}", fit(&line, WIDTH - 2))?;
         }
         if review.gaps.len() > GAP_LINES {

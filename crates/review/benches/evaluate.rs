@@ -22,7 +22,7 @@ fn inventory() -> Inventory {
     let now = "2026-06-01T00:00:00Z".parse().unwrap();
     let mut inv = Inventory::new("123456789012", now);
     inv.regions = vec!["us-east-1".into(), "eu-west-1".into()];
-    let region = |i: usize| if i % 2 == 0 { "us-east-1" } else { "eu-west-1" }.to_owned();
+    let region = |i: usize| if i.is_multiple_of(2) { "us-east-1" } else { "eu-west-1" }.to_owned();
     let doc = serde_json::json!({"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*"},
         {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]});

@@ -1,0 +1,757 @@
+//! `wasp scan` end to end against a moto server: the real binary, seeded resources judged by
+//! ARN, the review contract, gaps instead of guesses, read-only traffic and the error paths.
+//! Every test starts its own moto (some turn authentication on, which cannot be undone).
+#[path = "../../collect/tests/support/mod.rs"]
+mod support;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::time::Duration;
+use support::{Moto, ACCOUNT_ID};
+
+const EAST: &str = "us-east-1";
+const WEST: &str = "eu-west-1";
+const REGIONS: &str = "us-east-1,eu-west-1";
+
+/// `wasp` with the given keys and nothing else from the environment that could pick other
+/// credentials, a profile, a region or an endpoint.
+fn wasp_with_keys(key_id: &str, secret: &str) -> Command {
+    let mut cmd = Command::cargo_bin("wasp").unwrap();
+    cmd.env("AWS_ACCESS_KEY_ID", key_id)
+        .env("AWS_SECRET_ACCESS_KEY", secret)
+        .env_remove("AWS_SESSION_TOKEN")
+        .env_remove("AWS_PROFILE")
+        .env_remove("AWS_DEFAULT_PROFILE")
+        .env_remove("AWS_ENDPOINT_URL")
+        .env_remove("AWS_REGION")
+        .env_remove("AWS_DEFAULT_REGION")
+        .env("AWS_CONFIG_FILE", "/nonexistent/wasp-test-config")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/wasp-test-credentials")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("NO_COLOR", "1")
+        .timeout(Duration::from_secs(300));
+    cmd
+}
+
+fn wasp() -> Command {
+    wasp_with_keys("testing", "testing")
+}
+
+/// Runs a seeding future on a runtime of its own (the tests themselves are synchronous: they
+/// run a binary).
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap().block_on(future)
+}
+
+fn schema(name: &str) -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schema").join(name);
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+fn assert_valid(validator: &jsonschema::Validator, doc: &Value) {
+    let errors: Vec<String> =
+        validator.iter_errors(doc).map(|e| format!("{} at {}", e, e.instance_path)).take(10).collect();
+    assert!(errors.is_empty(), "schema errors:\n{}", errors.join("\n"));
+}
+
+/// What one `wasp scan` run gave.
+struct Run {
+    code: Option<i32>,
+    review: Value,
+    stderr: String,
+}
+
+/// Runs `cmd` and reads the JSON review from standard output.
+fn run_json(cmd: &mut Command) -> Run {
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let review = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("no JSON review on stdout ({e}); exit {:?}, stderr: {stderr}", out.status.code()));
+    Run { code: out.status.code(), review, stderr }
+}
+
+/// Runs `cmd` expecting exit 2 and one sentence on stderr, which it returns.
+fn runtime_error(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "expected exit 2; stderr: {stderr}");
+    assert!(out.stdout.is_empty(), "printed to stdout: {}", String::from_utf8_lossy(&out.stdout));
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "not one line: {stderr}");
+    stderr
+}
+
+fn findings(review: &Value) -> &Vec<Value> {
+    review["findings"].as_array().unwrap()
+}
+
+fn gaps(review: &Value) -> &Vec<Value> {
+    review["gaps"].as_array().unwrap()
+}
+
+/// The one finding of `check` about `arn`, which must have `status`.
+#[track_caller]
+fn assert_finding(review: &Value, check: &str, arn: &str, status: &str) {
+    let found: Vec<&Value> =
+        findings(review).iter().filter(|f| f["check_id"] == check && f["resource_arn"] == arn).collect();
+    assert_eq!(found.len(), 1, "{check} on {arn}: expected one finding, got {found:#?}");
+    assert_eq!(found[0]["status"], status, "{check} on {arn}: {:#}", found[0]);
+}
+
+/// Every best practice of the review, by id.
+fn practices(review: &Value) -> Vec<&Value> {
+    review["questions"].as_array().unwrap().iter().flat_map(|q| q["best_practices"].as_array().unwrap()).collect()
+}
+
+fn practice_status<'a>(review: &'a Value, id: &str) -> &'a str {
+    let bp = practices(review).into_iter().find(|bp| bp["id"] == id).unwrap_or_else(|| panic!("no practice {id}"));
+    bp["status"].as_str().unwrap()
+}
+
+fn meta(check_id: &str) -> &'static wasp_checks::Meta {
+    wasp_checks::find(check_id).unwrap_or_else(|| panic!("unknown check {check_id}")).meta()
+}
+
+fn has_gap(review: &Value, service: &str, region: &str, operation: &str, kind: &str) -> bool {
+    gaps(review)
+        .iter()
+        .any(|g| g["service"] == service && g["region"] == region && g["operation"] == operation && g["kind"] == kind)
+}
+
+/// Calls of the collection's log that match.
+fn calls(review: &Value, service: &str, region: &str, operation: &str) -> u64 {
+    review["collection"]["api_calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["service"] == service && c["region"] == region && c["operation"] == operation)
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum()
+}
+
+fn s3_client(cfg: &aws_config::SdkConfig) -> aws_sdk_s3::Client {
+    aws_sdk_s3::Client::from_conf(aws_sdk_s3::config::Builder::from(cfg).force_path_style(true).build())
+}
+
+const ADMIN_POLICY: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
+const SCOPED_POLICY: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::wasp-data/*"}]}"#;
+const PUBLIC_TRUST: &str =
+    r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}"#;
+const EC2_TRUST: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+
+/// The ARNs of what [`seed_account`] created, each misconfiguration next to its compliant twin.
+struct Seeded {
+    user_without_mfa: String,
+    user_with_mfa: String,
+    user_without_password: String,
+    admin_policy: String,
+    scoped_policy: String,
+    public_role: String,
+    service_role: String,
+    open_bucket: String,
+    blocked_bucket: String,
+    open_sg: String,
+    internal_sg: String,
+    plain_volume: String,
+    encrypted_volume: String,
+    imds_optional: String,
+    imds_required: String,
+    unrotated_key: String,
+    rotated_key: String,
+}
+
+/// Seeds both regions with vulnerable and compliant resources side by side.
+async fn seed_account(moto: &Moto) -> Seeded {
+    let east_cfg = moto.sdk_config(EAST).await;
+    let west_cfg = moto.sdk_config(WEST).await;
+
+    // IAM (global).
+    let iam = aws_sdk_iam::Client::new(&east_cfg);
+    let user = |name: &'static str| {
+        let iam = iam.clone();
+        async move { iam.create_user().user_name(name).send().await.unwrap().user.unwrap().arn }
+    };
+    let user_without_mfa = user("console-no-mfa").await;
+    let user_with_mfa = user("console-with-mfa").await;
+    let user_without_password = user("api-only").await;
+    for name in ["console-no-mfa", "console-with-mfa"] {
+        iam.create_login_profile().user_name(name).password("Correct-Horse-9!").send().await.unwrap();
+    }
+    let device = iam.create_virtual_mfa_device().virtual_mfa_device_name("with-mfa").send().await.unwrap();
+    iam.enable_mfa_device()
+        .user_name("console-with-mfa")
+        .serial_number(device.virtual_mfa_device.unwrap().serial_number)
+        .authentication_code1("123456")
+        .authentication_code2("654321")
+        .send()
+        .await
+        .unwrap();
+    let policy = |name: &'static str, document: &'static str| {
+        let iam = iam.clone();
+        async move {
+            let out = iam.create_policy().policy_name(name).policy_document(document).send().await.unwrap();
+            out.policy.unwrap().arn.unwrap()
+        }
+    };
+    let admin_policy = policy("star-star", ADMIN_POLICY).await;
+    let scoped_policy = policy("read-data", SCOPED_POLICY).await;
+    iam.update_account_password_policy()
+        .minimum_password_length(8)
+        .require_lowercase_characters(true)
+        .send()
+        .await
+        .unwrap();
+    let role = |name: &'static str, trust: &'static str| {
+        let iam = iam.clone();
+        async move {
+            let out = iam.create_role().role_name(name).assume_role_policy_document(trust).send().await.unwrap();
+            out.role.unwrap().arn
+        }
+    };
+    let public_role = role("anyone-may-assume", PUBLIC_TRUST).await;
+    let service_role = role("ec2-app", EC2_TRUST).await;
+
+    // S3: a public-read bucket without a block in eu-west-1, a fully blocked one in us-east-1.
+    use aws_sdk_s3::types::{
+        BucketCannedAcl, BucketLocationConstraint, CreateBucketConfiguration, PublicAccessBlockConfiguration,
+    };
+    let west_s3 = s3_client(&west_cfg);
+    west_s3
+        .create_bucket()
+        .bucket("wasp-open-west")
+        .create_bucket_configuration(
+            CreateBucketConfiguration::builder().location_constraint(BucketLocationConstraint::EuWest1).build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    west_s3.put_bucket_acl().bucket("wasp-open-west").acl(BucketCannedAcl::PublicRead).send().await.unwrap();
+    let east_s3 = s3_client(&east_cfg);
+    east_s3.create_bucket().bucket("wasp-blocked-east").send().await.unwrap();
+    let block = PublicAccessBlockConfiguration::builder()
+        .block_public_acls(true)
+        .ignore_public_acls(true)
+        .block_public_policy(true)
+        .restrict_public_buckets(true)
+        .build();
+    east_s3
+        .put_public_access_block()
+        .bucket("wasp-blocked-east")
+        .public_access_block_configuration(block)
+        .send()
+        .await
+        .unwrap();
+
+    // EC2 in us-east-1: security groups, instances, EBS encryption by default (here only).
+    use aws_sdk_ec2::types::{HttpTokensState, InstanceMetadataOptionsRequest, IpPermission, IpRange};
+    let east = aws_sdk_ec2::Client::new(&east_cfg);
+    east.enable_ebs_encryption_by_default().send().await.unwrap();
+    let group = |name: &'static str, cidr: &'static str| {
+        let east = east.clone();
+        async move {
+            let id = east.create_security_group().group_name(name).description(name).send().await.unwrap().group_id;
+            let id = id.unwrap();
+            let ssh = IpPermission::builder()
+                .ip_protocol("tcp")
+                .from_port(22)
+                .to_port(22)
+                .ip_ranges(IpRange::builder().cidr_ip(cidr).build())
+                .build();
+            east.authorize_security_group_ingress().group_id(&id).ip_permissions(ssh).send().await.unwrap();
+            id
+        }
+    };
+    let open_sg = group("ssh-from-anywhere", "0.0.0.0/0").await;
+    let internal_sg = group("ssh-from-inside", "10.0.0.0/8").await;
+    let images = east.describe_images().owners("amazon").send().await.unwrap();
+    let ami = images.images()[0].image_id().unwrap().to_owned();
+    let launch = |tokens: HttpTokensState| {
+        let (east, ami, sg) = (east.clone(), ami.clone(), internal_sg.clone());
+        async move {
+            let out = east
+                .run_instances()
+                .image_id(ami)
+                .min_count(1)
+                .max_count(1)
+                .security_group_ids(sg)
+                .metadata_options(InstanceMetadataOptionsRequest::builder().http_tokens(tokens).build())
+                .send()
+                .await
+                .unwrap();
+            out.instances()[0].instance_id().unwrap().to_owned()
+        }
+    };
+    let imds_optional = launch(HttpTokensState::Optional).await;
+    let imds_required = launch(HttpTokensState::Required).await;
+
+    // EC2 in eu-west-1 (encryption by default off): an unencrypted and an encrypted volume.
+    let west = aws_sdk_ec2::Client::new(&west_cfg);
+    let volume = |encrypted: bool| {
+        let west = west.clone();
+        async move {
+            let out = west.create_volume().availability_zone("eu-west-1a").size(8).encrypted(encrypted).send().await;
+            out.unwrap().volume_id.unwrap()
+        }
+    };
+    let plain_volume = volume(false).await;
+    let encrypted_volume = volume(true).await;
+
+    // KMS in eu-west-1: a key without rotation, one with.
+    let kms = aws_sdk_kms::Client::new(&west_cfg);
+    let unrotated = kms.create_key().send().await.unwrap().key_metadata.unwrap();
+    let rotated = kms.create_key().send().await.unwrap().key_metadata.unwrap();
+    kms.enable_key_rotation().key_id(&rotated.key_id).send().await.unwrap();
+
+    let ec2_arn = |region: &str, resource: String| format!("arn:aws:ec2:{region}:{ACCOUNT_ID}:{resource}");
+    Seeded {
+        user_without_mfa,
+        user_with_mfa,
+        user_without_password,
+        admin_policy,
+        scoped_policy,
+        public_role,
+        service_role,
+        open_bucket: "arn:aws:s3:::wasp-open-west".into(),
+        blocked_bucket: "arn:aws:s3:::wasp-blocked-east".into(),
+        open_sg: ec2_arn(EAST, format!("security-group/{open_sg}")),
+        internal_sg: ec2_arn(EAST, format!("security-group/{internal_sg}")),
+        plain_volume: ec2_arn(WEST, format!("volume/{plain_volume}")),
+        encrypted_volume: ec2_arn(WEST, format!("volume/{encrypted_volume}")),
+        imds_optional: ec2_arn(EAST, format!("instance/{imds_optional}")),
+        imds_required: ec2_arn(EAST, format!("instance/{imds_required}")),
+        unrotated_key: unrotated.arn.unwrap(),
+        rotated_key: rotated.arn.unwrap(),
+    }
+}
+
+#[test]
+fn scan_finds_every_seeded_misconfiguration() {
+    let moto = Moto::start();
+    let seeded = block_on(seed_account(&moto));
+    let dir = tempfile::tempdir().unwrap();
+    let review_path = dir.path().join("review.json");
+    let snapshot_path = dir.path().join("snapshot.json");
+
+    let out = wasp()
+        .args(["scan", "--endpoint-url", &moto.endpoint, "--regions", REGIONS, "--format", "json", "-o"])
+        .arg(&review_path)
+        .arg("--save-snapshot")
+        .arg(&snapshot_path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "gaps are not errors; stderr: {stderr}");
+    assert!(out.stdout.is_empty(), "the review went to the file");
+    let review: Value = serde_json::from_str(&std::fs::read_to_string(&review_path).unwrap()).unwrap();
+    assert_valid(&schema("review.schema.json"), &review);
+
+    // Every misconfiguration FAILs, by ARN, next to its compliant twin's PASS.
+    let pairs = [
+        ("iam_user_console_mfa_enabled", &seeded.user_without_mfa, &seeded.user_with_mfa),
+        ("iam_customer_policy_no_full_admin", &seeded.admin_policy, &seeded.scoped_policy),
+        ("iam_role_trust_not_public", &seeded.public_role, &seeded.service_role),
+        ("s3_bucket_acl_not_public", &seeded.open_bucket, &seeded.blocked_bucket),
+        ("s3_bucket_public_access_block_enabled", &seeded.open_bucket, &seeded.blocked_bucket),
+        ("ec2_security_group_admin_ports_restricted", &seeded.open_sg, &seeded.internal_sg),
+        ("ec2_ebs_volume_encrypted", &seeded.plain_volume, &seeded.encrypted_volume),
+        ("ec2_instance_imdsv2_required", &seeded.imds_optional, &seeded.imds_required),
+        ("kms_key_rotation_enabled", &seeded.unrotated_key, &seeded.rotated_key),
+    ];
+    for (check, vulnerable, compliant) in pairs {
+        assert_finding(&review, check, vulnerable, "FAIL");
+        assert_finding(&review, check, compliant, "PASS");
+    }
+    let ebs_default = |region: &str| format!("arn:aws:ec2:{region}:{ACCOUNT_ID}:account");
+    assert_finding(&review, "ec2_ebs_encryption_by_default_enabled", &ebs_default(WEST), "FAIL");
+    assert_finding(&review, "ec2_ebs_encryption_by_default_enabled", &ebs_default(EAST), "PASS");
+    let account = format!("arn:aws:iam::{ACCOUNT_ID}:root");
+    assert_finding(&review, "iam_password_policy_strong", &account, "FAIL");
+    // A user without a console password is not judged on console MFA.
+    assert!(
+        !findings(&review).iter().any(|f| f["check_id"] == "iam_user_console_mfa_enabled"
+            && f["resource_arn"] == seeded.user_without_password.as_str()),
+        "a user without a password was judged on console MFA"
+    );
+    // The failures reach the verdicts: these practices are not met.
+    for bp in ["SEC02-BP01", "SEC03-BP02", "SEC05-BP02", "SEC08-BP02", "SEC08-BP01", "SEC03-BP07"] {
+        assert_eq!(practice_status(&review, bp), "not_met", "{bp}");
+    }
+
+    // Scope and collection.
+    assert_eq!(review["scope"]["source"], "live");
+    assert_eq!(review["scope"]["account_id"], ACCOUNT_ID);
+    assert_eq!(review["scope"]["regions"], serde_json::json!([EAST, WEST]));
+    let total = review["collection"]["api_calls_total"].as_u64().unwrap();
+    assert!(total > 0);
+    assert_eq!(review["summary"]["api_calls"].as_u64(), Some(total));
+    let rows = review["collection"]["api_calls"].as_array().unwrap();
+    let summed: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
+    assert_eq!(summed, total, "the per-operation counts add up to the total");
+    assert_eq!(calls(&review, "sts", "global", "GetCallerIdentity"), 1);
+    assert_eq!(calls(&review, "s3", "global", "ListBuckets"), 1);
+    assert_eq!(calls(&review, "s3", "global", "GetBucketAcl"), 2, "one ACL read per bucket");
+    assert_eq!(calls(&review, "iam", "global", "GetAccountAuthorizationDetails"), 1);
+    for region in [EAST, WEST] {
+        assert_eq!(calls(&review, "ec2", region, "DescribeVolumes"), 1, "{region}");
+        assert_eq!(calls(&review, "kms", region, "ListKeys"), 1, "{region}");
+    }
+    // Per-key reads, once per key and in the key's region. Besides the two seeded keys, moto
+    // created its default EBS key (alias/aws/ebs) for the encrypted volume, and reports it as
+    // customer-managed, so it is judged like ours.
+    let west_keys: BTreeSet<&str> = findings(&review)
+        .iter()
+        .filter(|f| f["check_id"] == "kms_key_not_pending_deletion" && f["region"] == WEST)
+        .map(|f| f["resource_arn"].as_str().unwrap())
+        .collect();
+    assert!(west_keys.contains(seeded.unrotated_key.as_str()) && west_keys.contains(seeded.rotated_key.as_str()));
+    assert_eq!(calls(&review, "kms", WEST, "GetKeyRotationStatus"), west_keys.len() as u64);
+    assert_eq!(calls(&review, "kms", WEST, "DescribeKey"), west_keys.len() as u64);
+    assert_eq!(calls(&review, "kms", EAST, "GetKeyRotationStatus"), 0);
+
+    // What moto does not implement is a gap per region, never an error or a verdict.
+    let analyzer = meta("accessanalyzer_enabled");
+    for region in [EAST, WEST] {
+        assert!(has_gap(&review, "accessanalyzer", region, "ListAnalyzers", "unsupported"), "{:#?}", gaps(&review));
+        assert!(has_gap(&review, "cloudwatch", region, "DescribeAlarms", "unsupported"), "{:#?}", gaps(&review));
+    }
+    let analyzer_findings: Vec<&Value> = findings(&review).iter().filter(|f| f["check_id"] == analyzer.id).collect();
+    assert_eq!(analyzer_findings.len(), 2, "one per region: {analyzer_findings:#?}");
+    assert!(analyzer_findings.iter().all(|f| f["status"] == "SKIP"), "{analyzer_findings:#?}");
+    let unread_checks: Vec<&wasp_checks::Meta> = wasp_checks::CHECKS
+        .iter()
+        .map(|c| c.meta())
+        .filter(|m| m.reads.iter().any(|s| matches!(*s, "accessanalyzer" | "cloudwatch")))
+        .collect();
+    assert!(unread_checks.len() >= 3, "Access Analyzer and CloudWatch checks");
+    for check in &unread_checks {
+        for bp in check.best_practices {
+            assert_ne!(practice_status(&review, bp), "met", "{bp} counted as met although {} lacks evidence", check.id);
+        }
+    }
+    // Every other gap is a known moto limitation (see crates/collect/tests/moto_*.rs): any
+    // other would be a collector bug.
+    for gap in gaps(&review) {
+        let known = matches!(
+            (gap["service"].as_str().unwrap(), gap["operation"].as_str().unwrap()),
+            ("accessanalyzer", "ListAnalyzers")
+                | ("cloudwatch", "DescribeAlarms")
+                | ("s3", "GetBucketVersioning")
+                | ("ec2", "GetEbsDefaultKmsKeyId")
+        );
+        assert!(known, "unexpected gap: {gap:#}");
+    }
+    let gap_count = gaps(&review).len();
+    assert_eq!(review["summary"]["gaps"].as_u64(), Some(gap_count as u64));
+    assert!(
+        stderr.contains(&format!("wasp: warning: {gap_count} read(s) failed and are reported as gaps")),
+        "{stderr}"
+    );
+
+    // The snapshot gives the same review offline.
+    let offline = run_json(wasp().arg("review").arg("--snapshot").arg(&snapshot_path).args(["--format", "json"]));
+    assert_eq!(offline.code, Some(0), "{}", offline.stderr);
+    assert_valid(&schema("review.schema.json"), &offline.review);
+    assert_eq!(offline.review["scope"]["source"], "snapshot");
+    assert_eq!(offline.review["findings"], review["findings"]);
+    assert_eq!(offline.review["gaps"], review["gaps"]);
+    assert_eq!(offline.review["questions"], review["questions"]);
+
+    // A critical failure (the public trust policy, the public ACL) fails the run when asked.
+    wasp()
+        .args(["scan", "--endpoint-url", &moto.endpoint, "--regions", REGIONS, "--format", "json", "--quiet"])
+        .args(["--fail-on", "critical"])
+        .assert()
+        .code(1);
+}
+
+/// The operation one recorded request names: the query protocol's `Action` (URL or form
+/// body), the JSON protocols' `X-Amz-Target`, the RPC v2 path's operation; `None` for REST.
+fn operation_of(record: &Value) -> Option<String> {
+    let url = record["url"].as_str().unwrap_or_default();
+    let headers = record["headers"].as_object().cloned().unwrap_or_default();
+    let target = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("x-amz-target"))
+        .and_then(|(_, v)| v.as_str())
+        .and_then(|t| t.rsplit('.').next())
+        .map(str::to_owned);
+    let mut body = record["body"].as_str().unwrap_or_default().to_owned();
+    if record["body_encoded"].as_bool() == Some(true) {
+        body = aws_smithy_types::base64::decode(&body).ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default();
+    }
+    let action = url
+        .split(['?', '&'])
+        .skip(1)
+        .chain(body.split('&'))
+        .find_map(|pair| pair.strip_prefix("Action="))
+        .map(str::to_owned);
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]).split('?').next().unwrap_or_default();
+    let rpc_v2 = path.split_once("/operation/").map(|(_, op)| op.to_owned());
+    action.or(target).or(rpc_v2)
+}
+
+#[test]
+fn scan_makes_only_read_calls() {
+    let moto = Moto::start();
+    block_on(seed_account(&moto));
+
+    moto.start_recording();
+    let run =
+        run_json(wasp().args(["scan", "--endpoint-url", &moto.endpoint, "--regions", REGIONS, "--format", "json"]));
+    let records = moto.stop_recording();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(records.len() > 20, "{} requests recorded", records.len());
+
+    let read_verbs = ["List", "Get", "Describe"];
+    let mut named = BTreeSet::new();
+    let mut rest = 0;
+    for record in &records {
+        let method = record["method"].as_str().unwrap();
+        let url = record["url"].as_str().unwrap();
+        match operation_of(record) {
+            Some(op) => {
+                let read = read_verbs.iter().any(|v| op.starts_with(v)) || op == "GenerateCredentialReport";
+                assert!(read, "{op} is not a read ({method} {url})");
+                named.insert(op);
+            }
+            // REST protocols (S3, S3 Control, GuardDuty, Security Hub …): reads are GET/HEAD.
+            None => {
+                assert!(matches!(method, "GET" | "HEAD"), "a scan sent {method} {url}");
+                rest += 1;
+            }
+        }
+    }
+    for expected in
+        ["GetCallerIdentity", "DescribeRegions", "GetAccountAuthorizationDetails", "ListKeys", "DescribeVolumes"]
+    {
+        assert!(named.contains(expected), "{expected} not recorded: {named:?}");
+    }
+    assert!(rest > 0, "the S3 reads were recorded");
+
+    // moto records every request it routes to a service it implements, even when that
+    // service lacks the operation (EC2's GetEbsDefaultKmsKeyId), and none for a service it does
+    // not implement at all: Access Analyzer and CloudWatch answer from no route (HTML 500/404),
+    // and their calls are not in the recording. So the recording holds exactly the calls wasp
+    // counted for every other service: compared per service (from the SigV4 credential scope)
+    // and in total.
+    let review = &run.review;
+    let total = review["collection"]["api_calls_total"].as_u64().unwrap();
+    let mut counted: BTreeMap<String, u64> = BTreeMap::new();
+    for row in review["collection"]["api_calls"].as_array().unwrap() {
+        *counted.entry(row["service"].as_str().unwrap().to_owned()).or_default() += row["count"].as_u64().unwrap();
+    }
+    let unimplemented = ["accessanalyzer", "cloudwatch"];
+    for service in unimplemented {
+        let unsupported = gaps(review).iter().filter(|g| g["service"] == service && g["kind"] == "unsupported").count();
+        assert_eq!(counted[service], unsupported as u64, "every {service} call is an unsupported gap");
+    }
+    let mut recorded: BTreeMap<String, u64> = BTreeMap::new();
+    for record in &records {
+        *recorded.entry(signing_service(record)).or_default() += 1;
+    }
+    let implemented: BTreeMap<String, u64> =
+        counted.iter().filter(|(s, _)| !unimplemented.contains(&s.as_str())).map(|(s, n)| (s.clone(), *n)).collect();
+    assert_eq!(recorded, implemented, "requests moto recorded vs calls wasp counted, per service");
+    let unimplemented_calls: u64 = unimplemented.iter().map(|s| counted[*s]).sum();
+    assert_eq!(records.len() as u64, total - unimplemented_calls);
+}
+
+/// The service a recorded request was signed for (`Credential=KEY/DATE/REGION/SERVICE/…`);
+/// S3 Control signs as `s3`, which is where wasp counts it too.
+fn signing_service(record: &Value) -> String {
+    let headers = record["headers"].as_object().unwrap();
+    let auth = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+        .and_then(|(_, v)| v.as_str())
+        .unwrap_or_else(|| panic!("an unsigned request: {record}"));
+    let scope = auth.split("Credential=").nth(1).and_then(|c| c.split([',', ' ']).next()).unwrap();
+    scope.split('/').nth(3).unwrap().to_owned()
+}
+
+/// Creates a user allowed only to read IAM and EC2 (and to know itself); returns its keys.
+async fn seed_limited_user(moto: &Moto) -> (String, String) {
+    let iam = aws_sdk_iam::Client::new(&moto.sdk_config(EAST).await);
+    iam.create_user().user_name("ec2-and-iam-reader").send().await.unwrap();
+    let policy = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[
+        "sts:GetCallerIdentity","ec2:Describe*","ec2:GetEbs*","iam:Get*","iam:List*","iam:GenerateCredentialReport"
+    ],"Resource":"*"}]}"#;
+    iam.put_user_policy()
+        .user_name("ec2-and-iam-reader")
+        .policy_name("limited")
+        .policy_document(policy)
+        .send()
+        .await
+        .unwrap();
+    let key = iam.create_access_key().user_name("ec2-and-iam-reader").send().await.unwrap().access_key.unwrap();
+    (key.access_key_id, key.secret_access_key)
+}
+
+/// From now on moto authenticates and authorises every request.
+fn turn_auth_on(moto: &Moto) {
+    moto.http("POST", "/moto-api/reset-auth", "0").unwrap();
+}
+
+#[test]
+fn missing_permissions_become_access_denied_gaps() {
+    let moto = Moto::start();
+    let seeded = block_on(seed_account(&moto));
+    let (key_id, secret) = block_on(seed_limited_user(&moto));
+    turn_auth_on(&moto);
+
+    let run = run_json(wasp_with_keys(&key_id, &secret).args([
+        "scan",
+        "--endpoint-url",
+        &moto.endpoint,
+        "--regions",
+        REGIONS,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(run.code, Some(0), "denied reads are gaps, not errors: {}", run.stderr);
+    let review = &run.review;
+    assert_valid(&schema("review.schema.json"), review);
+
+    // Denied reads are access_denied gaps, per operation and region.
+    assert!(has_gap(review, "s3", "global", "ListBuckets", "access_denied"), "{:#?}", gaps(review));
+    for region in [EAST, WEST] {
+        assert!(has_gap(review, "kms", region, "ListKeys", "access_denied"), "{:#?}", gaps(review));
+        assert!(has_gap(review, "cloudtrail", region, "DescribeTrails", "access_denied"), "{:#?}", gaps(review));
+    }
+    let denied_services: BTreeSet<&str> =
+        gaps(review).iter().filter(|g| g["kind"] == "access_denied").map(|g| g["service"].as_str().unwrap()).collect();
+    for service in ["s3", "kms", "cloudtrail", "config", "guardduty", "securityhub", "logs", "organizations"] {
+        assert!(denied_services.contains(service), "no access_denied gap for {service}: {denied_services:?}");
+    }
+    // A denial is described as one, never as an operation the endpoint lacks (moto answers
+    // JSON-protocol denials with an XML body labelled text/html).
+    for gap in gaps(review).iter().filter(|g| g["kind"] == "access_denied") {
+        let reason = gap["reason"].as_str().unwrap();
+        assert!(!reason.contains("does not implement"), "{gap:#}");
+        assert!(reason.contains("403") || reason.starts_with("AccessDenied"), "{gap:#}");
+    }
+    // What the user may read was read, and nothing it may read was denied.
+    assert!(!denied_services.contains("iam") && !denied_services.contains("ec2"), "{:#?}", gaps(review));
+    assert_finding(review, "ec2_security_group_admin_ports_restricted", &seeded.open_sg, "FAIL");
+    assert_finding(review, "iam_role_trust_not_public", &seeded.public_role, "FAIL");
+
+    // No verdict comes from a service that could not be read.
+    let unread = |check_id: &str| meta(check_id).reads.iter().any(|s| denied_services.contains(s));
+    for f in findings(review) {
+        let check = f["check_id"].as_str().unwrap();
+        if unread(check) {
+            assert_eq!(f["status"], "SKIP", "a verdict without evidence: {f:#}");
+        }
+    }
+    let skipped: BTreeSet<&str> =
+        findings(review).iter().map(|f| f["check_id"].as_str().unwrap()).filter(|c| unread(c)).collect();
+    for check in ["s3_account_public_access_block_enabled", "cloudtrail_multi_region_enabled", "guardduty_enabled"] {
+        assert!(skipped.contains(check), "{check} should say it could not judge: {skipped:?}");
+    }
+    assert!(!findings(review).iter().any(|f| f["resource_arn"] == seeded.unrotated_key.as_str()));
+    // A practice is not met only through a check that could read its evidence, and never met
+    // when a check of it could not.
+    for bp in practices(review) {
+        let checks: Vec<&str> = bp["checks"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        let id = bp["id"].as_str().unwrap();
+        if bp["status"] == "not_met" {
+            let failed_readable = findings(review).iter().any(|f| {
+                f["status"] == "FAIL"
+                    && f["best_practices"].as_array().unwrap().iter().any(|p| p == id)
+                    && checks.contains(&f["check_id"].as_str().unwrap())
+                    && !unread(f["check_id"].as_str().unwrap())
+            });
+            assert!(failed_readable, "{id} is not met without a readable failure: {bp:#}");
+        }
+        if checks.iter().any(|c| unread(c)) {
+            assert_ne!(bp["status"], "met", "{id} met although a check of it was not read: {bp:#}");
+        }
+    }
+
+    let gap_count = gaps(review).len();
+    let warning = format!(
+        "wasp: warning: {gap_count} read(s) failed and are reported as gaps; the affected best practices are not assessed"
+    );
+    assert_eq!(run.stderr.trim_end(), warning, "one warning line");
+}
+
+#[test]
+fn bad_credentials_exit_2_with_one_sentence() {
+    let moto = Moto::start();
+    block_on(seed_limited_user(&moto));
+    turn_auth_on(&moto);
+    let err = runtime_error(wasp_with_keys("AKIAIOSFODNN7EXAMPLE", "not-a-secret-moto-knows").args([
+        "scan",
+        "--endpoint-url",
+        &moto.endpoint,
+        "--regions",
+        EAST,
+    ]));
+    assert!(err.starts_with("wasp: error: AWS did not accept the credentials"), "{err}");
+    assert!(!err.contains("not-a-secret-moto-knows"), "the secret is never printed: {err}");
+    assert!(!err.contains("unhandled error") && !err.contains("Error {"), "a sentence, not a debug dump: {err}");
+}
+
+#[test]
+fn dead_endpoint_exits_2() {
+    // A port that was free a moment ago, with nothing listening.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let endpoint = format!("http://127.0.0.1:{port}");
+    let started = std::time::Instant::now();
+    let err = runtime_error(
+        wasp().args(["scan", "--endpoint-url", &endpoint, "--region", EAST]).timeout(Duration::from_secs(60)),
+    );
+    assert!(err.starts_with(&format!("wasp: error: cannot reach the AWS endpoint {endpoint}")), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(60));
+}
+
+#[test]
+fn unknown_region_is_refused() {
+    let moto = Moto::start();
+    let err =
+        runtime_error(wasp().args(["scan", "--endpoint-url", &moto.endpoint, "--regions", "us-east-1,mars-north-1"]));
+    assert!(err.starts_with("wasp: error: unknown region mars-north-1"), "{err}");
+}
+
+#[test]
+fn services_flag_limits_collection() {
+    let moto = Moto::start();
+    let seeded = block_on(seed_account(&moto));
+    let run = run_json(wasp().args([
+        "scan",
+        "--endpoint-url",
+        &moto.endpoint,
+        "--regions",
+        REGIONS,
+        "--services",
+        "s3",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let review = &run.review;
+    assert_valid(&schema("review.schema.json"), review);
+
+    assert!(!findings(review).is_empty());
+    for f in findings(review) {
+        assert_eq!(meta(f["check_id"].as_str().unwrap()).service, "s3", "{f:#}");
+    }
+    assert_finding(review, "s3_bucket_acl_not_public", &seeded.open_bucket, "FAIL");
+    let s3_checks = wasp_checks::CHECKS.iter().filter(|c| c.meta().service == "s3").count();
+    assert_eq!(review["summary"]["checks_run"].as_u64(), Some(s3_checks as u64));
+
+    let rows = review["collection"]["api_calls"].as_array().unwrap();
+    for row in rows {
+        let key = (row["service"].as_str().unwrap(), row["operation"].as_str().unwrap());
+        let allowed = key.0 == "s3" || key == ("sts", "GetCallerIdentity") || key == ("ec2", "DescribeRegions");
+        assert!(allowed, "{row}");
+    }
+    assert!(rows.iter().any(|r| r["service"] == "s3"));
+    assert_eq!(calls(review, "ec2", "global", "DescribeRegions"), 1);
+    assert!(gaps(review).iter().all(|g| g["service"] == "s3"), "{:#?}", gaps(review));
+}
