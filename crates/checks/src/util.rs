@@ -36,7 +36,11 @@ pub fn service_gap(inv: &Inventory, service: &str, what: &str) -> Option<String>
 pub fn operation_gap(inv: &Inventory, service: &str, region: &str, operation: &str, what: &str) -> Option<String> {
     inv.gaps
         .iter()
-        .find(|g| g.affects(service) && (g.operation == operation || g.service == wasp_model::ALL_SERVICES) && (g.region == region || g.region == GLOBAL_REGION))
+        .find(|g| {
+            g.affects(service)
+                && (g.operation == operation || g.service == wasp_model::ALL_SERVICES)
+                && (g.region == region || g.region == GLOBAL_REGION)
+        })
         .map(|gap| format!("{what} could not be read ({}: {})", gap.operation, gap.reason))
 }
 

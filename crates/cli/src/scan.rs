@@ -64,7 +64,8 @@ pub fn run(cli: &Cli, args: &ScanArgs) -> Result<ExitCode> {
         }
     };
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
     let collected = runtime.block_on(wasp_collect::collect(&opts, &on_progress));
     if let Some(pb) = bar.lock().expect("progress lock").take() {
         pb.finish_and_clear();

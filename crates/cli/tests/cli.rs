@@ -23,7 +23,8 @@ fn schema(name: &str) -> jsonschema::Validator {
 }
 
 fn assert_valid(validator: &jsonschema::Validator, doc: &Value) {
-    let errors: Vec<String> = validator.iter_errors(doc).map(|e| format!("{} at {}", e, e.instance_path)).take(10).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(doc).map(|e| format!("{} at {}", e, e.instance_path)).take(10).collect();
     assert!(errors.is_empty(), "schema errors:\n{}", errors.join("\n"));
 }
 
@@ -69,7 +70,8 @@ fn checks_json_lists_mapped_checks_with_equivalents() {
     let root_mfa = list.iter().find(|c| c["id"] == "iam_root_mfa_enabled").unwrap();
     assert_eq!(root_mfa["equivalents"]["security_hub"][0], "IAM.9");
     assert_eq!(root_mfa["equivalents"]["config_rule"][0], "ROOT_ACCOUNT_MFA_ENABLED");
-    let with_equivalents = list.iter().filter(|c| c["equivalents"]["prowler"].as_array().is_some_and(|p| !p.is_empty())).count();
+    let with_equivalents =
+        list.iter().filter(|c| c["equivalents"]["prowler"].as_array().is_some_and(|p| !p.is_empty())).count();
     assert!(with_equivalents * 10 >= list.len() * 8, "most checks have a Prowler equivalent");
 }
 
@@ -79,7 +81,11 @@ fn checks_filter_by_service_practice_and_severity() {
     assert!(s3.as_array().unwrap().iter().all(|c| c["service"] == "s3"));
     assert!(!s3.as_array().unwrap().is_empty());
     let bp = json_of(&["checks", "--practice", "SEC02-BP01", "--format", "json"]);
-    assert!(bp.as_array().unwrap().iter().all(|c| c["best_practices"].as_array().unwrap().contains(&"SEC02-BP01".into())));
+    assert!(bp
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["best_practices"].as_array().unwrap().contains(&"SEC02-BP01".into())));
     let critical = json_of(&["checks", "--severity", "critical", "--format", "json"]);
     assert!(critical.as_array().unwrap().iter().all(|c| c["severity"] == "critical"));
     let text = String::from_utf8(wasp().args(["checks", "--service", "guardduty"]).output().unwrap().stdout).unwrap();
@@ -134,10 +140,7 @@ fn fail_on_sets_the_exit_code() {
     wasp().args(["review", "--demo", "--fail-on", "high", "--format", "json"]).assert().code(1);
     wasp().args(["review", "--demo", "--format", "json"]).assert().code(0);
     // Only a low-severity check selected: nothing reaches high.
-    wasp()
-        .args(["review", "--demo", "--checks", "iam_root_not_recently_used", "--fail-on", "high"])
-        .assert()
-        .code(0);
+    wasp().args(["review", "--demo", "--checks", "iam_root_not_recently_used", "--fail-on", "high"]).assert().code(0);
     wasp().args(["review", "--demo", "--checks", "iam_root_not_recently_used", "--fail-on", "low"]).assert().code(1);
 }
 
@@ -164,7 +167,8 @@ fn a_snapshot_file_is_reviewed_like_the_demo() {
 
 #[test]
 fn malformed_snapshots_name_file_line_and_column() {
-    let (_dir, path) = temp_file("bad.json", "{\n  \"schema_version\": 1,\n  \"account_id\": \"1\"\n  \"regions\": []\n}");
+    let (_dir, path) =
+        temp_file("bad.json", "{\n  \"schema_version\": 1,\n  \"account_id\": \"1\"\n  \"regions\": []\n}");
     let err = usage_error(&["review", "--snapshot", path.to_str().unwrap()]);
     assert!(err.contains("bad.json") && err.contains("line 4, column 3"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -216,12 +220,18 @@ fn the_permissions_doc_holds_the_policy_wasp_prints() {
     let out = wasp().arg("permissions").output().unwrap();
     assert!(out.status.success());
     let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let actions: Vec<&str> = printed["Statement"][0]["Action"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
-    assert!(actions.contains(&"iam:GetAccountAuthorizationDetails") && actions.contains(&"s3:GetAccountPublicAccessBlock"));
-    assert!(actions.iter().all(|a| {
-        let name = a.split_once(':').unwrap().1;
-        ["List", "Get", "Describe", "GenerateCredentialReport"].iter().any(|p| name.starts_with(p))
-    }), "{actions:?}");
+    let actions: Vec<&str> =
+        printed["Statement"][0]["Action"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    assert!(
+        actions.contains(&"iam:GetAccountAuthorizationDetails") && actions.contains(&"s3:GetAccountPublicAccessBlock")
+    );
+    assert!(
+        actions.iter().all(|a| {
+            let name = a.split_once(':').unwrap().1;
+            ["List", "Get", "Describe", "GenerateCredentialReport"].iter().any(|p| name.starts_with(p))
+        }),
+        "{actions:?}"
+    );
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/permissions.md")).unwrap();
     let block = doc.split("```json\n").nth(1).and_then(|rest| rest.split("\n```").next()).unwrap();
     let documented: Value = serde_json::from_str(block).unwrap();

@@ -1,8 +1,7 @@
 //! Every API call, counted and checked against the read-only list before it is sent.
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::context::{
-    BeforeSerializationInterceptorContextRef, BeforeTransmitInterceptorContextMut,
-    BeforeTransmitInterceptorContextRef,
+    BeforeSerializationInterceptorContextRef, BeforeTransmitInterceptorContextMut, BeforeTransmitInterceptorContextRef,
 };
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::orchestrator::Metadata;
@@ -278,10 +277,46 @@ mod tests {
     #[test]
     fn the_list_is_exactly_what_the_source_calls() {
         const VERBS: &[&str] = &[
-            "accept", "add", "associate", "attach", "authorize", "batch", "cancel", "copy", "create", "delete",
-            "deregister", "describe", "detach", "disable", "disassociate", "enable", "generate", "get", "import",
-            "invoke", "list", "modify", "put", "register", "reject", "remove", "replace", "reset", "restore",
-            "revoke", "run", "send", "set", "start", "stop", "tag", "terminate", "untag", "update", "upload",
+            "accept",
+            "add",
+            "associate",
+            "attach",
+            "authorize",
+            "batch",
+            "cancel",
+            "copy",
+            "create",
+            "delete",
+            "deregister",
+            "describe",
+            "detach",
+            "disable",
+            "disassociate",
+            "enable",
+            "generate",
+            "get",
+            "import",
+            "invoke",
+            "list",
+            "modify",
+            "put",
+            "register",
+            "reject",
+            "remove",
+            "replace",
+            "reset",
+            "restore",
+            "revoke",
+            "run",
+            "send",
+            "set",
+            "start",
+            "stop",
+            "tag",
+            "terminate",
+            "untag",
+            "update",
+            "upload",
         ];
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut files = vec![src.join("run.rs")];

@@ -145,7 +145,9 @@ pub(crate) fn normalise(inv: &mut Inventory) {
     );
     inv.iam.attached_aws_managed_policies.sort();
     inv.iam.attached_aws_managed_policies.dedup();
-    inv.logs.metric_filters.sort_by(|a, b| (&a.region, &a.log_group_name, &a.name).cmp(&(&b.region, &b.log_group_name, &b.name)));
+    inv.logs
+        .metric_filters
+        .sort_by(|a, b| (&a.region, &a.log_group_name, &a.name).cmp(&(&b.region, &b.log_group_name, &b.name)));
     inv.gaps.sort();
     inv.gaps.dedup();
 }

@@ -1,7 +1,9 @@
 //! Plans units, drives them with bounded concurrency, and merges what they read.
 use crate::calls::CallLog;
 use crate::services::Service;
-use crate::setup::{identity_error, load_sdk_config, partition_of, CollectError, CollectOptions, RegionSelection, Shared};
+use crate::setup::{
+    identity_error, load_sdk_config, partition_of, CollectError, CollectOptions, RegionSelection, Shared,
+};
 use crate::unit::{client, Unit};
 use futures::StreamExt;
 use std::sync::Arc;
@@ -12,9 +14,20 @@ use wasp_model::{CollectionStats, Gap, GapKind, Inventory, GLOBAL_REGION};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProgressEvent {
     /// The caller and the regions are known; `units` units will run.
-    Planned { account_id: String, regions: Vec<String>, units: usize },
-    Started { service: &'static str, region: String },
-    Finished { service: &'static str, region: String, gaps: usize },
+    Planned {
+        account_id: String,
+        regions: Vec<String>,
+        units: usize,
+    },
+    Started {
+        service: &'static str,
+        region: String,
+    },
+    Finished {
+        service: &'static str,
+        region: String,
+        gaps: usize,
+    },
 }
 
 /// Collects one account.
@@ -57,8 +70,7 @@ pub async fn collect(
     inventory.gaps.extend(region_gaps);
     let shared = Arc::new(Shared { regions: regions.clone(), ..(*shared).clone() });
 
-    let services: Vec<Service> =
-        if opts.services.is_empty() { Service::ALL.to_vec() } else { opts.services.clone() };
+    let services: Vec<Service> = if opts.services.is_empty() { Service::ALL.to_vec() } else { opts.services.clone() };
     inventory.collected_services = services.iter().map(|s| s.name().to_owned()).collect();
     inventory.collected_services.sort();
     let mut units = Vec::new();

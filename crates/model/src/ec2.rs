@@ -330,6 +330,16 @@ pub struct Image {
 }
 
 regional_resource!(
-    Vpc, Subnet, RouteTable, Gateway, SecurityGroup, NetworkAcl, FlowLog, VpcEndpoint, Instance,
-    Volume, Snapshot, Image
+    Vpc,
+    Subnet,
+    RouteTable,
+    Gateway,
+    SecurityGroup,
+    NetworkAcl,
+    FlowLog,
+    VpcEndpoint,
+    Instance,
+    Volume,
+    Snapshot,
+    Image
 );

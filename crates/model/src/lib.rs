@@ -6,8 +6,8 @@
 //! - A value whose absence AWS documents as "not configured" is [`Setting::NotConfigured`].
 //! - Regional account settings are maps keyed by region: a missing key means "not collected".
 
-mod common;
 pub mod cloudtrail;
+mod common;
 pub mod detection;
 pub mod ec2;
 pub mod iam;
@@ -17,7 +17,7 @@ pub mod organizations;
 pub mod s3;
 mod snapshot;
 
-pub use common::{Gap, GapKind, ALL_SERVICES, Resource, Setting, SourceLocation, Tags, Timestamp};
+pub use common::{Gap, GapKind, Resource, Setting, SourceLocation, Tags, Timestamp, ALL_SERVICES};
 pub use snapshot::{SnapshotError, MAX_SNAPSHOT_BYTES};
 
 use serde::{Deserialize, Serialize};
@@ -140,9 +140,7 @@ impl Inventory {
 
     /// The first gap recorded for a service in a region (or globally), if any.
     pub fn gap_in(&self, service: &str, region: &str) -> Option<&Gap> {
-        self.gaps
-            .iter()
-            .find(|g| g.affects(service) && (g.region == region || g.region == GLOBAL_REGION))
+        self.gaps.iter().find(|g| g.affects(service) && (g.region == region || g.region == GLOBAL_REGION))
     }
 
     /// Count of resources of every kind, for summaries.

@@ -22,10 +22,7 @@ pub struct PublicAccessBlock {
 
 impl PublicAccessBlock {
     pub fn all_enabled(&self) -> bool {
-        self.block_public_acls
-            && self.ignore_public_acls
-            && self.block_public_policy
-            && self.restrict_public_buckets
+        self.block_public_acls && self.ignore_public_acls && self.block_public_policy && self.restrict_public_buckets
     }
     /// Public ACLs cannot take effect.
     pub fn neutralises_acls(&self) -> bool {
@@ -82,8 +79,7 @@ pub struct AclGrant {
 
 impl AclGrant {
     pub const ALL_USERS: &'static str = "http://acs.amazonaws.com/groups/global/AllUsers";
-    pub const AUTHENTICATED_USERS: &'static str =
-        "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+    pub const AUTHENTICATED_USERS: &'static str = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
 
     /// Grants to everyone, or to every AWS customer.
     pub fn is_public(&self) -> bool {

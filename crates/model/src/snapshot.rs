@@ -112,10 +112,9 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_shape_errors() {
-        let err = parse(
-            r#"{"schema_version": 1, "account_id": "1", "collected_at": "2026-01-01T00:00:00Z", "bogus": 1}"#,
-        )
-        .unwrap_err();
+        let err =
+            parse(r#"{"schema_version": 1, "account_id": "1", "collected_at": "2026-01-01T00:00:00Z", "bogus": 1}"#)
+                .unwrap_err();
         assert!(matches!(err, SnapshotError::Shape { .. }), "{err}");
         assert!(err.to_string().contains("bogus"), "{err}");
     }

@@ -13,10 +13,18 @@ const GAP_LINES: usize = 15;
 
 impl Style {
     fn bold(&self, s: &str) -> String {
-        if self.color { s.bold().to_string() } else { s.to_owned() }
+        if self.color {
+            s.bold().to_string()
+        } else {
+            s.to_owned()
+        }
     }
     fn dim(&self, s: &str) -> String {
-        if self.color { s.dimmed().to_string() } else { s.to_owned() }
+        if self.color {
+            s.dimmed().to_string()
+        } else {
+            s.to_owned()
+        }
     }
     fn risk(&self, risk: QuestionRisk) -> String {
         let label = match risk {
@@ -204,7 +212,8 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
                 style.dim(&tail)
             )?;
             for check in item.checks.iter().take(3) {
-                let line = format!("{} ({}, {}): {}", check.id, check.severity, check.failing_resources, check.remediation);
+                let line =
+                    format!("{} ({}, {}): {}", check.id, check.severity, check.failing_resources, check.remediation);
                 writeln!(out, "           {}", wrap(&line, WIDTH - 11, "             "))?;
             }
         }
@@ -219,7 +228,8 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
             style.dim("(never counted as pass or fail; the affected practices are not assessed)")
         )?;
         for gap in review.gaps.iter().take(GAP_LINES) {
-            let kind = serde_json::to_value(gap.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let kind =
+                serde_json::to_value(gap.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
             let line = if gap.service == wasp_model::ALL_SERVICES {
                 format!("every service {}: {kind} — {}", gap.region, gap.reason)
             } else {
@@ -239,7 +249,11 @@ pub fn checks(checks: &[&Meta], style: Style, out: &mut dyn Write) -> io::Result
     let id_width = checks.iter().map(|m| m.id.len()).max().unwrap_or(0);
     for meta in checks {
         let severity = format!("{:<13}", meta.severity.as_str());
-        let severity = if style.color { style.severity(meta.severity) + &" ".repeat(13 - meta.severity.as_str().len()) } else { severity };
+        let severity = if style.color {
+            style.severity(meta.severity) + &" ".repeat(13 - meta.severity.as_str().len())
+        } else {
+            severity
+        };
         let practices = meta.best_practices.join(",");
         writeln!(out, "{:<id_width$}  {severity}{:<14}  {}", meta.id, meta.service, practices)?;
     }
@@ -249,7 +263,13 @@ pub fn checks(checks: &[&Meta], style: Style, out: &mut dyn Write) -> io::Result
 /// `wasp explain`: everything about one check.
 pub fn explain(meta: &Meta, lens: &Lens, style: Style, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{} — {}", style.bold(meta.id), meta.title)?;
-    writeln!(out, "Severity: {}   Service: {}   Resource: {}", style.severity(meta.severity), meta.service, meta.resource_kind)?;
+    writeln!(
+        out,
+        "Severity: {}   Service: {}   Resource: {}",
+        style.severity(meta.severity),
+        meta.service,
+        meta.resource_kind
+    )?;
     writeln!(out, "Best practices:")?;
     for id in meta.best_practices {
         let title = lens.best_practice(id).map_or("(unknown)", |(_, bp)| bp.title.as_str());
@@ -270,7 +290,12 @@ pub fn explain(meta: &Meta, lens: &Lens, style: Style, out: &mut dyn Write) -> i
 
 /// `wasp pillar`: the lens as an outline.
 pub fn pillar(lens: &Lens, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{} {}", style.bold(&lens.lens.name), style.dim(&format!("({} {})", lens.lens.id, lens.lens.version)))?;
+    writeln!(
+        out,
+        "{} {}",
+        style.bold(&lens.lens.name),
+        style.dim(&format!("({} {})", lens.lens.id, lens.lens.version))
+    )?;
     writeln!(out)?;
     writeln!(out, "{}", style.bold("Design principles"))?;
     for p in &lens.design_principles {

@@ -45,7 +45,12 @@ fn inventory() -> Inventory {
         });
     }
     for i in 0..BUCKETS {
-        let block = PublicAccessBlock { block_public_acls: true, ignore_public_acls: i % 2 == 0, block_public_policy: true, restrict_public_buckets: true };
+        let block = PublicAccessBlock {
+            block_public_acls: true,
+            ignore_public_acls: i % 2 == 0,
+            block_public_policy: true,
+            restrict_public_buckets: true,
+        };
         inv.s3.buckets.push(Bucket {
             name: format!("b{i}"),
             arn: format!("arn:aws:s3:::b{i}"),
@@ -61,13 +66,22 @@ fn inventory() -> Inventory {
         });
     }
     for i in 0..SECURITY_GROUPS {
-        let rule = |port: i32, source: &str| SgRule { protocol: "tcp".into(), from_port: Some(port), to_port: Some(port), source: source.into() };
+        let rule = |port: i32, source: &str| SgRule {
+            protocol: "tcp".into(),
+            from_port: Some(port),
+            to_port: Some(port),
+            source: source.into(),
+        };
         inv.ec2.security_groups.push(SecurityGroup {
             arn: format!("arn:aws:ec2:us-east-1:123456789012:security-group/sg-{i}"),
             id: format!("sg-{i}"),
             name: if i % 100 == 0 { "default".into() } else { format!("g{i}") },
             region: region(i),
-            ingress: vec![rule(443, "0.0.0.0/0"), rule(22, if i % 10 == 0 { "0.0.0.0/0" } else { "10.0.0.0/8" }), rule(5432, "sg-1")],
+            ingress: vec![
+                rule(443, "0.0.0.0/0"),
+                rule(22, if i % 10 == 0 { "0.0.0.0/0" } else { "10.0.0.0/8" }),
+                rule(5432, "sg-1"),
+            ],
             ..SecurityGroup::default()
         });
     }

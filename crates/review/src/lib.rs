@@ -176,7 +176,13 @@ pub struct PlanCheck {
 type FindingsByCheck<'a> = HashMap<&'a str, Vec<&'a Finding>>;
 
 /// Builds the review of `inventory` from the findings of the checks in `ran`.
-pub fn review(lens: &Lens, inventory: &Inventory, ran: &[&'static Meta], mut findings: Vec<Finding>, source: Source) -> Review {
+pub fn review(
+    lens: &Lens,
+    inventory: &Inventory,
+    ran: &[&'static Meta],
+    mut findings: Vec<Finding>,
+    source: Source,
+) -> Review {
     findings.sort_by(|a, b| {
         (a.status, std::cmp::Reverse(a.severity), &a.check_id, &a.resource_arn, &a.region).cmp(&(
             b.status,
@@ -195,7 +201,8 @@ pub fn review(lens: &Lens, inventory: &Inventory, ran: &[&'static Meta], mut fin
     for question in &lens.questions {
         let mut practices = Vec::new();
         for bp in &question.best_practices {
-            let checks: Vec<&Meta> = ran.iter().copied().filter(|m| m.best_practices.contains(&bp.id.as_str())).collect();
+            let checks: Vec<&Meta> =
+                ran.iter().copied().filter(|m| m.best_practices.contains(&bp.id.as_str())).collect();
             let practice = assess(bp, &checks, &by_check, &inventory.gaps);
             if practice.status == PracticeStatus::NotMet {
                 plan.push(plan_item(&question.id, &practice, &checks, &by_check));
@@ -266,7 +273,12 @@ fn failing_resources(findings: &[&Finding]) -> usize {
 ///
 /// A failure is a failure whatever else is unknown; a pass counts only when nothing the checks
 /// needed is missing.
-fn assess(bp: &wasp_pillar::BestPractice, checks: &[&Meta], by_check: &FindingsByCheck, gaps: &[Gap]) -> PracticeReview {
+fn assess(
+    bp: &wasp_pillar::BestPractice,
+    checks: &[&Meta],
+    by_check: &FindingsByCheck,
+    gaps: &[Gap],
+) -> PracticeReview {
     let relevant: Vec<&Finding> = checks.iter().flat_map(|m| by_check.get(m.id)).flatten().copied().collect();
     let counts = count(&relevant);
     let services: BTreeSet<&str> = checks.iter().flat_map(|m| m.reads.iter().copied()).collect();
@@ -305,7 +317,8 @@ pub fn question_risk(practices: &[PracticeReview]) -> QuestionRisk {
         QuestionRisk::High
     } else if not_met(LevelOfRisk::Medium) {
         QuestionRisk::Medium
-    } else if practices.iter().all(|p| matches!(p.status, PracticeStatus::NotAssessed | PracticeStatus::NotApplicable)) {
+    } else if practices.iter().all(|p| matches!(p.status, PracticeStatus::NotAssessed | PracticeStatus::NotApplicable))
+    {
         QuestionRisk::NotAssessed
     } else {
         QuestionRisk::None
@@ -326,11 +339,13 @@ fn plan_item(question: &str, practice: &PracticeReview, checks: &[&Meta], by_che
             })
         })
         .collect();
-    plan_checks.sort_by(|a, b| (std::cmp::Reverse(a.severity), std::cmp::Reverse(a.failing_resources), &a.id).cmp(&(
-        std::cmp::Reverse(b.severity),
-        std::cmp::Reverse(b.failing_resources),
-        &b.id,
-    )));
+    plan_checks.sort_by(|a, b| {
+        (std::cmp::Reverse(a.severity), std::cmp::Reverse(a.failing_resources), &a.id).cmp(&(
+            std::cmp::Reverse(b.severity),
+            std::cmp::Reverse(b.failing_resources),
+            &b.id,
+        ))
+    });
     PlanItem {
         rank: 0,
         best_practice: practice.id.clone(),

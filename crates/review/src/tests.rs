@@ -54,7 +54,11 @@ fn risk(r: &Review, id: &str) -> QuestionRisk {
 
 #[test]
 fn a_failed_high_risk_practice_makes_its_question_high() {
-    let r = run(&inventory(), &[&HIGH_CHECK], vec![finding(&HIGH_CHECK, Status::Fail, "a"), finding(&HIGH_CHECK, Status::Pass, "b")]);
+    let r = run(
+        &inventory(),
+        &[&HIGH_CHECK],
+        vec![finding(&HIGH_CHECK, Status::Fail, "a"), finding(&HIGH_CHECK, Status::Pass, "b")],
+    );
     assert_eq!(practice(&r, "SEC02-BP01").status, PracticeStatus::NotMet);
     assert_eq!(risk(&r, "SEC02"), QuestionRisk::High);
     assert_eq!(r.summary.high_risk_questions, 1);
@@ -63,10 +67,11 @@ fn a_failed_high_risk_practice_makes_its_question_high() {
 
 #[test]
 fn a_failed_medium_risk_practice_makes_its_question_medium() {
-    let r = run(&inventory(), &[&MEDIUM_CHECK, &HIGH_CHECK], vec![
-        finding(&MEDIUM_CHECK, Status::Fail, "a"),
-        finding(&HIGH_CHECK, Status::Pass, "b"),
-    ]);
+    let r = run(
+        &inventory(),
+        &[&MEDIUM_CHECK, &HIGH_CHECK],
+        vec![finding(&MEDIUM_CHECK, Status::Fail, "a"), finding(&HIGH_CHECK, Status::Pass, "b")],
+    );
     assert_eq!(practice(&r, "SEC02-BP01").status, PracticeStatus::Met);
     assert_eq!(practice(&r, "SEC02-BP06").status, PracticeStatus::NotMet);
     assert_eq!(risk(&r, "SEC02"), QuestionRisk::Medium);
@@ -119,14 +124,18 @@ fn skips_are_not_passes_and_empty_checks_assess_nothing() {
 
 #[test]
 fn the_plan_orders_by_level_of_risk_then_failing_resources() {
-    let r = run(&inventory(), &[&HIGH_CHECK, &MEDIUM_CHECK, &LOW_CHECK], vec![
-        finding(&LOW_CHECK, Status::Fail, "a"),
-        finding(&LOW_CHECK, Status::Fail, "b"),
-        finding(&LOW_CHECK, Status::Fail, "c"),
-        finding(&MEDIUM_CHECK, Status::Fail, "a"),
-        finding(&MEDIUM_CHECK, Status::Fail, "b"),
-        finding(&HIGH_CHECK, Status::Fail, "a"),
-    ]);
+    let r = run(
+        &inventory(),
+        &[&HIGH_CHECK, &MEDIUM_CHECK, &LOW_CHECK],
+        vec![
+            finding(&LOW_CHECK, Status::Fail, "a"),
+            finding(&LOW_CHECK, Status::Fail, "b"),
+            finding(&LOW_CHECK, Status::Fail, "c"),
+            finding(&MEDIUM_CHECK, Status::Fail, "a"),
+            finding(&MEDIUM_CHECK, Status::Fail, "b"),
+            finding(&HIGH_CHECK, Status::Fail, "a"),
+        ],
+    );
     let order: Vec<(&str, usize, usize)> =
         r.improvement_plan.iter().map(|p| (p.best_practice.as_str(), p.rank, p.failing_resources)).collect();
     assert_eq!(order, [("SEC02-BP01", 1, 1), ("SEC02-BP06", 2, 2), ("SEC11-BP08", 3, 3)]);
@@ -135,11 +144,15 @@ fn the_plan_orders_by_level_of_risk_then_failing_resources() {
 
 #[test]
 fn findings_come_failures_first_by_severity() {
-    let r = run(&inventory(), &[&HIGH_CHECK, &LOW_CHECK], vec![
-        finding(&HIGH_CHECK, Status::Pass, "a"),
-        finding(&LOW_CHECK, Status::Fail, "b"),
-        finding(&HIGH_CHECK, Status::Fail, "c"),
-    ]);
+    let r = run(
+        &inventory(),
+        &[&HIGH_CHECK, &LOW_CHECK],
+        vec![
+            finding(&HIGH_CHECK, Status::Pass, "a"),
+            finding(&LOW_CHECK, Status::Fail, "b"),
+            finding(&HIGH_CHECK, Status::Fail, "c"),
+        ],
+    );
     let order: Vec<(&str, Status)> = r.findings.iter().map(|f| (f.check_id.as_str(), f.status)).collect();
     assert_eq!(order, [("high_check", Status::Fail), ("low_check", Status::Fail), ("high_check", Status::Pass)]);
     assert!(fails_at(&r, Severity::High));
@@ -150,7 +163,9 @@ fn findings_come_failures_first_by_severity() {
 fn review_json_has_the_contract_fields() {
     let r = run(&inventory(), &[&HIGH_CHECK], vec![finding(&HIGH_CHECK, Status::Fail, "a")]);
     let json = serde_json::to_value(&r).unwrap();
-    for key in ["schema_version", "tool", "lens", "scope", "summary", "questions", "findings", "gaps", "improvement_plan"] {
+    for key in
+        ["schema_version", "tool", "lens", "scope", "summary", "questions", "findings", "gaps", "improvement_plan"]
+    {
         assert!(json.get(key).is_some(), "missing {key}");
     }
     assert_eq!(json["lens"]["id"], "wellarchitected-security");

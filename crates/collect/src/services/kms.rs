@@ -61,7 +61,8 @@ async fn read_key(unit: &Unit, kms: &aws_sdk_kms::Client, id: String, aliases: V
     }
     if key.supports_rotation() {
         let rotation = kms.get_key_rotation_status().key_id(&id).send().await;
-        key.rotation_enabled = unit.read_for("GetKeyRotationStatus", &key.arn, rotation).ok().map(|r| r.key_rotation_enabled());
+        key.rotation_enabled =
+            unit.read_for("GetKeyRotationStatus", &key.arn, rotation).ok().map(|r| r.key_rotation_enabled());
     }
     let policy = kms.get_key_policy().key_id(&id).policy_name("default").send().await;
     key.policy = unit
