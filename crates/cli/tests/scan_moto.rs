@@ -247,7 +247,7 @@ async fn seed_account(moto: &Moto) -> Seeded {
         .unwrap();
 
     // EC2 in us-east-1: security groups, instances, EBS encryption by default (here only).
-    use aws_sdk_ec2::types::{HttpTokensState, InstanceMetadataOptionsRequest, IpPermission, IpRange};
+    use aws_sdk_ec2::types::{HttpTokensState, IpPermission, IpRange};
     let east = aws_sdk_ec2::Client::new(&east_cfg);
     east.enable_ebs_encryption_by_default().send().await.unwrap();
     let group = |name: &'static str, cidr: &'static str| {
@@ -267,26 +267,8 @@ async fn seed_account(moto: &Moto) -> Seeded {
     };
     let open_sg = group("ssh-from-anywhere", "0.0.0.0/0").await;
     let internal_sg = group("ssh-from-inside", "10.0.0.0/8").await;
-    let images = east.describe_images().owners("amazon").send().await.unwrap();
-    let ami = images.images()[0].image_id().unwrap().to_owned();
-    let launch = |tokens: HttpTokensState| {
-        let (east, ami, sg) = (east.clone(), ami.clone(), internal_sg.clone());
-        async move {
-            let out = east
-                .run_instances()
-                .image_id(ami)
-                .min_count(1)
-                .max_count(1)
-                .security_group_ids(sg)
-                .metadata_options(InstanceMetadataOptionsRequest::builder().http_tokens(tokens).build())
-                .send()
-                .await
-                .unwrap();
-            out.instances()[0].instance_id().unwrap().to_owned()
-        }
-    };
-    let imds_optional = launch(HttpTokensState::Optional).await;
-    let imds_required = launch(HttpTokensState::Required).await;
+    let imds_optional = support::launch_instance(&east, &internal_sg, HttpTokensState::Optional).await;
+    let imds_required = support::launch_instance(&east, &internal_sg, HttpTokensState::Required).await;
 
     // EC2 in eu-west-1 (encryption by default off): an unencrypted and an encrypted volume.
     let west = aws_sdk_ec2::Client::new(&west_cfg);

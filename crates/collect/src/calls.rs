@@ -191,8 +191,17 @@ impl Intercept for Guard {
 /// Undoes host prefixes (S3 Control puts the account id in the host name) when talking to a
 /// custom endpoint, where `123456789012.127.0.0.1` cannot resolve.
 #[derive(Debug)]
-pub(crate) struct StripHostPrefix {
-    pub endpoint_host: String,
+pub struct StripHostPrefix {
+    endpoint_host: String,
+}
+
+impl StripHostPrefix {
+    /// The interceptor for an endpoint URL such as `http://127.0.0.1:5000`.
+    pub fn for_endpoint(url: &str) -> StripHostPrefix {
+        let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let host = after_scheme.split(['/', '?']).next().unwrap_or_default();
+        StripHostPrefix { endpoint_host: host.to_owned() }
+    }
 }
 
 impl Intercept for StripHostPrefix {

@@ -84,10 +84,7 @@ impl Unit {
 
     /// Rewrites prefixed host names back to a custom endpoint's host, when there is one.
     pub fn host_prefix_fix(&self) -> Option<StripHostPrefix> {
-        let url = self.shared.endpoint_url.as_deref()?;
-        let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-        let host = after_scheme.split(['/', '?']).next().unwrap_or_default();
-        Some(StripHostPrefix { endpoint_host: host.to_owned() })
+        self.shared.endpoint_url.as_deref().map(StripHostPrefix::for_endpoint)
     }
 
     pub fn uses_custom_endpoint(&self) -> bool {

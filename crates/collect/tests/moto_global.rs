@@ -1,12 +1,8 @@
 //! IAM, Organizations and S3 (the global services) collected from moto.
 mod support;
 
-use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::interceptors::context::BeforeTransmitInterceptorContextMut;
-use aws_smithy_runtime_api::client::interceptors::Intercept;
-use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
-use aws_smithy_types::config_bag::ConfigBag;
 use support::{collect, Moto, ACCOUNT_ID};
+use wasp_collect::calls::StripHostPrefix;
 use wasp_collect::Service;
 use wasp_model::s3::AclGrant;
 use wasp_model::{Inventory, Setting, GLOBAL_REGION};
@@ -21,28 +17,6 @@ fn tls_only(bucket: &str) -> String {
     format!(
         r#"{{"Version":"2012-10-17","Statement":[{{"Sid":"TlsOnly","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::{bucket}","arn:aws:s3:::{bucket}/*"],"Condition":{{"Bool":{{"aws:SecureTransport":"false"}}}}}}]}}"#
     )
-}
-
-/// S3 Control puts the account id in front of the host (`123456789012.127.0.0.1`), which does
-/// not resolve: the seeding client strips it, as the collector does.
-#[derive(Debug)]
-struct StripAccountPrefix;
-
-impl Intercept for StripAccountPrefix {
-    fn name(&self) -> &'static str {
-        "StripAccountPrefix"
-    }
-
-    fn modify_before_signing(
-        &self,
-        context: &mut BeforeTransmitInterceptorContextMut<'_>,
-        _runtime_components: &RuntimeComponents,
-        _cfg: &mut ConfigBag,
-    ) -> Result<(), BoxError> {
-        let uri = context.request().uri().replace(&format!("{ACCOUNT_ID}."), "");
-        context.request_mut().set_uri(uri)?;
-        Ok(())
-    }
 }
 
 /// A moto server that knows AWS-managed policies (moto loads none unless told to, and only
@@ -268,7 +242,9 @@ async fn seed_account_public_access_block(moto: &Moto) {
     use aws_sdk_s3control::types::PublicAccessBlockConfiguration;
     let cfg = moto.sdk_config("us-east-1").await;
     let control = aws_sdk_s3control::Client::from_conf(
-        aws_sdk_s3control::config::Builder::from(&cfg).interceptor(StripAccountPrefix).build(),
+        aws_sdk_s3control::config::Builder::from(&cfg)
+            .interceptor(StripHostPrefix::for_endpoint(&moto.endpoint))
+            .build(),
     );
     let block = PublicAccessBlockConfiguration::builder()
         .block_public_acls(true)

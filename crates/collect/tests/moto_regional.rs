@@ -4,8 +4,8 @@
 mod support;
 
 use aws_sdk_ec2::types::{
-    FlowLogsResourceType, HttpTokensState, InstanceMetadataOptionsRequest, IpPermission, IpRange, Ipv6Range,
-    LogDestinationType, OperationType, PermissionGroup, TrafficType,
+    FlowLogsResourceType, HttpTokensState, IpPermission, IpRange, Ipv6Range, LogDestinationType, OperationType,
+    PermissionGroup, TrafficType,
 };
 use support::{collect, Moto};
 use wasp_collect::Service;
@@ -85,26 +85,8 @@ async fn seed_ec2(moto: &Moto) -> Seeded {
         .await
         .unwrap();
 
-    let images = east.describe_images().owners("amazon").send().await.unwrap();
-    let ami = images.images()[0].image_id().unwrap().to_owned();
-    let launch = |tokens: HttpTokensState| {
-        let (east, ami, sg) = (east.clone(), ami.clone(), open_sg.clone());
-        async move {
-            let out = east
-                .run_instances()
-                .image_id(ami)
-                .min_count(1)
-                .max_count(1)
-                .security_group_ids(sg)
-                .metadata_options(InstanceMetadataOptionsRequest::builder().http_tokens(tokens).build())
-                .send()
-                .await
-                .unwrap();
-            out.instances()[0].instance_id().unwrap().to_owned()
-        }
-    };
-    let imds_v2 = launch(HttpTokensState::Required).await;
-    let imds_v1 = launch(HttpTokensState::Optional).await;
+    let imds_v2 = support::launch_instance(&east, &open_sg, HttpTokensState::Required).await;
+    let imds_v1 = support::launch_instance(&east, &open_sg, HttpTokensState::Optional).await;
 
     let volume = |encrypted: bool| {
         let east = east.clone();

@@ -34,12 +34,12 @@ async fn account_public_access_block(unit: &Unit) -> Option<Setting<PublicAccess
     let answer = control.get_public_access_block().account_id(unit.account_id()).send().await;
     unit.read("GetPublicAccessBlock", answer).setting().map(|s| match s {
         Setting::Configured(out) => match out.public_access_block_configuration() {
-            Some(c) => Setting::Configured(PublicAccessBlock {
-                block_public_acls: c.block_public_acls().unwrap_or(false),
-                ignore_public_acls: c.ignore_public_acls().unwrap_or(false),
-                block_public_policy: c.block_public_policy().unwrap_or(false),
-                restrict_public_buckets: c.restrict_public_buckets().unwrap_or(false),
-            }),
+            Some(c) => Setting::Configured(block(
+                c.block_public_acls(),
+                c.ignore_public_acls(),
+                c.block_public_policy(),
+                c.restrict_public_buckets(),
+            )),
             None => Setting::NotConfigured,
         },
         Setting::NotConfigured => Setting::NotConfigured,
@@ -183,12 +183,12 @@ async fn read_bucket(unit: &Unit, s3: &aws_sdk_s3::Client, listed: Listed, regio
         let answer = s3.get_public_access_block().bucket(name).send().await;
         unit.read_for("GetPublicAccessBlock", arn, answer).setting().map(|s| match s {
             Setting::Configured(out) => match out.public_access_block_configuration() {
-                Some(c) => Setting::Configured(PublicAccessBlock {
-                    block_public_acls: c.block_public_acls().unwrap_or(false),
-                    ignore_public_acls: c.ignore_public_acls().unwrap_or(false),
-                    block_public_policy: c.block_public_policy().unwrap_or(false),
-                    restrict_public_buckets: c.restrict_public_buckets().unwrap_or(false),
-                }),
+                Some(c) => Setting::Configured(block(
+                    c.block_public_acls(),
+                    c.ignore_public_acls(),
+                    c.block_public_policy(),
+                    c.restrict_public_buckets(),
+                )),
                 None => Setting::NotConfigured,
             },
             Setting::NotConfigured => Setting::NotConfigured,
@@ -299,6 +299,17 @@ async fn read_bucket(unit: &Unit, s3: &aws_sdk_s3::Client, listed: Listed, regio
         lifecycle_rules,
         tags,
         location: None,
+    }
+}
+
+/// The four Block Public Access settings; S3 and S3 Control answer them in different types,
+/// and a setting left out is off.
+fn block(acls: Option<bool>, ignore: Option<bool>, policy: Option<bool>, restrict: Option<bool>) -> PublicAccessBlock {
+    PublicAccessBlock {
+        block_public_acls: acls.unwrap_or(false),
+        ignore_public_acls: ignore.unwrap_or(false),
+        block_public_policy: policy.unwrap_or(false),
+        restrict_public_buckets: restrict.unwrap_or(false),
     }
 }
 

@@ -128,3 +128,26 @@ pub async fn collect(opts: &wasp_collect::CollectOptions) -> Result<wasp_model::
     use_test_credentials();
     wasp_collect::collect(opts, &|_| {}).await
 }
+
+/// Launches one instance of an Amazon image in the client's region, with the given IMDS token
+/// setting and security group; returns its id.
+pub async fn launch_instance(
+    ec2: &aws_sdk_ec2::Client,
+    security_group: &str,
+    tokens: aws_sdk_ec2::types::HttpTokensState,
+) -> String {
+    use aws_sdk_ec2::types::InstanceMetadataOptionsRequest;
+    let images = ec2.describe_images().owners("amazon").send().await.unwrap();
+    let ami = images.images()[0].image_id().unwrap().to_owned();
+    let out = ec2
+        .run_instances()
+        .image_id(ami)
+        .min_count(1)
+        .max_count(1)
+        .security_group_ids(security_group)
+        .metadata_options(InstanceMetadataOptionsRequest::builder().http_tokens(tokens).build())
+        .send()
+        .await
+        .unwrap();
+    out.instances()[0].instance_id().unwrap().to_owned()
+}
