@@ -110,10 +110,13 @@ pub fn is_allowed(service: &str, operation: &str) -> bool {
     READ_OPERATIONS.iter().any(|r| r.service == service && r.operation == operation)
 }
 
+/// (service, region, operation)
+type CallKey = (String, String, String);
+
 /// Call counts shared by every client of one collection.
 #[derive(Debug, Default, Clone)]
 pub struct CallLog {
-    counts: Arc<Mutex<BTreeMap<(String, String, String), u64>>>,
+    counts: Arc<Mutex<BTreeMap<CallKey, u64>>>,
 }
 
 impl CallLog {
