@@ -737,3 +737,29 @@ fn services_flag_limits_collection() {
     assert_eq!(calls(review, "ec2", "global", "DescribeRegions"), 1);
     assert!(gaps(review).iter().all(|g| g["service"] == "s3"), "{:#?}", gaps(review));
 }
+
+#[test]
+fn regions_all_scans_every_region_the_account_lists() {
+    let moto = Moto::start();
+    // No region configured anywhere (wasp() removes them): `all` still needs none.
+    let run = run_json(wasp().args([
+        "scan",
+        "--endpoint-url",
+        &moto.endpoint,
+        "--regions",
+        "all",
+        "--services",
+        "guardduty",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let regions: Vec<&str> =
+        run.review["scope"]["regions"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    assert!(regions.len() > 10 && regions.contains(&"us-east-1") && regions.contains(&"eu-west-1"), "{regions:?}");
+    // One GuardDuty verdict per region: no detector anywhere in a fresh account.
+    let verdicts: Vec<&Value> = findings(&run.review).iter().filter(|f| f["check_id"] == "guardduty_enabled").collect();
+    assert_eq!(verdicts.len(), regions.len());
+    assert!(verdicts.iter().all(|f| f["status"] == "FAIL"));
+    assert_eq!(calls(&run.review, "ec2", "global", "DescribeRegions"), 1);
+}

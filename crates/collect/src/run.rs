@@ -10,6 +10,9 @@ use std::sync::Arc;
 use std::time::Instant;
 use wasp_model::{CollectionStats, Gap, GapKind, Inventory, GLOBAL_REGION};
 
+/// The region asked for the account's region list when none is configured.
+const BOOTSTRAP_REGION: &str = "us-east-1";
+
 /// What a progress display is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProgressEvent {
@@ -39,7 +42,10 @@ pub async fn collect(
     let sdk = load_sdk_config(opts).await;
     let configured_region = match &opts.regions {
         RegionSelection::List(list) => list.first().cloned(),
-        _ => sdk.region().map(|r| r.to_string()),
+        RegionSelection::Default => sdk.region().map(|r| r.to_string()),
+        // Any region can list the account's regions; without a configured one, ask the
+        // partition's oldest region, as the AWS CLI's global endpoints do.
+        RegionSelection::All => sdk.region().map(|r| r.to_string()).or_else(|| Some(BOOTSTRAP_REGION.to_owned())),
     };
     let home_region = configured_region.ok_or(CollectError::NoRegion)?;
     let endpoint_url = opts.endpoint_url.clone().or_else(|| sdk.endpoint_url().map(str::to_owned));
