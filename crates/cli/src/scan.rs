@@ -1,7 +1,8 @@
 //! `wasp scan`: collect an account live, then review it.
 use crate::args::{Cli, ScanArgs};
 use anyhow::{bail, Context, Result};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -33,43 +34,17 @@ pub fn run(cli: &Cli, args: &ScanArgs) -> Result<ExitCode> {
     };
 
     let show_progress = !cli.quiet && std::io::stderr().is_terminal();
-    let bar = Mutex::new(None::<ProgressBar>);
+    let progress = Mutex::new(Progress::default());
     let on_progress = |event: ProgressEvent| {
-        if !show_progress {
-            return;
-        }
-        let mut bar = bar.lock().expect("progress lock");
-        match event {
-            ProgressEvent::Planned { account_id, regions, units } => {
-                let pb = ProgressBar::new(units as u64);
-                pb.set_style(
-                    ProgressStyle::with_template("{spinner} {prefix} [{bar:30}] {pos}/{len} {wide_msg}")
-                        .expect("valid template")
-                        .progress_chars("=> "),
-                );
-                pb.set_prefix(format!("account {account_id}, {} region(s)", regions.len()));
-                pb.enable_steady_tick(std::time::Duration::from_millis(120));
-                *bar = Some(pb);
-            }
-            ProgressEvent::Started { service, region } => {
-                if let Some(pb) = bar.as_ref() {
-                    pb.set_message(format!("{service} {region}"));
-                }
-            }
-            ProgressEvent::Finished { .. } => {
-                if let Some(pb) = bar.as_ref() {
-                    pb.inc(1);
-                }
-            }
+        if show_progress {
+            progress.lock().expect("progress lock").show(event);
         }
     };
 
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
     let collected = runtime.block_on(wasp_collect::collect(&opts, &on_progress));
-    if let Some(pb) = bar.lock().expect("progress lock").take() {
-        pb.finish_and_clear();
-    }
+    progress.lock().expect("progress lock").clear();
     let inventory = collected?;
     if !cli.quiet && !inventory.gaps.is_empty() {
         eprintln!(
@@ -82,6 +57,55 @@ pub fn run(cli: &Cli, args: &ScanArgs) -> Result<ExitCode> {
         crate::output::to_file_atomically(path, |out| out.write_all(text.as_bytes()))?;
     }
     crate::judge_and_report(cli, &inventory, &selection, Source::Live, &args.output)
+}
+
+/// One progress line per service: units done of units planned, the region being read, gaps.
+#[derive(Default)]
+struct Progress {
+    lines: MultiProgress,
+    bars: HashMap<&'static str, ProgressBar>,
+    gaps: HashMap<&'static str, usize>,
+}
+
+impl Progress {
+    fn show(&mut self, event: ProgressEvent) {
+        match event {
+            ProgressEvent::Planned { account_id, regions, per_service, .. } => {
+                let style = ProgressStyle::with_template("{spinner} {prefix:<15} [{bar:20}] {pos}/{len} {wide_msg}")
+                    .expect("valid template")
+                    .progress_chars("=> ");
+                let _ = self.lines.println(format!("Scanning account {account_id} in {}", regions.join(", ")));
+                for (service, units) in per_service {
+                    let bar = self.lines.add(ProgressBar::new(units as u64).with_style(style.clone()));
+                    bar.set_prefix(service);
+                    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+                    self.bars.insert(service, bar);
+                }
+            }
+            ProgressEvent::Started { service, region } => {
+                if let Some(bar) = self.bars.get(service) {
+                    bar.set_message(region);
+                }
+            }
+            ProgressEvent::Finished { service, gaps, .. } => {
+                let total = self.gaps.entry(service).or_default();
+                *total += gaps;
+                if let Some(bar) = self.bars.get(service) {
+                    bar.inc(1);
+                    let note = if *total > 0 { format!("{total} gap(s)") } else { String::new() };
+                    if Some(bar.position()) == bar.length() {
+                        bar.finish_with_message(if note.is_empty() { "done".to_owned() } else { note });
+                    } else {
+                        bar.set_message(note);
+                    }
+                }
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let _ = self.lines.clear();
+    }
 }
 
 /// The services to collect: every service the selected checks read.

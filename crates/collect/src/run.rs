@@ -16,11 +16,13 @@ const BOOTSTRAP_REGION: &str = "us-east-1";
 /// What a progress display is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProgressEvent {
-    /// The caller and the regions are known; `units` units will run.
+    /// The caller and the regions are known; `units` units will run, `per_service` of them
+    /// for each service (one for a global service, one per region otherwise).
     Planned {
         account_id: String,
         regions: Vec<String>,
         units: usize,
+        per_service: Vec<(&'static str, usize)>,
     },
     Started {
         service: &'static str,
@@ -88,7 +90,12 @@ pub async fn collect(
             units.push(Unit::new(shared.clone(), *service, region.clone()));
         }
     }
-    progress(ProgressEvent::Planned { account_id, regions: regions.clone(), units: units.len() });
+    let per_service = services
+        .iter()
+        .map(|s| (s.name(), units.iter().filter(|u| u.service == *s).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    progress(ProgressEvent::Planned { account_id, regions: regions.clone(), units: units.len(), per_service });
 
     let mut results = futures::stream::iter(units)
         .map(|unit| async move {
