@@ -450,33 +450,6 @@ fn scan_finds_every_seeded_misconfiguration() {
         .code(1);
 }
 
-/// The operation one recorded request names: the query protocol's `Action` (URL or form
-/// body), the JSON protocols' `X-Amz-Target`, the RPC v2 path's operation; `None` for REST.
-fn operation_of(record: &Value) -> Option<String> {
-    let url = record["url"].as_str().unwrap_or_default();
-    let headers = record["headers"].as_object().cloned().unwrap_or_default();
-    let target = headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("x-amz-target"))
-        .and_then(|(_, v)| v.as_str())
-        .and_then(|t| t.rsplit('.').next())
-        .map(str::to_owned);
-    let mut body = record["body"].as_str().unwrap_or_default().to_owned();
-    if record["body_encoded"].as_bool() == Some(true) {
-        body = aws_smithy_types::base64::decode(&body).ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default();
-    }
-    let action = url
-        .split(['?', '&'])
-        .skip(1)
-        .chain(body.split('&'))
-        .find_map(|pair| pair.strip_prefix("Action="))
-        .map(str::to_owned);
-    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = path.find('/').map_or("", |i| &path[i..]).split('?').next().unwrap_or_default();
-    let rpc_v2 = path.split_once("/operation/").map(|(_, op)| op.to_owned());
-    action.or(target).or(rpc_v2)
-}
-
 #[test]
 fn scan_makes_only_read_calls() {
     let moto = Moto::start();
@@ -495,7 +468,7 @@ fn scan_makes_only_read_calls() {
     for record in &records {
         let method = record["method"].as_str().unwrap();
         let url = record["url"].as_str().unwrap();
-        match operation_of(record) {
+        match support::recorded_operation(record) {
             Some(op) => {
                 let read = read_verbs.iter().any(|v| op.starts_with(v)) || op == "GenerateCredentialReport";
                 assert!(read, "{op} is not a read ({method} {url})");

@@ -474,25 +474,11 @@ async fn iam_calls_do_not_grow_with_users_and_roles() {
     assert!(large.iam.root.is_some());
 }
 
-/// One recorded request: its method, URL and the operation it names (query `Action`, JSON
-/// `X-Amz-Target`), when it names one.
+/// One recorded request: its method, URL and the operation it names, when it names one.
 fn describe(record: &serde_json::Value) -> (String, String, Option<String>) {
     let method = record["method"].as_str().unwrap_or_default().to_owned();
     let url = record["url"].as_str().unwrap_or_default().to_owned();
-    let headers = record["headers"].as_object().cloned().unwrap_or_default();
-    let target = headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("x-amz-target"))
-        .and_then(|(_, v)| v.as_str())
-        .and_then(|t| t.rsplit('.').next())
-        .map(str::to_owned);
-    let mut body = record["body"].as_str().unwrap_or_default().to_owned();
-    if record["body_encoded"].as_bool() == Some(true) {
-        body = aws_smithy_types::base64::decode(&body).ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default();
-    }
-    let action =
-        body.split('&').chain(url.split(['?', '&'])).find_map(|pair| pair.strip_prefix("Action=")).map(str::to_owned);
-    (method, url, target.or(action))
+    (method, url, support::recorded_operation(record))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

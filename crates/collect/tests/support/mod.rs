@@ -151,3 +151,30 @@ pub async fn launch_instance(
         .unwrap();
     out.instances()[0].instance_id().unwrap().to_owned()
 }
+
+/// The operation one recorded request names: the query protocol's `Action` (URL or form
+/// body), the JSON protocols' `X-Amz-Target`, the RPC v2 path's operation; `None` for REST.
+pub fn recorded_operation(record: &serde_json::Value) -> Option<String> {
+    let url = record["url"].as_str().unwrap_or_default();
+    let headers = record["headers"].as_object().cloned().unwrap_or_default();
+    let target = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("x-amz-target"))
+        .and_then(|(_, v)| v.as_str())
+        .and_then(|t| t.rsplit('.').next())
+        .map(str::to_owned);
+    let mut body = record["body"].as_str().unwrap_or_default().to_owned();
+    if record["body_encoded"].as_bool() == Some(true) {
+        body = aws_smithy_types::base64::decode(&body).ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default();
+    }
+    let action = url
+        .split(['?', '&'])
+        .skip(1)
+        .chain(body.split('&'))
+        .find_map(|pair| pair.strip_prefix("Action="))
+        .map(str::to_owned);
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]).split('?').next().unwrap_or_default();
+    let rpc_v2 = path.split_once("/operation/").map(|(_, op)| op.to_owned());
+    action.or(target).or(rpc_v2)
+}
