@@ -113,7 +113,7 @@ fn demo_review_is_readable_text_at_100_columns() {
     for q in 1..=11 {
         assert!(text.contains(&format!("SEC{q:02}  ")), "question SEC{q:02} missing");
     }
-    for part in ["Improvement plan", "Gaps: 1", "Best practices:", "Findings:"] {
+    for part in ["Improvement plan", "Failed findings (most severe 15 of", "Gaps: 1", "Best practices:", "Findings:"] {
         assert!(text.contains(part), "missing {part}");
     }
     let widest = text.lines().map(|l| l.chars().count()).max().unwrap();

@@ -10,6 +10,8 @@ const WIDTH: usize = 100;
 /// Improvement-plan items shown in the terminal; the JSON has them all.
 const PLAN_ITEMS: usize = 10;
 const GAP_LINES: usize = 15;
+/// Failed findings listed by name; the JSON has them all.
+const FAILED_LINES: usize = 15;
 
 impl Style {
     fn bold(&self, s: &str) -> String {
@@ -78,6 +80,19 @@ fn fit(text: &str, max: usize) -> String {
         cut.push('…');
         cut
     }
+}
+
+/// Cuts `text` to `max` characters in the middle, keeping both ends (an ARN's account and id).
+fn fit_middle(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
+        return text.to_owned();
+    }
+    let head = (max - 1) / 2;
+    let tail = max - 1 - head;
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    format!("{start}…{end}")
 }
 
 /// Wraps `text` at word boundaries to `width`, indenting continuation lines.
@@ -219,6 +234,28 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         }
     }
 
+    let failed: Vec<_> = review.findings.iter().filter(|f| f.status == wasp_checks::Status::Fail).collect();
+    if !failed.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {}",
+            style.bold("Failed findings"),
+            style.dim(&format!("(most severe {} of {})", FAILED_LINES.min(failed.len()), failed.len()))
+        )?;
+        for f in failed.iter().take(FAILED_LINES) {
+            let resource = f.resource_arn.as_deref().unwrap_or("(no ARN)");
+            let severity = format!("{:<8}", f.severity.as_str());
+            let severity = if style.color {
+                style.severity(f.severity) + &" ".repeat(8 - f.severity.as_str().len())
+            } else {
+                severity
+            };
+            writeln!(out, "  {severity} {}", fit(&format!("{}: {}", f.check_id, f.message), WIDTH - 11))?;
+            writeln!(out, "           {}", style.dim(&fit_middle(resource, WIDTH - 11)))?;
+        }
+    }
+
     if !review.gaps.is_empty() {
         writeln!(out)?;
         writeln!(
@@ -315,4 +352,24 @@ pub fn pillar(lens: &Lens, style: Style, out: &mut dyn Write) -> io::Result<()> 
     let total = lens.best_practices().count();
     writeln!(out)?;
     writeln!(out, "{}", style.dim(&format!("{} questions, {total} best practices", lens.questions.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_cut_to_width_at_the_end_or_in_the_middle() {
+        assert_eq!(fit("abcdef", 6), "abcdef");
+        assert_eq!(fit("abcdefgh", 6), "abcde…");
+        let arn = "arn:aws:ec2:eu-west-1:111122223333:security-group/sg-0123456789abcdef0";
+        let cut = fit_middle(arn, 40);
+        assert_eq!(cut.chars().count(), 40);
+        assert!(cut.starts_with("arn:aws:ec2:") && cut.ends_with("sg-0123456789abcdef0"), "{cut}");
+    }
+
+    #[test]
+    fn wrapping_keeps_words_whole() {
+        assert_eq!(wrap("one two three four", 9, "  "), "one two\n  three\n  four");
+    }
 }
