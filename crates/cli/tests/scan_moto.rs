@@ -531,19 +531,18 @@ fn signing_service(record: &Value) -> String {
 
 /// Creates a user allowed only to read IAM and EC2 (and to know itself); returns its keys.
 async fn seed_limited_user(moto: &Moto) -> (String, String) {
+    let actions = r#""sts:GetCallerIdentity","ec2:Describe*","ec2:GetEbs*","iam:Get*","iam:List*","iam:GenerateCredentialReport""#;
+    seed_user_allowed(moto, "ec2-and-iam-reader", actions).await
+}
+
+/// An IAM user allowed exactly `actions` (a JSON list body); returns its access key.
+async fn seed_user_allowed(moto: &Moto, name: &str, actions: &str) -> (String, String) {
     let iam = aws_sdk_iam::Client::new(&moto.sdk_config(EAST).await);
-    iam.create_user().user_name("ec2-and-iam-reader").send().await.unwrap();
-    let policy = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[
-        "sts:GetCallerIdentity","ec2:Describe*","ec2:GetEbs*","iam:Get*","iam:List*","iam:GenerateCredentialReport"
-    ],"Resource":"*"}]}"#;
-    iam.put_user_policy()
-        .user_name("ec2-and-iam-reader")
-        .policy_name("limited")
-        .policy_document(policy)
-        .send()
-        .await
-        .unwrap();
-    let key = iam.create_access_key().user_name("ec2-and-iam-reader").send().await.unwrap().access_key.unwrap();
+    iam.create_user().user_name(name).send().await.unwrap();
+    let policy =
+        format!(r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":[{actions}],"Resource":"*"}}]}}"#);
+    iam.put_user_policy().user_name(name).policy_name("limited").policy_document(policy).send().await.unwrap();
+    let key = iam.create_access_key().user_name(name).send().await.unwrap().access_key.unwrap();
     (key.access_key_id, key.secret_access_key)
 }
 
@@ -735,4 +734,36 @@ fn regions_all_scans_every_region_the_account_lists() {
     assert_eq!(verdicts.len(), regions.len());
     assert!(verdicts.iter().all(|f| f["status"] == "FAIL"));
     assert_eq!(calls(&run.review, "ec2", "global", "DescribeRegions"), 1);
+}
+
+#[test]
+fn a_denied_region_lookup_is_an_account_gap_and_the_scan_goes_on() {
+    let moto = Moto::start();
+    let (key_id, secret) = block_on(async {
+        let kms = aws_sdk_kms::Client::new(&moto.sdk_config(EAST).await);
+        kms.create_key().send().await.unwrap();
+        seed_user_allowed(&moto, "kms-reader", r#""sts:GetCallerIdentity","kms:*""#).await
+    });
+    turn_auth_on(&moto);
+    let run = run_json(wasp_with_keys(&key_id, &secret).args([
+        "scan",
+        "--endpoint-url",
+        &moto.endpoint,
+        "--regions",
+        EAST,
+        "--services",
+        "kms",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let review = &run.review;
+    // The names given are trusted when the account's list cannot be read ...
+    assert_eq!(review["scope"]["regions"], serde_json::json!([EAST]));
+    assert!(has_gap(review, "account", "global", "DescribeRegions", "access_denied"), "{:#?}", gaps(review));
+    // ... and that gap does not make KMS evidence incomplete.
+    assert!(findings(review).iter().any(|f| f["check_id"] == "kms_key_rotation_enabled" && f["status"] == "FAIL"));
+    let rotation = meta("kms_key_rotation_enabled").best_practices[0];
+    assert_eq!(practice_status(review, rotation), "not_met");
+    assert!(gaps(review).iter().all(|g| g["service"] != "kms"), "{:#?}", gaps(review));
 }

@@ -10,6 +10,9 @@ use std::sync::Arc;
 use std::time::Instant;
 use wasp_model::{CollectionStats, Gap, GapKind, Inventory, GLOBAL_REGION};
 
+/// The `service` of gaps about the account's regions rather than one service.
+const ACCOUNT_SCOPE: &str = "account";
+
 /// The region asked for the account's region list when none is configured.
 const BOOTSTRAP_REGION: &str = "us-east-1";
 
@@ -143,7 +146,10 @@ async fn resolve_regions(
             })
             .collect()
     });
-    let mut gaps = unit.take_gaps();
+    // A failed region lookup says nothing about EC2's evidence: file it under the account,
+    // like the regions it may leave unchecked.
+    let mut gaps: Vec<Gap> =
+        unit.take_gaps().into_iter().map(|g| Gap { service: ACCOUNT_SCOPE.to_owned(), ..g }).collect();
     let requested: Vec<String> = match selection {
         RegionSelection::All => match &known {
             Some(list) => list.iter().filter(|(_, enabled)| *enabled).map(|(n, _)| n.clone()).collect(),
@@ -167,7 +173,7 @@ async fn resolve_regions(
             }
             Some(Some((_, true))) => regions.push(region),
             Some(Some((_, false))) => gaps.push(Gap {
-                service: "account".into(),
+                service: ACCOUNT_SCOPE.into(),
                 region: region.clone(),
                 operation: "DescribeRegions".into(),
                 kind: GapKind::RegionDisabled,
