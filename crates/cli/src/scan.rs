@@ -24,6 +24,16 @@ pub fn run(cli: &Cli, args: &ScanArgs) -> Result<ExitCode> {
             RegionSelection::List(list.to_vec())
         }
     };
+    if let Some(url) = &args.endpoint_url {
+        check_endpoint_url(url)?;
+    }
+    if let RegionSelection::List(list) = &regions {
+        for region in list {
+            if !is_region_name(region) {
+                bail!("invalid region name '{region}' (expected a name such as us-east-1)");
+            }
+        }
+    }
     let opts = CollectOptions {
         profile: args.profile.clone(),
         regions,
@@ -106,6 +116,27 @@ impl Progress {
     fn clear(&self) {
         let _ = self.lines.clear();
     }
+}
+
+/// `http(s)://host[:port][/path]`, as the SDK needs it.
+fn check_endpoint_url(url: &str) -> Result<()> {
+    let host = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .map(|rest| rest.split(['/', '?']).next().unwrap_or_default());
+    match host {
+        Some(host) if !host.is_empty() && !host.starts_with(':') => Ok(()),
+        _ => bail!("invalid --endpoint-url '{url}' (expected http://host[:port] or https://host[:port])"),
+    }
+}
+
+/// Region names are lowercase letters, digits and dashes, ending in a number (`us-east-1`,
+/// `us-gov-west-1`, `cn-north-1`).
+fn is_region_name(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('-').collect();
+    parts.len() >= 3
+        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && parts.last().is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The services to collect: every service the selected checks read.

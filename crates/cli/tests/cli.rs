@@ -237,3 +237,34 @@ fn the_permissions_doc_holds_the_policy_wasp_prints() {
     let documented: Value = serde_json::from_str(block).unwrap();
     assert_eq!(documented, printed, "docs/permissions.md is stale: paste `wasp permissions` into it");
 }
+
+#[test]
+fn bad_scan_inputs_exit_2_before_any_call() {
+    let err = usage_error(&["scan", "--regions", ""]);
+    assert!(err.contains("invalid region name ''"), "{err}");
+    let err = usage_error(&["scan", "--region", "us-east-1", "--endpoint-url", "notaurl"]);
+    assert!(err.contains("invalid --endpoint-url 'notaurl'"), "{err}");
+    let err = usage_error(&["scan", "--regions", "all,us-east-1"]);
+    assert!(err.contains("--regions all cannot be combined"), "{err}");
+    let err = usage_error(&["scan", "--services", "lambada"]);
+    assert!(err.contains("unknown service 'lambada'"), "{err}");
+    usage_error(&["scan", "--concurrency", "0"]);
+}
+
+#[test]
+fn missing_credentials_are_one_line() {
+    let out = wasp()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_SESSION_TOKEN")
+        .env("AWS_CONFIG_FILE", "/nonexistent/config")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .args(["scan", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("wasp: error: no usable AWS credentials"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}

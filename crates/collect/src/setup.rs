@@ -75,6 +75,12 @@ pub enum CollectError {
     Unreachable { endpoint: Option<String>, cause: String },
     #[error("AWS did not accept the credentials (sts:GetCallerIdentity): {0}")]
     Credentials(String),
+    #[error("no usable AWS credentials: {0}")]
+    NoCredentials(String),
+    #[error("the endpoint{} did not answer sts:GetCallerIdentity as AWS does: {detail}", endpoint.as_deref().map(|e| format!(" {e}")).unwrap_or_default())]
+    NotAws { endpoint: Option<String>, detail: String },
+    #[error("cannot call sts:GetCallerIdentity: {0}")]
+    Call(String),
     #[error("unknown region {region}: the account knows {known}")]
     UnknownRegion { region: String, known: String },
     #[error("cannot list the account's regions for --regions all ({0}); name the regions instead")]
@@ -164,9 +170,20 @@ where
                 (Some(code), None) => code.to_owned(),
                 (None, _) => format!("HTTP {status} without an error code"),
             };
-            CollectError::Credentials(detail)
+            match (e.err().code(), status) {
+                (Some(_), _) | (None, 401 | 403) => CollectError::Credentials(detail),
+                (None, _) => CollectError::NotAws { endpoint, detail },
+            }
         }
-        _ => CollectError::Credentials(error_chain(err)),
+        _ => {
+            let chain = error_chain(err);
+            if chain.contains("credential") {
+                let cause = root_cause(err);
+                CollectError::NoCredentials(cause.lines().map(str::trim).collect::<Vec<_>>().join("; "))
+            } else {
+                CollectError::Call(root_cause(err))
+            }
+        }
     }
 }
 
