@@ -268,3 +268,16 @@ fn missing_credentials_are_one_line() {
     assert!(err.starts_with("wasp: error: no usable AWS credentials"), "{err}");
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 }
+
+#[test]
+fn the_readme_excerpt_is_what_the_demo_prints() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).unwrap();
+    let excerpt = readme
+        .split("<!-- demo-excerpt -->\n```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("README has the demo excerpt");
+    let out = wasp().args(["review", "--demo"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(excerpt), "README's demo excerpt is stale; paste the new output:\n{text}");
+}
