@@ -281,3 +281,13 @@ fn the_readme_excerpt_is_what_the_demo_prints() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains(excerpt), "README's demo excerpt is stale; paste the new output:\n{text}");
 }
+
+#[test]
+fn the_demo_snapshot_validates_against_the_generated_snapshot_schema() {
+    let demo: Value = serde_json::from_str(include_str!("../demo/demo-snapshot.json")).unwrap();
+    let validator = schema("snapshot.schema.json");
+    assert_valid(&validator, &demo);
+    let mut typo = demo.clone();
+    typo["s3"]["buckets"][0]["versionning"] = Value::Bool(true);
+    assert!(!validator.is_valid(&typo), "unknown fields are refused, as the loader refuses them");
+}

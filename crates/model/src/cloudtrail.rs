@@ -2,7 +2,7 @@
 use crate::{regional_resource, SourceLocation, Timestamp};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CloudTrail {
     /// Each trail once, in its home region.
@@ -10,7 +10,7 @@ pub struct CloudTrail {
     pub trails: Vec<Trail>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Trail {
     pub arn: String,
@@ -43,7 +43,7 @@ pub struct Trail {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ManagementEvents {
     #[default]

@@ -11,7 +11,7 @@ pub type Tags = BTreeMap<String, String>;
 ///
 /// Wrapped in an `Option` on the model: `None` = could not be read (see the gaps),
 /// `Some(NotConfigured)` = AWS said there is none, `Some(Configured(v))` = observed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Setting<T> {
     NotConfigured,
@@ -28,7 +28,7 @@ impl<T> Setting<T> {
 }
 
 /// Where a resource was declared, for resources built from templates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SourceLocation {
     pub file: String,
     pub line: Option<u32>,
@@ -70,7 +70,7 @@ macro_rules! global_resource {
 }
 
 /// Something that could not be read. Never a pass, never a fail.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Gap {
     /// Service short name as wasp uses it (`iam`, `s3`, `ec2`, `guardduty` …).
     pub service: String,
@@ -98,7 +98,7 @@ impl Gap {
 }
 
 /// Why something could not be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GapKind {
     /// The caller lacks permission (IAM, SCP, resource policy).

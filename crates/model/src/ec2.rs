@@ -3,7 +3,7 @@ use crate::{regional_resource, SourceLocation, Tags, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ec2 {
     /// Per region: EBS encryption by default; a missing region was not read.
@@ -39,7 +39,7 @@ pub struct Ec2 {
     pub images: Vec<Image>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EbsDefaults {
     pub encryption_by_default: bool,
@@ -47,7 +47,7 @@ pub struct EbsDefaults {
     pub kms_key_id: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vpc {
     pub arn: String,
@@ -63,7 +63,7 @@ pub struct Vpc {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subnet {
     pub arn: String,
@@ -78,7 +78,7 @@ pub struct Subnet {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RouteTable {
     pub arn: String,
@@ -95,7 +95,7 @@ pub struct RouteTable {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     pub destination: String,
@@ -104,7 +104,7 @@ pub struct Route {
 }
 
 /// An internet or NAT gateway.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Gateway {
     pub arn: String,
@@ -116,7 +116,7 @@ pub struct Gateway {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SecurityGroup {
     pub arn: String,
@@ -142,7 +142,7 @@ impl SecurityGroup {
 }
 
 /// One permission of a security group, flattened to a single source.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SgRule {
     /// `tcp`, `udp`, `icmp`, `icmpv6`, a protocol number, or `-1` for all.
@@ -181,7 +181,7 @@ impl SgRule {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NetworkAcl {
     pub arn: String,
@@ -196,7 +196,7 @@ pub struct NetworkAcl {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NaclEntry {
     pub rule_number: i32,
@@ -211,7 +211,7 @@ pub struct NaclEntry {
     pub to_port: Option<i32>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FlowLog {
     pub arn: String,
@@ -228,7 +228,7 @@ pub struct FlowLog {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VpcEndpoint {
     pub arn: String,
@@ -245,7 +245,7 @@ pub struct VpcEndpoint {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Instance {
     pub arn: String,
@@ -277,7 +277,7 @@ pub struct Instance {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Volume {
     pub arn: String,
@@ -298,7 +298,7 @@ pub struct Volume {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
     pub arn: String,
@@ -316,7 +316,7 @@ pub struct Snapshot {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Image {
     pub arn: String,

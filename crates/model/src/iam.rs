@@ -2,7 +2,7 @@
 use crate::{global_resource, Setting, SourceLocation, Tags, Timestamp};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Iam {
     /// `None` when neither the account summary nor the credential report could be read.
@@ -31,7 +31,7 @@ pub struct Iam {
 }
 
 /// What the account summary and credential report say about the root user.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RootUser {
     pub arn: String,
@@ -50,7 +50,7 @@ pub struct RootUser {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordPolicy {
     #[serde(default)]
@@ -71,7 +71,7 @@ pub struct PasswordPolicy {
     pub hard_expiry: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct User {
     pub arn: String,
@@ -103,7 +103,7 @@ pub struct User {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AccessKey {
     /// Key id when known (the credential report numbers keys 1 and 2 without ids).
@@ -116,7 +116,7 @@ pub struct AccessKey {
     pub last_used: Option<Timestamp>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub arn: String,
@@ -129,7 +129,7 @@ pub struct Group {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub arn: String,
@@ -162,14 +162,14 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InlinePolicy {
     pub name: String,
     pub document: serde_json::Value,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ManagedPolicy {
     pub arn: String,
@@ -183,7 +183,7 @@ pub struct ManagedPolicy {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IdentityProvider {
     pub arn: String,
@@ -191,7 +191,7 @@ pub struct IdentityProvider {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InstanceProfile {
     pub arn: String,

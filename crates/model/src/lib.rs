@@ -30,7 +30,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const GLOBAL_REGION: &str = "global";
 
 /// Everything wasp knows about one AWS account.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Inventory {
     pub schema_version: u32,
@@ -77,7 +77,7 @@ fn default_partition() -> String {
 }
 
 /// Where an inventory came from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     /// Read from AWS APIs.
@@ -90,7 +90,7 @@ pub enum SourceKind {
 }
 
 /// Counters a live collection keeps about itself.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CollectionStats {
     pub duration_ms: u64,
     pub api_calls_total: u64,
@@ -98,7 +98,7 @@ pub struct CollectionStats {
     pub api_calls: Vec<ApiCallCount>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ApiCallCount {
     pub service: String,
     pub region: String,

@@ -2,7 +2,7 @@
 use crate::Setting;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organizations {
     /// `NotConfigured` when the account belongs to no organization.
@@ -16,7 +16,7 @@ pub struct Organizations {
     pub service_control_policies: Option<Vec<ServiceControlPolicy>>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     pub id: String,
@@ -26,7 +26,7 @@ pub struct Organization {
     pub feature_set: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrgAccount {
     pub id: String,
@@ -36,7 +36,7 @@ pub struct OrgAccount {
     pub status: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceControlPolicy {
     pub id: String,

@@ -2,7 +2,7 @@
 use crate::{regional_resource, Setting, SourceLocation, Tags, Timestamp};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct S3 {
     #[serde(default)]
@@ -11,7 +11,7 @@ pub struct S3 {
     pub buckets: Vec<Bucket>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PublicAccessBlock {
     pub block_public_acls: bool,
@@ -34,7 +34,7 @@ impl PublicAccessBlock {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bucket {
     pub name: String,
@@ -70,7 +70,7 @@ pub struct Bucket {
 }
 
 /// One ACL grant; `grantee` is a canonical id, an email or a group URI.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AclGrant {
     pub grantee: String,
@@ -87,7 +87,7 @@ impl AclGrant {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BucketEncryption {
     /// `AES256`, `aws:kms` or `aws:kms:dsse`.
@@ -98,7 +98,7 @@ pub struct BucketEncryption {
     pub bucket_key_enabled: bool,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum VersioningStatus {
     #[default]
@@ -107,7 +107,7 @@ pub enum VersioningStatus {
     Suspended,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Versioning {
     pub status: VersioningStatus,
@@ -115,7 +115,7 @@ pub struct Versioning {
     pub mfa_delete: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BucketLogging {
     pub target_bucket: String,
@@ -123,7 +123,7 @@ pub struct BucketLogging {
     pub target_prefix: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObjectLock {
     pub enabled: bool,
