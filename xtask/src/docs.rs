@@ -190,8 +190,12 @@ mod tests {
         reversed.reverse();
         let docs = generate(&metas, Lens::builtin());
         assert_eq!(docs, generate(&reversed, Lens::builtin()));
-        assert_eq!(docs.len(), metas.len() + 2);
-        assert!(docs.values().all(|text| text.starts_with(HEADER) && text.ends_with('\n') && !text.ends_with("\n\n")));
+        // A page per check, the index, the coverage page and the snapshot schema.
+        assert_eq!(docs.len(), metas.len() + 3);
+        assert!(docs.values().all(|text| text.ends_with('\n') && !text.ends_with("\n\n")));
+        assert!(docs.iter().filter(|(path, _)| path.ends_with(".md")).all(|(_, text)| text.starts_with(HEADER)));
+        let schema: serde_json::Value = serde_json::from_str(&docs["docs/schema/snapshot.schema.json"]).unwrap();
+        assert_eq!(schema["properties"]["schema_version"]["type"], "integer");
         let coverage = &docs["docs/coverage.md"];
         assert_eq!(coverage.matches("<a id=\"sec").count(), 63);
         assert!(docs["docs/checks/iam_root_mfa_enabled.md"].contains("[SEC01-BP02](../coverage.md#sec01-bp02)"));
