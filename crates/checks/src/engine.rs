@@ -60,11 +60,6 @@ impl Findings<'_> {
         self.push(status, Some(arn), region.to_owned(), message.into(), None);
     }
 
-    /// The inventory being judged.
-    pub fn inventory(&self) -> &Inventory {
-        self.inv
-    }
-
     fn push_resource(&mut self, status: Status, resource: &dyn Resource, message: String) {
         let arn = Some(resource.arn().to_owned()).filter(|a| !a.is_empty());
         self.push(status, arn, resource.region().to_owned(), message, resource.location().cloned());

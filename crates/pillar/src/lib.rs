@@ -158,10 +158,6 @@ impl Lens {
     pub fn best_practice(&self, id: &str) -> Option<(&Question, &BestPractice)> {
         self.best_practices().find(|(_, bp)| bp.id == id)
     }
-
-    pub fn area(&self, id: &str) -> Option<&Area> {
-        self.areas.iter().find(|a| a.id == id)
-    }
 }
 
 #[cfg(test)]

@@ -69,6 +69,11 @@ impl Style {
             _ => label.to_owned(),
         }
     }
+    /// The severity label, left-aligned in `width` columns (padding outside the colour codes).
+    fn severity_padded(&self, severity: Severity, width: usize) -> String {
+        let pad = width.saturating_sub(severity.as_str().len());
+        self.severity(severity) + &" ".repeat(pad)
+    }
 }
 
 /// Cuts `text` to `max` characters, marking the cut.
@@ -245,12 +250,7 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         )?;
         for f in failed.iter().take(FAILED_LINES) {
             let resource = f.resource_arn.as_deref().unwrap_or("(no ARN)");
-            let severity = format!("{:<8}", f.severity.as_str());
-            let severity = if style.color {
-                style.severity(f.severity) + &" ".repeat(8 - f.severity.as_str().len())
-            } else {
-                severity
-            };
+            let severity = style.severity_padded(f.severity, 8);
             writeln!(out, "  {severity} {}", fit(&format!("{}: {}", f.check_id, f.message), WIDTH - 11))?;
             writeln!(out, "           {}", style.dim(&fit_middle(resource, WIDTH - 11)))?;
         }
@@ -285,12 +285,7 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
 pub fn checks(checks: &[&Meta], style: Style, out: &mut dyn Write) -> io::Result<()> {
     let id_width = checks.iter().map(|m| m.id.len()).max().unwrap_or(0);
     for meta in checks {
-        let severity = format!("{:<13}", meta.severity.as_str());
-        let severity = if style.color {
-            style.severity(meta.severity) + &" ".repeat(13 - meta.severity.as_str().len())
-        } else {
-            severity
-        };
+        let severity = style.severity_padded(meta.severity, 13);
         let practices = meta.best_practices.join(",");
         writeln!(out, "{:<id_width$}  {severity}{:<14}  {}", meta.id, meta.service, practices)?;
     }
