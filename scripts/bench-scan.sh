@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Scan benchmark: seeds a moto server with a larger account (SCALE users, roles, buckets,
 # security groups per region …) in two regions, then times `wasp scan` against it and reports
-# wall time, peak memory and the API calls wasp made. Usage: scripts/bench-scan.sh [SCALE]
+# wall time, peak memory and the API calls wasp made (in total, and per operation for S3 and
+# EC2 snapshots). Usage: scripts/bench-scan.sh [SCALE]; WASP=path/to/wasp compares another
+# build (an older commit's) on the same seed instead of building this one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale="${1:-300}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/wasp/target}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 moto_server="$(scripts/test-deps.sh)"
 python="$(dirname "$moto_server")/python"
-cargo build --release --locked -p wasp-cli >&2
-wasp="$CARGO_TARGET_DIR/release/wasp"
+if [ -z "${WASP:-}" ]; then
+  cargo build --release --locked -p wasp-cli >&2
+  wasp="$CARGO_TARGET_DIR/release/wasp"
+else
+  wasp="$WASP"
+fi
 
 work="$(mktemp -d)"
 port="$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -42,11 +48,17 @@ review = json.load(open(sys.argv[1]))
 stats = review.get("collection") or {}
 calls = stats.get("api_calls", [])
 top = sorted(calls, key=lambda c: -c["count"])[:5]
+by_op = {}
+for c in calls:
+    if c["service"] == "s3" or "Snapshot" in c["operation"]:
+        key = f"{c['service']}:{c['operation']}"
+        by_op[key] = by_op.get(key, 0) + c["count"]
 print(f"run {sys.argv[4]}: wall {float(sys.argv[2]):.2f} s, peak RSS {int(sys.argv[3]) / 1024:.0f} MiB, "
       f"collection {stats.get('duration_ms', 0) / 1000:.2f} s, {stats.get('api_calls_total', 0)} API calls, "
       f"{len(review['findings'])} findings, {len(review['gaps'])} gaps")
 if sys.argv[4] == "1":
     for c in top:
         print(f"    {c['count']:>6}  {c['service']} {c['region']} {c['operation']}")
+    print("    S3 and snapshot calls: " + ", ".join(f"{k} {v}" for k, v in sorted(by_op.items())))
 PY
 done

@@ -44,9 +44,16 @@ for region in ("us-east-1", "eu-west-1"):
         cidr = "0.0.0.0/0" if i % 10 == 0 else "10.0.0.0/8"
         ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=[
             {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": cidr}]}])
-    for i in range(scale // 2):
-        ec2.create_volume(AvailabilityZone=f"{region}a", Size=8, Encrypted=i % 2 == 0)
+    volumes = [ec2.create_volume(AvailabilityZone=f"{region}a", Size=8, Encrypted=i % 2 == 0)["VolumeId"]
+               for i in range(scale // 2)]
+    # Snapshots of the account, one in ten of them public.
+    for i, volume in enumerate(volumes[: scale // 5]):
+        snapshot = ec2.create_snapshot(VolumeId=volume)["SnapshotId"]
+        if i % 10 == 0:
+            ec2.modify_snapshot_attribute(SnapshotId=snapshot, Attribute="createVolumePermission",
+                                          OperationType="add", GroupNames=["all"])
     kms = client("kms", region)
     for i in range(scale // 20):
         kms.create_key(Description=f"bench {i}")
-print(f"seeded: {scale} users, {scale} roles, {scale} buckets, {2 * scale} security groups, {scale} volumes")
+print(f"seeded: {scale} users, {scale} roles, {scale} buckets, {2 * scale} security groups, {scale} volumes, "
+      f"{2 * (scale // 5)} snapshots")

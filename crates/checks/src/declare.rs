@@ -1,7 +1,8 @@
 use serde::{Deserialize, Serialize};
+use wasp_model::Service;
 
 /// How bad a failure of a check is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Informational,
@@ -37,7 +38,8 @@ impl std::fmt::Display for Severity {
 }
 
 /// The same control in other tools, so results can be mapped one to one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Equivalents {
     pub prowler: &'static [&'static str],
     pub security_hub: &'static [&'static str],
@@ -46,15 +48,24 @@ pub struct Equivalents {
     pub cis: &'static [&'static str],
 }
 
+/// One operation whose data a check reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Read {
+    pub service: Service,
+    pub operation: &'static str,
+}
+
 /// Everything about a check except its evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Meta {
     /// Descriptive snake_case, equal to the file name of the check.
     pub id: &'static str,
     pub title: &'static str,
     pub severity: Severity,
-    /// Service the check is filed under (`iam`, `s3` …).
-    pub service: &'static str,
+    /// Service the check is filed under.
+    pub service: Service,
     /// The kind of resource findings are about (`iam_user`, `s3_bucket`, `account` …).
     pub resource_kind: &'static str,
     pub best_practices: &'static [&'static str],
@@ -64,9 +75,9 @@ pub struct Meta {
     /// The doc comment, in sections: what it checks, why it matters, how to fix.
     #[serde(skip)]
     pub docs: &'static str,
-    /// Services whose gaps make this check's verdict incomplete (its own service first).
-    #[serde(skip)]
-    pub reads: &'static [&'static str],
+    /// The operations whose data the check reads: a gap in any of them leaves its verdicts
+    /// incomplete, and the collector reads nothing no check needs.
+    pub reads: &'static [Read],
     #[serde(skip)]
     pub source_file: &'static str,
 }
@@ -75,6 +86,22 @@ impl Meta {
     /// The doc comment as Markdown, without the one-space indent of `///` lines.
     pub fn docs_markdown(&self) -> String {
         self.docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The services the check reads, each once, its own first.
+    pub fn services(&self) -> Vec<Service> {
+        let mut services = vec![self.service];
+        for read in self.reads {
+            if !services.contains(&read.service) {
+                services.push(read.service);
+            }
+        }
+        services
+    }
+
+    /// Whether a gap leaves this check's evidence incomplete.
+    pub fn affected_by(&self, gap: &wasp_model::Gap) -> bool {
+        self.reads.iter().any(|r| gap.affects_operation(r.service, r.operation))
     }
 }
 
@@ -96,14 +123,14 @@ macro_rules! declare_check {
             id: $id:literal,
             title: $title:literal,
             severity: $severity:ident,
-            service: $service:literal,
+            service: $service:ident,
             resource_kind: $kind:literal,
             best_practices: [$($bp:literal),+ $(,)?],
             prowler: [$($prowler:literal),* $(,)?],
             security_hub: [$($sh:literal),* $(,)?],
             config_rule: [$($cfg:literal),* $(,)?],
             cis: [$($cis:literal),* $(,)?],
-            $(reads: [$($reads:literal),* $(,)?],)?
+            reads: { $($read_service:ident: [$($operation:ident),+ $(,)?]),+ $(,)? },
             remediation: $remediation:literal $(,)?
         }
     ) => {
@@ -115,7 +142,7 @@ macro_rules! declare_check {
                 id: $id,
                 title: $title,
                 severity: $crate::Severity::$severity,
-                service: $service,
+                service: wasp_model::Service::$service,
                 resource_kind: $kind,
                 best_practices: &[$($bp),+],
                 equivalents: $crate::Equivalents {
@@ -126,7 +153,10 @@ macro_rules! declare_check {
                 },
                 remediation: $remediation,
                 docs: concat!($($doc, "\n"),*),
-                reads: &[$service $($(, $reads)*)?],
+                reads: &[$($($crate::Read {
+                    service: wasp_model::Service::$read_service,
+                    operation: stringify!($operation),
+                },)+)+],
                 source_file: file!(),
             };
         }

@@ -1,9 +1,9 @@
 use crate::{Check, Meta, Severity};
 use serde::{Deserialize, Serialize};
-use wasp_model::{Inventory, Resource, SourceLocation};
+use wasp_model::{Inventory, Resource, Service, SourceLocation, GLOBAL_REGION};
 
 /// The verdict of one check on one resource.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Status {
     Fail,
@@ -23,7 +23,8 @@ impl Status {
 }
 
 /// One verdict, as every report shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Finding {
     pub check_id: String,
     pub status: Status,
@@ -55,8 +56,21 @@ impl Findings<'_> {
         self.push_resource(Status::Skip, resource, message.into());
     }
 
-    /// A verdict about something that is not a model resource (an account setting).
+    /// A verdict about something that is not a model resource.
     pub fn report(&mut self, status: Status, arn: String, region: &str, message: impl Into<String>) {
+        self.push(status, Some(arn), region.to_owned(), message.into(), None);
+    }
+
+    /// A verdict about the account as a whole (region `global`).
+    pub fn account(&mut self, status: Status, message: impl Into<String>) {
+        let arn = self.inv.account_arn();
+        self.push(status, Some(arn), GLOBAL_REGION.to_owned(), message.into(), None);
+    }
+
+    /// A verdict about a regional account setting of a service (`arn_service` as ARNs spell
+    /// it, e.g. `access-analyzer`).
+    pub fn in_region(&mut self, status: Status, arn_service: &str, region: &str, message: impl Into<String>) {
+        let arn = self.inv.regional_account_arn(arn_service, region);
         self.push(status, Some(arn), region.to_owned(), message.into(), None);
     }
 
@@ -91,7 +105,7 @@ impl Findings<'_> {
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
     pub check_ids: Vec<String>,
-    pub services: Vec<String>,
+    pub services: Vec<Service>,
     pub best_practices: Vec<String>,
     pub min_severity: Option<Severity>,
 }
@@ -99,7 +113,7 @@ pub struct Selection {
 impl Selection {
     pub fn matches(&self, meta: &Meta) -> bool {
         (self.check_ids.is_empty() || self.check_ids.iter().any(|id| id == meta.id))
-            && (self.services.is_empty() || self.services.iter().any(|s| s == meta.service))
+            && (self.services.is_empty() || self.services.contains(&meta.service))
             && (self.best_practices.is_empty()
                 || self.best_practices.iter().any(|bp| meta.best_practices.contains(&bp.as_str())))
             && self.min_severity.is_none_or(|min| meta.severity >= min)
@@ -112,7 +126,15 @@ impl Selection {
 
     /// The selected checks whose every input service was collected in `inv`.
     pub fn applicable<'a>(&'a self, inv: &'a Inventory) -> impl Iterator<Item = &'static dyn Check> + 'a {
-        self.checks().filter(move |c| c.meta().reads.iter().all(|s| inv.has_service(s)))
+        self.checks().filter(move |c| c.meta().services().into_iter().all(|s| inv.has_service(s)))
+    }
+
+    /// Whether the selection is narrower than the whole catalogue.
+    pub fn is_narrowed(&self) -> bool {
+        !(self.check_ids.is_empty()
+            && self.services.is_empty()
+            && self.best_practices.is_empty()
+            && self.min_severity.is_none())
     }
 }
 

@@ -6,8 +6,10 @@
 
 mod declare;
 mod engine;
+mod evidence;
+pub mod filter_pattern;
+pub mod policy;
 mod registry;
-mod util;
 
 pub mod accessanalyzer;
 pub mod cloudtrail;
@@ -22,6 +24,6 @@ pub mod organizations;
 pub mod s3;
 pub mod securityhub;
 
-pub use declare::{Check, Equivalents, Meta, Severity};
+pub use declare::{Check, Equivalents, Meta, Read, Severity};
 pub use engine::{run, run_one, Finding, Findings, Selection, Status};
 pub use registry::{find, CHECKS};

@@ -62,3 +62,46 @@ fn check_ids_are_found_and_unknown_ones_are_not() {
     assert!(wasp_checks::find("iam_root_mfa_enabled").is_some());
     assert!(wasp_checks::find("no_such_check").is_none());
 }
+
+#[test]
+fn every_read_is_a_known_operation_and_every_operation_is_read() {
+    use wasp_model::operations::{self, OPERATIONS};
+    for check in CHECKS {
+        let meta = check.meta();
+        assert!(!meta.reads.is_empty(), "{} reads nothing", meta.id);
+        for read in meta.reads {
+            assert!(
+                operations::find(read.service, read.operation).is_some(),
+                "{} reads {}:{}, which is not an operation wasp may call",
+                meta.id,
+                read.service,
+                read.operation
+            );
+        }
+    }
+    // Collect nothing no check reads: each operation serves a check or the collection itself.
+    for op in OPERATIONS {
+        let read =
+            CHECKS.iter().any(|c| c.meta().reads.iter().any(|r| r.service == op.service && r.operation == op.name));
+        assert!(read || op.infrastructure.is_some(), "{}:{} is collected but no check reads it", op.service, op.name);
+    }
+}
+
+#[test]
+fn evidence_scopes_agree_with_the_catalogue() {
+    use wasp_pillar::ScopeLevel;
+    let lens = Lens::builtin();
+    for (_, bp) in lens.best_practices() {
+        let checks: Vec<&str> = CHECKS
+            .iter()
+            .map(|c| c.meta())
+            .filter(|m| m.best_practices.contains(&bp.id.as_str()))
+            .map(|m| m.id)
+            .collect();
+        match bp.evidence_scope.level {
+            ScopeLevel::None => assert!(checks.is_empty(), "{} has scope none but checks {checks:?}", bp.id),
+            ScopeLevel::Full => assert!(!checks.is_empty(), "{} has scope full but no check", bp.id),
+            ScopeLevel::Partial => {}
+        }
+    }
+}

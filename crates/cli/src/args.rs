@@ -25,6 +25,15 @@ pub struct Cli {
     /// Log every AWS call and gap to stderr (never credentials).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+
+    /// Read defaults from this TOML file (default: ./wasp.toml when it exists).
+    #[arg(long, global = true, env = "WASP_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Largest input file wasp reads, in bytes or with K, M, G (default 256M).
+    #[arg(long, global = true, env = "WASP_MAX_INPUT_SIZE", value_name = "SIZE",
+          value_parser = crate::config::parse_size)]
+    pub max_input_size: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,11 +130,11 @@ pub struct ScanArgs {
     #[arg(long, env = "AWS_PROFILE", value_name = "NAME")]
     pub profile: Option<String>,
 
-    /// One region to scan (default: the profile's or AWS_REGION).
+    /// One region to scan.
     #[arg(long, value_name = "REGION", conflicts_with = "regions")]
     pub region: Option<String>,
 
-    /// Regions to scan: r1,r2 or `all` (every region enabled for the account).
+    /// Regions to scan: r1,r2 (default: `all`, every region enabled for the account).
     #[arg(long, value_delimiter = ',', value_name = "REGIONS")]
     pub regions: Vec<String>,
 
@@ -140,9 +149,13 @@ pub struct ScanArgs {
     #[arg(long, env = "AWS_ENDPOINT_URL", value_name = "URL")]
     pub endpoint_url: Option<String>,
 
-    /// Service × region units collected at once.
-    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
+    /// Service × region units collected at once [default: 16].
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: Option<u16>,
+
+    /// Seconds one AWS call may take, retries included, before it becomes a gap [default: 20].
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: Option<u64>,
 
     /// Also save the collected inventory, for `wasp review --snapshot`.
     #[arg(long, value_name = "FILE")]

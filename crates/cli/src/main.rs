@@ -2,7 +2,9 @@
 //! `--fail-on`, 2 usage or runtime error.
 
 mod args;
+mod config;
 mod output;
+mod regions;
 mod scan;
 
 use anyhow::{bail, Context, Result};
@@ -11,7 +13,7 @@ use clap::Parser;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use wasp_checks::{Selection, Severity};
-use wasp_model::Inventory;
+use wasp_model::{Inventory, Service};
 use wasp_pillar::Lens;
 use wasp_report::Style;
 use wasp_review::{Review, Source};
@@ -65,12 +67,13 @@ fn style(cli: &Cli, to_terminal: bool) -> Style {
 }
 
 fn run(cli: &Cli) -> Result<ExitCode> {
+    let config = config::Config::load(cli.config.as_deref())?;
     match &cli.command {
         Command::Pillar(args) => pillar(cli, args),
         Command::Checks(args) => checks(cli, args),
         Command::Explain(args) => explain(cli, args),
-        Command::Review(args) => review(cli, args),
-        Command::Scan(args) => scan::run(cli, args),
+        Command::Review(args) => review(cli, args, &config),
+        Command::Scan(args) => scan::run(cli, args, &config),
         Command::Permissions => {
             let policy = wasp_collect::calls::minimal_iam_policy();
             output::to_stdout(|out| {
@@ -103,8 +106,8 @@ fn severity(choice: FailOn) -> Option<Severity> {
 }
 
 /// Services that have at least one check.
-fn known_services() -> Vec<&'static str> {
-    let mut services: Vec<&str> = wasp_checks::CHECKS.iter().map(|c| c.meta().service).collect();
+fn known_services() -> Vec<Service> {
+    let mut services: Vec<Service> = wasp_checks::CHECKS.iter().map(|c| c.meta().service).collect();
     services.sort_unstable();
     services.dedup();
     services
@@ -113,25 +116,30 @@ fn known_services() -> Vec<&'static str> {
 /// A check selection from flags, refusing names that do not exist.
 pub(crate) fn selection(services: &[String], check_ids: &[String], practices: &[String]) -> Result<Selection> {
     let known = known_services();
-    for service in services {
-        if !known.contains(&service.as_str()) {
-            bail!("unknown service '{service}'; services with checks: {}", known.join(", "));
+    let mut chosen = Vec::new();
+    for name in services {
+        match Service::parse(name).filter(|s| known.contains(s)) {
+            Some(service) => chosen.push(service),
+            None => {
+                let names: Vec<&str> = known.iter().map(|s| s.name()).collect();
+                bail!("unknown service '{}'; services with checks: {}", wasp_model::excerpt(name), names.join(", "));
+            }
         }
     }
     for id in check_ids {
         if wasp_checks::find(id).is_none() {
-            bail!("unknown check '{id}'; `wasp checks` lists them");
+            bail!("unknown check '{}'; `wasp checks` lists them", wasp_model::excerpt(id));
         }
     }
     let lens = Lens::builtin();
     for bp in practices {
         if lens.best_practice(bp).is_none() {
-            bail!("unknown best practice '{bp}'; `wasp pillar` lists them (e.g. SEC02-BP01)");
+            bail!("unknown best practice '{}'; `wasp pillar` lists them (e.g. SEC02-BP01)", wasp_model::excerpt(bp));
         }
     }
     Ok(Selection {
         check_ids: check_ids.to_vec(),
-        services: services.to_vec(),
+        services: chosen,
         best_practices: practices.to_vec(),
         min_severity: None,
     })
@@ -150,7 +158,7 @@ fn checks(cli: &Cli, args: &ChecksArgs) -> Result<ExitCode> {
 
 fn explain(cli: &Cli, args: &ExplainArgs) -> Result<ExitCode> {
     let Some(check) = wasp_checks::find(&args.check_id) else {
-        bail!("unknown check '{}'; `wasp checks` lists them", args.check_id);
+        bail!("unknown check '{}'; `wasp checks` lists them", wasp_model::excerpt(&args.check_id));
     };
     output::to_stdout(|out| match args.format {
         Format::Json => wasp_report::json::explain(check.meta(), out),
@@ -161,10 +169,17 @@ fn explain(cli: &Cli, args: &ExplainArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn review(cli: &Cli, args: &ReviewArgs) -> Result<ExitCode> {
+fn review(cli: &Cli, args: &ReviewArgs, config: &config::Config) -> Result<ExitCode> {
     let selection = selection(&args.services, &args.selection.checks, &[])?;
+    let max_bytes = match (cli.max_input_size, &config.input.max_size) {
+        (Some(bytes), _) => bytes,
+        (None, Some(size)) => {
+            config::parse_size(size).map_err(|e| anyhow::anyhow!("the configuration's input.max_size: {e}"))?
+        }
+        (None, None) => wasp_model::DEFAULT_MAX_INPUT_BYTES,
+    };
     let (inventory, source) = match (&args.snapshot, args.demo) {
-        (Some(path), _) => (Inventory::load_snapshot(path)?, Source::Snapshot),
+        (Some(path), _) => (Inventory::load_snapshot(path, max_bytes)?, Source::Snapshot),
         (None, _) => (demo_inventory()?, Source::Demo),
     };
     judge_and_report(cli, &inventory, &selection, source, &args.output)
@@ -185,10 +200,40 @@ pub(crate) fn judge_and_report(
 ) -> Result<ExitCode> {
     let ran: Vec<_> = selection.applicable(inventory).map(|c| c.meta()).collect();
     let findings = wasp_checks::run(inventory, selection);
-    let review = wasp_review::review(Lens::builtin(), inventory, &ran, findings, source);
+    let catalogue: Vec<_> = wasp_checks::CHECKS.iter().map(|c| c.meta()).collect();
+    let inputs = wasp_review::Inputs {
+        catalogue: &catalogue,
+        ran: &ran,
+        findings,
+        source,
+        narrowed_by: narrowed_by(selection, inventory),
+    };
+    let review = wasp_review::review(Lens::builtin(), inventory, inputs);
     write_review(cli, &review, output)?;
     let failed = severity(output.fail_on).is_some_and(|threshold| wasp_review::fails_at(&review, threshold));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// What a selection and the inventory left out of the catalogue, one line each.
+fn narrowed_by(selection: &Selection, inventory: &Inventory) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !selection.check_ids.is_empty() {
+        lines.push(format!("checks: only {}", selection.check_ids.join(", ")));
+    }
+    if !selection.services.is_empty() {
+        let names: Vec<&str> = selection.services.iter().map(|s| s.name()).collect();
+        lines.push(format!("services: only the checks of {}", names.join(", ")));
+    }
+    let uncollected: Vec<&str> = known_services()
+        .into_iter()
+        .filter(|s| selection.services.is_empty() || selection.services.contains(s))
+        .filter(|s| !inventory.has_service(*s))
+        .map(Service::name)
+        .collect();
+    if !uncollected.is_empty() {
+        lines.push(format!("services not collected: {}", uncollected.join(", ")));
+    }
+    lines
 }
 
 fn write_review(cli: &Cli, review: &Review, output: &OutputArgs) -> Result<()> {

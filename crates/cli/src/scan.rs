@@ -1,46 +1,41 @@
 //! `wasp scan`: collect an account live, then review it.
 use crate::args::{Cli, ScanArgs};
+use crate::config::{Config, Regions};
 use anyhow::{bail, Context, Result};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Mutex;
-use wasp_collect::{CollectOptions, ProgressEvent, RegionSelection, Service};
+use wasp_collect::{CollectOptions, ProgressEvent, RegionSelection, Service, Timeouts};
 use wasp_review::Source;
 
-pub fn run(cli: &Cli, args: &ScanArgs) -> Result<ExitCode> {
+pub fn run(cli: &Cli, args: &ScanArgs, config: &Config) -> Result<ExitCode> {
     init_logging(cli.verbose);
-    let selection = crate::selection(&args.services, &args.selection.checks, &[])?;
-    let services = collected_services(&selection);
-    let regions = match (&args.region, args.regions.as_slice()) {
-        (Some(region), _) => RegionSelection::List(vec![region.clone()]),
-        (None, []) => RegionSelection::Default,
-        (None, [all]) if all == "all" => RegionSelection::All,
-        (None, list) => {
-            if list.iter().any(|r| r == "all") {
-                bail!("--regions all cannot be combined with region names");
-            }
-            RegionSelection::List(list.to_vec())
-        }
-    };
-    if let Some(url) = &args.endpoint_url {
+    let file = &config.scan;
+    let services =
+        if args.services.is_empty() { file.services.clone().unwrap_or_default() } else { args.services.clone() };
+    let selection = crate::selection(&services, &args.selection.checks, &[])?;
+    let collected = collected_services(&selection);
+    let regions = region_selection(args, file.regions.as_ref())?;
+    let endpoint_url = args.endpoint_url.clone().or_else(|| file.endpoint_url.clone());
+    if let Some(url) = &endpoint_url {
         check_endpoint_url(url)?;
     }
-    if let RegionSelection::List(list) = &regions {
-        for region in list {
-            if !is_region_name(region) {
-                bail!("invalid region name '{region}' (expected a name such as us-east-1)");
-            }
-        }
-    }
+    let defaults = CollectOptions::default();
+    let timeouts = match args.timeout.or(file.timeout) {
+        Some(secs) => Timeouts::with_call_timeout(std::time::Duration::from_secs(secs)),
+        None => defaults.timeouts,
+    };
     let opts = CollectOptions {
-        profile: args.profile.clone(),
+        profile: args.profile.clone().or_else(|| file.profile.clone()),
         regions,
-        services,
-        endpoint_url: args.endpoint_url.clone(),
-        concurrency: usize::from(args.concurrency),
-        ..CollectOptions::default()
+        services: collected,
+        endpoint_url,
+        concurrency: usize::from(args.concurrency.or(file.concurrency).unwrap_or(16)),
+        max_attempts: file.max_attempts.unwrap_or(defaults.max_attempts),
+        timeouts,
+        ..defaults
     };
 
     let show_progress = !cli.quiet && std::io::stderr().is_terminal();
@@ -69,12 +64,39 @@ pub fn run(cli: &Cli, args: &ScanArgs) -> Result<ExitCode> {
     crate::judge_and_report(cli, &inventory, &selection, Source::Live, &args.output)
 }
 
+/// The regions to scan, from `--region`, `--regions` or the configuration, every name checked
+/// before any call. Nothing given, or `all`, is every region enabled for the account.
+fn region_selection(args: &ScanArgs, file: Option<&Regions>) -> Result<RegionSelection> {
+    let list: Vec<String> = match (&args.region, args.regions.as_slice(), file) {
+        (Some(region), _, _) => vec![region.clone()],
+        (None, [], None) => return Ok(RegionSelection::Enabled),
+        (None, [], Some(Regions::Keyword(k))) if k == "all" => return Ok(RegionSelection::Enabled),
+        (None, [], Some(Regions::Keyword(k))) => {
+            bail!("the configuration's scan.regions must be \"all\" or a list, not \"{}\"", wasp_model::excerpt(k))
+        }
+        (None, [], Some(Regions::List(list))) => list.clone(),
+        (None, [all], _) if all == "all" => return Ok(RegionSelection::Enabled),
+        (None, list, _) => {
+            if list.iter().any(|r| r == "all") {
+                bail!("--regions all cannot be combined with region names");
+            }
+            list.to_vec()
+        }
+    };
+    for region in &list {
+        if let Err(why) = crate::regions::check(region) {
+            bail!(why);
+        }
+    }
+    Ok(RegionSelection::List(list))
+}
+
 /// One progress line per service: units done of units planned, the region being read, gaps.
 #[derive(Default)]
 struct Progress {
     lines: MultiProgress,
-    bars: HashMap<&'static str, ProgressBar>,
-    gaps: HashMap<&'static str, usize>,
+    bars: HashMap<Service, ProgressBar>,
+    gaps: HashMap<Service, usize>,
 }
 
 impl Progress {
@@ -87,20 +109,20 @@ impl Progress {
                 let _ = self.lines.println(format!("Scanning account {account_id} in {}", regions.join(", ")));
                 for (service, units) in per_service {
                     let bar = self.lines.add(ProgressBar::new(units as u64).with_style(style.clone()));
-                    bar.set_prefix(service);
+                    bar.set_prefix(service.name());
                     bar.enable_steady_tick(std::time::Duration::from_millis(120));
                     self.bars.insert(service, bar);
                 }
             }
             ProgressEvent::Started { service, region } => {
-                if let Some(bar) = self.bars.get(service) {
+                if let Some(bar) = self.bars.get(&service) {
                     bar.set_message(region);
                 }
             }
             ProgressEvent::Finished { service, gaps, .. } => {
                 let total = self.gaps.entry(service).or_default();
                 *total += gaps;
-                if let Some(bar) = self.bars.get(service) {
+                if let Some(bar) = self.bars.get(&service) {
                     bar.inc(1);
                     let note = if *total > 0 { format!("{total} gap(s)") } else { String::new() };
                     if Some(bar.position()) == bar.length() {
@@ -130,19 +152,9 @@ fn check_endpoint_url(url: &str) -> Result<()> {
     }
 }
 
-/// Region names are lowercase letters, digits and dashes, ending in a number (`us-east-1`,
-/// `us-gov-west-1`, `cn-north-1`).
-fn is_region_name(name: &str) -> bool {
-    let parts: Vec<&str> = name.split('-').collect();
-    parts.len() >= 3
-        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
-        && parts.last().is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()))
-}
-
 /// The services to collect: every service the selected checks read.
 fn collected_services(selection: &wasp_checks::Selection) -> Vec<Service> {
-    let mut services: Vec<Service> =
-        selection.checks().flat_map(|c| c.meta().reads.iter().filter_map(|s| Service::parse(s))).collect();
+    let mut services: Vec<Service> = selection.checks().flat_map(|c| c.meta().services()).collect();
     services.sort_unstable();
     services.dedup();
     services

@@ -97,7 +97,7 @@ fn explain_shows_the_docs_of_one_check() {
     let out = wasp().args(["explain", "ec2_security_group_admin_ports_restricted"]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for part in ["### What it checks", "### How to fix", "SEC05-BP02", "EC2.13"] {
+    for part in ["### What it checks", "### How to fix", "SEC05-BP02", "EC2.53", "Reads: ec2:DescribeSecurityGroups"] {
         assert!(text.contains(part), "missing {part}:\n{text}");
     }
     let json = json_of(&["explain", "iam_root_mfa_enabled", "--format", "json"]);
@@ -178,15 +178,63 @@ fn malformed_snapshots_name_file_line_and_column() {
 fn wrong_version_and_wrong_shape_snapshots_are_refused() {
     let (_dir, path) = temp_file("old.json", r#"{"schema_version": 0, "account_id": "1"}"#);
     let err = usage_error(&["review", "--snapshot", path.to_str().unwrap()]);
-    assert!(err.contains("schema_version 0") && err.contains("reads version 1"), "{err}");
+    assert!(err.contains("schema_version 0") && err.contains("reads version 2"), "{err}");
     let (_dir, path) = temp_file(
         "shape.json",
-        r#"{"schema_version": 1, "account_id": "1", "collected_at": "2026-01-01T00:00:00Z", "s3": {"buckets": [{"name": 3}]}}"#,
+        r#"{"schema_version": 2, "account_id": "1", "collected_at": "2026-01-01T00:00:00Z", "s3": {"buckets": [{"name": 3}]}}"#,
     );
     let err = usage_error(&["review", "--snapshot", path.to_str().unwrap()]);
     assert!(err.contains("does not match the inventory format"), "{err}");
     let err = usage_error(&["review", "--snapshot", "/nonexistent/snap.json"]);
-    assert!(err.contains("cannot read snapshot /nonexistent/snap.json"), "{err}");
+    assert!(err.contains("cannot read /nonexistent/snap.json"), "{err}");
+}
+
+#[test]
+fn hostile_snapshots_fail_fast_in_little_memory_with_a_short_message() {
+    // An endless device: refused after its first chunk.
+    let started = std::time::Instant::now();
+    let err = usage_error(&["review", "--snapshot", "/dev/zero"]);
+    assert!(err.contains("/dev/zero is not text"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    // A file over the limit is refused before it is read; the limit can be raised.
+    let (_dir, path) = temp_file("big.json", &" ".repeat(4096));
+    let err = usage_error(&["review", "--snapshot", path.to_str().unwrap(), "--max-input-size", "1K"]);
+    assert!(err.contains("larger than 1024 bytes") && err.contains("--max-input-size"), "{err}");
+    let err = usage_error(&["review", "--snapshot", path.to_str().unwrap(), "--max-input-size", "lots"]);
+    assert!(err.contains("invalid size 'lots'"), "{err}");
+    // A malformed snapshot of several megabytes is quoted by an excerpt, never echoed.
+    let long = "A".repeat(5 << 20);
+    let (_dir, path) =
+        temp_file("long.json", &format!(r#"{{"schema_version": 2, "account_id": "{long}", "collected_at": 7}}"#));
+    let err = usage_error(&["review", "--snapshot", path.to_str().unwrap()]);
+    assert!(err.len() < 1024, "{} bytes of error", err.len());
+    // A directory is named as one.
+    let err = usage_error(&["review", "--snapshot", "/tmp"]);
+    assert!(err.contains("/tmp is a directory"), "{err}");
+}
+
+#[test]
+fn a_configuration_file_sets_defaults_and_is_checked() {
+    let (dir, path) = temp_file("wasp.toml", "[scan]\nregions = [\"mars-north-9\"]\n");
+    // The file's regions are checked before any call, like the flag's.
+    let out = wasp().current_dir(dir.path()).args(["scan", "--endpoint-url", "http://127.0.0.1:9"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("unknown region 'mars-north-9'"), "{err}");
+    // A mistake in the file is one sentence with its line.
+    std::fs::write(&path, "[scan]\nconcurency = 4\n").unwrap();
+    let out = wasp().current_dir(dir.path()).args(["review", "--demo"]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("is not valid at line 2: unknown field `concurency`"), "{err}");
+    // --config names another file; a missing one is an error, not ignored.
+    let err = usage_error(&["--config", "/nonexistent/wasp.toml", "review", "--demo"]);
+    assert!(err.contains("cannot read the configuration /nonexistent/wasp.toml"), "{err}");
+    // The input limit comes from the file too.
+    std::fs::write(&path, "[input]\nmax_size = \"1K\"\n").unwrap();
+    let (_big_dir, big) = temp_file("big.json", &" ".repeat(4096));
+    let out = wasp().current_dir(dir.path()).args(["review", "--snapshot"]).arg(&big).output().unwrap();
+    assert!(String::from_utf8(out.stderr).unwrap().contains("larger than 1024 bytes"));
 }
 
 #[test]
@@ -199,6 +247,8 @@ fn unknown_names_and_bad_flags_exit_2_with_one_sentence() {
     assert!(err.contains("unknown best practice 'SEC99-BP01'"), "{err}");
     let err = usage_error(&["checks", "--service", "lambada"]);
     assert!(err.contains("unknown service 'lambada'"), "{err}");
+    let err = usage_error(&["review", "--demo", "--checks", &"x".repeat(100_000)]);
+    assert!(err.len() < 400, "a long bad name is quoted short: {} bytes", err.len());
     let err = usage_error(&["review", "--demo", "--fail-on", "severe"]);
     assert!(err.contains("invalid value 'severe'"), "{err}");
     let err = usage_error(&["review"]);

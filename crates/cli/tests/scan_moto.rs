@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::time::Duration;
 use support::{Moto, ACCOUNT_ID};
+use wasp_model::Service;
 
 const EAST: &str = "us-east-1";
 const WEST: &str = "eu-west-1";
@@ -351,7 +352,7 @@ fn scan_finds_every_seeded_misconfiguration() {
     assert_finding(&review, "ec2_ebs_encryption_by_default_enabled", &ebs_default(WEST), "FAIL");
     assert_finding(&review, "ec2_ebs_encryption_by_default_enabled", &ebs_default(EAST), "PASS");
     let account = format!("arn:aws:iam::{ACCOUNT_ID}:root");
-    assert_finding(&review, "iam_password_policy_strong", &account, "FAIL");
+    assert_finding(&review, "iam_password_policy_minimum_length", &account, "FAIL");
     // A user without a console password is not judged on console MFA.
     assert!(
         !findings(&review).iter().any(|f| f["check_id"] == "iam_user_console_mfa_enabled"
@@ -366,7 +367,7 @@ fn scan_finds_every_seeded_misconfiguration() {
     // Scope and collection.
     assert_eq!(review["scope"]["source"], "live");
     assert_eq!(review["scope"]["account_id"], ACCOUNT_ID);
-    assert_eq!(review["scope"]["regions"], serde_json::json!([EAST, WEST]));
+    assert_eq!(review["scope"]["regions"], serde_json::json!([WEST, EAST]), "sorted");
     let total = review["collection"]["api_calls_total"].as_u64().unwrap();
     assert!(total > 0);
     assert_eq!(review["summary"]["api_calls"].as_u64(), Some(total));
@@ -406,7 +407,7 @@ fn scan_finds_every_seeded_misconfiguration() {
     let unread_checks: Vec<&wasp_checks::Meta> = wasp_checks::CHECKS
         .iter()
         .map(|c| c.meta())
-        .filter(|m| m.reads.iter().any(|s| matches!(*s, "accessanalyzer" | "cloudwatch")))
+        .filter(|m| m.reads.iter().any(|r| matches!(r.service, Service::AccessAnalyzer | Service::CloudWatch)))
         .collect();
     assert!(unread_checks.len() >= 3, "Access Analyzer and CloudWatch checks");
     for check in &unread_checks {
@@ -419,10 +420,7 @@ fn scan_finds_every_seeded_misconfiguration() {
     for gap in gaps(&review) {
         let known = matches!(
             (gap["service"].as_str().unwrap(), gap["operation"].as_str().unwrap()),
-            ("accessanalyzer", "ListAnalyzers")
-                | ("cloudwatch", "DescribeAlarms")
-                | ("s3", "GetBucketVersioning")
-                | ("ec2", "GetEbsDefaultKmsKeyId")
+            ("accessanalyzer", "ListAnalyzers") | ("cloudwatch", "DescribeAlarms") | ("s3", "GetBucketVersioning")
         );
         assert!(known, "unexpected gap: {gap:#}");
     }
@@ -595,7 +593,7 @@ fn missing_permissions_become_access_denied_gaps() {
     assert_finding(review, "iam_role_trust_not_public", &seeded.public_role, "FAIL");
 
     // No verdict comes from a service that could not be read.
-    let unread = |check_id: &str| meta(check_id).reads.iter().any(|s| denied_services.contains(s));
+    let unread = |check_id: &str| meta(check_id).reads.iter().any(|r| denied_services.contains(r.service.name()));
     for f in findings(review) {
         let check = f["check_id"].as_str().unwrap();
         if unread(check) {
@@ -611,7 +609,8 @@ fn missing_permissions_become_access_denied_gaps() {
     // A practice is not met only through a check that could read its evidence, and never met
     // when a check of it could not.
     for bp in practices(review) {
-        let checks: Vec<&str> = bp["checks"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        let checks: Vec<&str> =
+            bp["evidence"]["checks"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
         let id = bp["id"].as_str().unwrap();
         if bp["status"] == "not_met" {
             let failed_readable = findings(review).iter().any(|f| {
@@ -665,11 +664,49 @@ fn dead_endpoint_exits_2() {
 }
 
 #[test]
-fn unknown_region_is_refused() {
+fn unknown_regions_are_refused() {
+    // A name that cannot be a region is refused before any call: the endpoint is dead.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let dead = format!("http://127.0.0.1:{port}");
+    let err = runtime_error(wasp().args(["scan", "--endpoint-url", &dead, "--regions", "us-east-1,mars-north-9"]));
+    assert!(err.starts_with("wasp: error: unknown region 'mars-north-9': 'mars' is not an AWS geography"), "{err}");
+    // A well-formed name the account does not have is refused by the account's own list.
     let moto = Moto::start();
     let err =
-        runtime_error(wasp().args(["scan", "--endpoint-url", &moto.endpoint, "--regions", "us-east-1,mars-north-1"]));
-    assert!(err.starts_with("wasp: error: unknown region mars-north-1"), "{err}");
+        runtime_error(wasp().args(["scan", "--endpoint-url", &moto.endpoint, "--regions", "us-east-1,us-east-7"]));
+    assert!(err.starts_with("wasp: error: unknown region us-east-7: the account knows"), "{err}");
+}
+
+/// A server that accepts connections and answers nothing, or drips a byte every two seconds.
+fn hostile_endpoint(drip: bool) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let mut stream = stream;
+                loop {
+                    std::thread::sleep(Duration::from_secs(2));
+                    if drip && stream.write_all(b"H").is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+#[test]
+fn silent_and_dripping_endpoints_end_the_scan_within_seconds() {
+    for drip in [false, true] {
+        let endpoint = hostile_endpoint(drip);
+        let started = std::time::Instant::now();
+        let err = runtime_error(wasp().args(["scan", "--endpoint-url", &endpoint, "--region", EAST]));
+        assert!(err.starts_with(&format!("wasp: error: cannot reach the AWS endpoint {endpoint}")), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(15), "drip {drip}: took {:?}", started.elapsed());
+    }
 }
 
 #[test]
@@ -693,10 +730,10 @@ fn services_flag_limits_collection() {
 
     assert!(!findings(review).is_empty());
     for f in findings(review) {
-        assert_eq!(meta(f["check_id"].as_str().unwrap()).service, "s3", "{f:#}");
+        assert_eq!(meta(f["check_id"].as_str().unwrap()).service, Service::S3, "{f:#}");
     }
     assert_finding(review, "s3_bucket_acl_not_public", &seeded.open_bucket, "FAIL");
-    let s3_checks = wasp_checks::CHECKS.iter().filter(|c| c.meta().service == "s3").count();
+    let s3_checks = wasp_checks::CHECKS.iter().filter(|c| c.meta().service == Service::S3).count();
     assert_eq!(review["summary"]["checks_run"].as_u64(), Some(s3_checks as u64));
 
     let rows = review["collection"]["api_calls"].as_array().unwrap();
@@ -711,29 +748,74 @@ fn services_flag_limits_collection() {
 }
 
 #[test]
-fn regions_all_scans_every_region_the_account_lists() {
+fn a_default_scan_covers_every_enabled_region() {
     let moto = Moto::start();
-    // No region configured anywhere (wasp() removes them): `all` still needs none.
+    // No region configured anywhere (wasp() removes them), no --regions: every region the
+    // account lists, as `--regions all` says too.
+    for regions_flag in [&[][..], &["--regions", "all"][..]] {
+        let run = run_json(
+            wasp()
+                .args(["scan", "--endpoint-url", &moto.endpoint, "--services", "guardduty", "--format", "json"])
+                .args(regions_flag),
+        );
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let scope = &run.review["scope"];
+        let regions: Vec<&str> = scope["regions"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+        assert!(regions.len() > 10 && regions.contains(&"us-east-1") && regions.contains(&"eu-west-1"), "{regions:?}");
+        assert_eq!(scope["enabled_regions"], scope["regions"], "every enabled region was scanned");
+        // One GuardDuty verdict per region: no detector anywhere in a fresh account.
+        let verdicts: Vec<&Value> =
+            findings(&run.review).iter().filter(|f| f["check_id"] == "guardduty_enabled").collect();
+        assert_eq!(verdicts.len(), regions.len());
+        assert!(verdicts.iter().all(|f| f["status"] == "FAIL"));
+        assert_eq!(calls(&run.review, "ec2", "global", "DescribeRegions"), 1);
+        // Left out were the other services' checks, not regions.
+        let left_out = scope["left_out"].as_array().unwrap();
+        assert!(left_out.iter().all(|l| !l.as_str().unwrap().starts_with("regions")), "{left_out:?}");
+    }
+}
+
+#[test]
+fn a_bucket_outside_the_scanned_regions_is_judged_or_named() {
+    let moto = Moto::start();
+    block_on(async {
+        use aws_sdk_s3::types::{BucketLocationConstraint, CreateBucketConfiguration};
+        let far = s3_client(&moto.sdk_config("ap-southeast-2").await);
+        let location = BucketLocationConstraint::from("ap-southeast-2");
+        far.create_bucket()
+            .bucket("wasp-far-away")
+            .create_bucket_configuration(CreateBucketConfiguration::builder().location_constraint(location).build())
+            .send()
+            .await
+            .unwrap();
+    });
+    let far = "arn:aws:s3:::wasp-far-away";
+    // Every region (the default): the bucket is judged, read from its own region.
+    let run = run_json(wasp().args(["scan", "--endpoint-url", &moto.endpoint, "--services", "s3", "--format", "json"]));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_finding(&run.review, "s3_bucket_public_access_block_enabled", far, "FAIL");
+    assert!(gaps(&run.review).iter().all(|g| g["kind"] != "excluded"), "{:#?}", gaps(&run.review));
+    // The user left its region out: not read, and one gap names it; its practices are not met
+    // through it, nor assessed as if it did not exist.
     let run = run_json(wasp().args([
         "scan",
         "--endpoint-url",
         &moto.endpoint,
-        "--regions",
-        "all",
         "--services",
-        "guardduty",
+        "s3",
+        "--regions",
+        EAST,
         "--format",
         "json",
     ]));
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let regions: Vec<&str> =
-        run.review["scope"]["regions"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
-    assert!(regions.len() > 10 && regions.contains(&"us-east-1") && regions.contains(&"eu-west-1"), "{regions:?}");
-    // One GuardDuty verdict per region: no detector anywhere in a fresh account.
-    let verdicts: Vec<&Value> = findings(&run.review).iter().filter(|f| f["check_id"] == "guardduty_enabled").collect();
-    assert_eq!(verdicts.len(), regions.len());
-    assert!(verdicts.iter().all(|f| f["status"] == "FAIL"));
-    assert_eq!(calls(&run.review, "ec2", "global", "DescribeRegions"), 1);
+    assert!(!findings(&run.review).iter().any(|f| f["resource_arn"] == far), "the far bucket was judged");
+    let excluded: Vec<&Value> = gaps(&run.review).iter().filter(|g| g["kind"] == "excluded").collect();
+    assert_eq!(excluded.len(), 1, "{:#?}", gaps(&run.review));
+    assert_eq!((excluded[0]["service"].as_str(), excluded[0]["operation"].as_str()), (Some("s3"), Some("ListBuckets")));
+    assert!(excluded[0]["reason"].as_str().unwrap().contains("ap-southeast-2: wasp-far-away"), "{:#}", excluded[0]);
+    assert_eq!(practice_status(&run.review, "SEC08-BP02"), "not_assessed");
+    assert_eq!(run.review["scope"]["coverage"], "partial");
 }
 
 #[test]
@@ -766,4 +848,173 @@ fn a_denied_region_lookup_is_an_account_gap_and_the_scan_goes_on() {
     let rotation = meta("kms_key_rotation_enabled").best_practices[0];
     assert_eq!(practice_status(review, rotation), "not_met");
     assert!(gaps(review).iter().all(|g| g["service"] != "kms"), "{:#?}", gaps(review));
+}
+
+/// Seeds resources every check that moto can answer passes on: a strict password policy, a
+/// private encrypted bucket, a security group open only inside, an IMDSv2 instance, an
+/// encrypted volume, a rotated key.
+async fn seed_compliant(moto: &Moto) {
+    let east_cfg = moto.sdk_config(EAST).await;
+    let iam = aws_sdk_iam::Client::new(&east_cfg);
+    iam.update_account_password_policy()
+        .minimum_password_length(16)
+        .require_symbols(true)
+        .require_numbers(true)
+        .require_uppercase_characters(true)
+        .require_lowercase_characters(true)
+        .password_reuse_prevention(24)
+        .send()
+        .await
+        .unwrap();
+    let east_s3 = s3_client(&east_cfg);
+    east_s3.create_bucket().bucket("wasp-private").send().await.unwrap();
+    let block = aws_sdk_s3::types::PublicAccessBlockConfiguration::builder()
+        .block_public_acls(true)
+        .ignore_public_acls(true)
+        .block_public_policy(true)
+        .restrict_public_buckets(true)
+        .build();
+    east_s3
+        .put_public_access_block()
+        .bucket("wasp-private")
+        .public_access_block_configuration(block)
+        .send()
+        .await
+        .unwrap();
+    let control = aws_sdk_s3control::Client::from_conf(
+        aws_sdk_s3control::config::Builder::from(&east_cfg)
+            .interceptor(wasp_collect::compat::StripHostPrefix::for_endpoint(&moto.endpoint))
+            .build(),
+    );
+    let all_on = aws_sdk_s3control::types::PublicAccessBlockConfiguration::builder()
+        .block_public_acls(true)
+        .ignore_public_acls(true)
+        .block_public_policy(true)
+        .restrict_public_buckets(true)
+        .build();
+    control
+        .put_public_access_block()
+        .account_id(ACCOUNT_ID)
+        .public_access_block_configuration(all_on)
+        .send()
+        .await
+        .unwrap();
+    iam.create_role().role_name("app").assume_role_policy_document(EC2_TRUST).send().await.unwrap();
+    iam.put_role_policy()
+        .role_name("app")
+        .policy_name("read-data")
+        .policy_document(SCOPED_POLICY)
+        .send()
+        .await
+        .unwrap();
+    let ec2 = aws_sdk_ec2::Client::new(&east_cfg);
+    ec2.enable_ebs_encryption_by_default().send().await.unwrap();
+    let kms = aws_sdk_kms::Client::new(&east_cfg);
+    let key = kms.create_key().send().await.unwrap().key_metadata.unwrap();
+    kms.enable_key_rotation().key_id(&key.key_id).send().await.unwrap();
+}
+
+#[test]
+fn passing_evidence_supports_practices_but_establishes_only_full_scope_ones() {
+    let moto = Moto::start();
+    block_on(seed_compliant(&moto));
+    let args = ["scan", "--endpoint-url", &moto.endpoint, "--regions", EAST, "--services", "iam,s3,kms"];
+    let run = run_json(wasp().args(args).args(["--format", "json"]));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let review = &run.review;
+    let mut supported = Vec::new();
+    for bp in practices(review) {
+        let id = bp["id"].as_str().unwrap();
+        let evidence = &bp["evidence"];
+        let all_passed = evidence["findings"]["pass"].as_u64().unwrap() > 0
+            && evidence["findings"]["fail"] == 0
+            && evidence["findings"]["skip"] == 0
+            && evidence["incomplete_reads"].is_null();
+        match bp["status"].as_str().unwrap() {
+            // Met only with full scope, every check of it run, every region read.
+            "met" => panic!("{id} met in a narrowed review: {bp:#}"),
+            "evidence_supports" => {
+                assert!(all_passed, "{id} supported without complete passing evidence: {bp:#}");
+                supported.push(id.to_owned());
+            }
+            _ if all_passed => panic!("{id}'s checks all passed but it is {}: {bp:#}", bp["status"]),
+            _ => {}
+        }
+    }
+    assert!(supported.len() >= 3, "{supported:?}");
+    for q in review["questions"].as_array().unwrap() {
+        assert_ne!(q["risk"], "none", "{} has no risk on partial evidence", q["id"]);
+        if q["risk"] == "high" {
+            assert!(!q["risk_drivers"].as_array().unwrap().is_empty(), "{q:#}");
+        }
+    }
+    assert_eq!(review["scope"]["coverage"], "partial");
+    // The text says which practices a person still has to confirm.
+    let out = wasp().args(args).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let section = text.split("Needs a person").nth(1).unwrap_or_else(|| panic!("no 'Needs a person':\n{text}"));
+    for id in &supported {
+        assert!(section.contains(id.as_str()), "{id} is not listed as needing a person:\n{text}");
+    }
+    assert!(text.contains("Scope is partial"), "{text}");
+}
+
+#[test]
+fn a_denied_read_changes_only_the_practices_whose_checks_read_it() {
+    let moto = Moto::start();
+    let (allowed, denied) = block_on(async {
+        seed_compliant(&moto).await;
+        let everything = r#""sts:GetCallerIdentity","ec2:DescribeRegions","iam:*""#;
+        let allowed = seed_user_allowed(&moto, "iam-reader", everything).await;
+        let iam = aws_sdk_iam::Client::new(&moto.sdk_config(EAST).await);
+        iam.create_user().user_name("no-password-policy").send().await.unwrap();
+        let policy = format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":[{everything}],"Resource":"*"}},{{"Effect":"Deny","Action":"iam:GetAccountPasswordPolicy","Resource":"*"}}]}}"#
+        );
+        iam.put_user_policy()
+            .user_name("no-password-policy")
+            .policy_name("p")
+            .policy_document(policy)
+            .send()
+            .await
+            .unwrap();
+        let key = iam.create_access_key().user_name("no-password-policy").send().await.unwrap().access_key.unwrap();
+        (allowed, (key.access_key_id, key.secret_access_key))
+    });
+    turn_auth_on(&moto);
+    let scan = |(key, secret): &(String, String)| {
+        let args =
+            ["scan", "--endpoint-url", &moto.endpoint, "--regions", EAST, "--services", "iam", "--format", "json"];
+        let run = run_json(wasp_with_keys(key, secret).args(args));
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        run.review
+    };
+    let full = scan(&allowed);
+    let partial = scan(&denied);
+    assert!(has_gap(&partial, "iam", "global", "GetAccountPasswordPolicy", "access_denied"), "{:#?}", gaps(&partial));
+    assert!(!has_gap(&full, "iam", "global", "GetAccountPasswordPolicy", "access_denied"));
+    let reads_it = |check: &str| meta(check).reads.iter().any(|r| r.operation == "GetAccountPasswordPolicy");
+    let mut unchanged = 0;
+    for (a, b) in practices(&full).into_iter().zip(practices(&partial)) {
+        let checks: Vec<&str> =
+            a["evidence"]["checks"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        if checks.iter().any(|c| reads_it(c)) {
+            continue;
+        }
+        assert_eq!(a["status"], b["status"], "{} changed although none of its checks reads the denied call", a["id"]);
+        if !checks.is_empty() {
+            unchanged += 1;
+        }
+    }
+    assert!(unchanged >= 3, "practices judged by IAM checks that do not read the password policy");
+    // The practice whose checks do read it lost its evidence of the password policy.
+    let bp01 = practices(&partial).into_iter().find(|bp| bp["id"] == "SEC02-BP01").unwrap();
+    assert!(
+        bp01["evidence"]["incomplete_reads"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.as_str().unwrap().starts_with("iam:GetAccountPasswordPolicy")),
+        "{bp01:#}"
+    );
 }

@@ -8,6 +8,7 @@
 //! `buffer_unordered`; each unit fills an inventory fragment that is merged at the end.
 
 pub mod calls;
+pub mod compat;
 mod errors;
 mod merge;
 mod run;
@@ -17,5 +18,5 @@ mod unit;
 
 pub use errors::{classify, Classified};
 pub use run::{collect, ProgressEvent};
-pub use services::Service;
 pub use setup::{CollectError, CollectOptions, RegionSelection, Timeouts};
+pub use wasp_model::Service;

@@ -1,5 +1,5 @@
 //! Merging unit fragments into one inventory, and a stable order for the result.
-use wasp_model::{ApiCallCount, Gap, GapKind, Inventory, ALL_SERVICES};
+use wasp_model::{ApiCallCount, Gap, GapKind, Inventory, Service};
 
 /// Moves everything of `part` into `into`. Destructures every field, so a new model field
 /// cannot be forgotten here.
@@ -9,6 +9,7 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         account_id: _,
         partition: _,
         regions: _,
+        enabled_regions: _,
         collected_at: _,
         source: _,
         collected_services: _,
@@ -20,22 +21,12 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         cloudtrail,
         detection,
         logs,
+        sns,
         gaps,
         collection: _,
     } = part;
 
-    let wasp_model::iam::Iam {
-        root,
-        password_policy,
-        users,
-        groups,
-        roles,
-        policies,
-        saml_providers,
-        oidc_providers,
-        instance_profiles,
-        attached_aws_managed_policies,
-    } = iam;
+    let wasp_model::iam::Iam { root, password_policy, users, groups, roles, policies } = iam;
     let t = &mut into.iam;
     t.root = t.root.take().or(root);
     t.password_policy = t.password_policy.take().or(password_policy);
@@ -43,15 +34,10 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     t.groups.extend(groups);
     t.roles.extend(roles);
     t.policies.extend(policies);
-    t.saml_providers.extend(saml_providers);
-    t.oidc_providers.extend(oidc_providers);
-    t.instance_profiles.extend(instance_profiles);
-    t.attached_aws_managed_policies.extend(attached_aws_managed_policies);
 
-    let wasp_model::organizations::Organizations { organization, accounts, service_control_policies } = organizations;
+    let wasp_model::organizations::Organizations { organization, service_control_policies } = organizations;
     let t = &mut into.organizations;
     t.organization = t.organization.take().or(organization);
-    t.accounts = t.accounts.take().or(accounts);
     t.service_control_policies = t.service_control_policies.take().or(service_control_policies);
 
     let wasp_model::s3::S3 { account_public_access_block, buckets } = s3;
@@ -61,33 +47,23 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     let wasp_model::ec2::Ec2 {
         ebs_defaults,
         vpcs,
-        subnets,
-        route_tables,
-        internet_gateways,
-        nat_gateways,
         security_groups,
         network_acls,
         flow_logs,
-        vpc_endpoints,
         instances,
         volumes,
-        snapshots,
+        public_snapshots,
         images,
     } = ec2;
     let t = &mut into.ec2;
     t.ebs_defaults.extend(ebs_defaults);
     t.vpcs.extend(vpcs);
-    t.subnets.extend(subnets);
-    t.route_tables.extend(route_tables);
-    t.internet_gateways.extend(internet_gateways);
-    t.nat_gateways.extend(nat_gateways);
     t.security_groups.extend(security_groups);
     t.network_acls.extend(network_acls);
     t.flow_logs.extend(flow_logs);
-    t.vpc_endpoints.extend(vpc_endpoints);
     t.instances.extend(instances);
     t.volumes.extend(volumes);
-    t.snapshots.extend(snapshots);
+    t.public_snapshots.extend(public_snapshots);
     t.images.extend(images);
 
     into.kms.keys.extend(kms.keys);
@@ -104,6 +80,9 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     into.logs.log_groups.extend(log_groups);
     into.logs.metric_filters.extend(metric_filters);
     into.logs.alarms.extend(alarms);
+
+    let wasp_model::sns::Sns { subscriptions } = sns;
+    into.sns.subscriptions.extend(subscriptions);
 
     into.gaps.extend(gaps);
 }
@@ -122,29 +101,21 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.iam.groups,
         inv.iam.roles,
         inv.iam.policies,
-        inv.iam.saml_providers,
-        inv.iam.oidc_providers,
-        inv.iam.instance_profiles,
         inv.s3.buckets,
         inv.ec2.vpcs,
-        inv.ec2.subnets,
-        inv.ec2.route_tables,
-        inv.ec2.internet_gateways,
-        inv.ec2.nat_gateways,
         inv.ec2.security_groups,
         inv.ec2.network_acls,
         inv.ec2.flow_logs,
-        inv.ec2.vpc_endpoints,
         inv.ec2.instances,
         inv.ec2.volumes,
-        inv.ec2.snapshots,
         inv.ec2.images,
         inv.kms.keys,
         inv.cloudtrail.trails,
         inv.logs.log_groups,
     );
-    inv.iam.attached_aws_managed_policies.sort();
-    inv.iam.attached_aws_managed_policies.dedup();
+    for snapshots in inv.ec2.public_snapshots.values_mut() {
+        snapshots.sort_by(|a, b| a.arn.cmp(&b.arn));
+    }
     inv.logs
         .metric_filters
         .sort_by(|a, b| (&a.region, &a.log_group_name, &a.name).cmp(&(&b.region, &b.log_group_name, &b.name)));
@@ -166,9 +137,9 @@ pub(crate) fn compact_denied_regions(inv: &mut Inventory, calls: &[ApiCallCount]
         let example = inv.gaps.iter().find(|g| in_region(g)).map(|g| g.reason.clone()).unwrap_or_default();
         inv.gaps.retain(|g| !in_region(g));
         inv.gaps.push(Gap {
-            service: ALL_SERVICES.to_owned(),
+            service: Service::Every,
             region: region.clone(),
-            operation: ALL_SERVICES.to_owned(),
+            operation: "*".to_owned(),
             kind: GapKind::AccessDenied,
             reason: format!(
                 "all {made} calls in {region} were denied (e.g. {example}); a service control policy may deny the region"
@@ -183,9 +154,9 @@ pub(crate) fn compact_denied_regions(inv: &mut Inventory, calls: &[ApiCallCount]
 mod tests {
     use super::*;
 
-    fn gap(service: &str, region: &str, kind: GapKind) -> Gap {
+    fn gap(service: Service, region: &str, kind: GapKind) -> Gap {
         Gap {
-            service: service.into(),
+            service,
             region: region.into(),
             operation: "Op".into(),
             kind,
@@ -195,7 +166,7 @@ mod tests {
     }
 
     fn calls(region: &str, count: u64) -> ApiCallCount {
-        ApiCallCount { service: "ec2".into(), region: region.into(), operation: "Op".into(), count }
+        ApiCallCount { service: Service::Ec2, region: region.into(), operation: "Op".into(), count }
     }
 
     #[test]
@@ -203,19 +174,19 @@ mod tests {
         let mut inv = Inventory::new("1", "2026-01-01T00:00:00Z".parse().unwrap());
         inv.regions = vec!["eu-west-1".into(), "us-east-1".into()];
         inv.gaps = vec![
-            gap("ec2", "eu-west-1", GapKind::AccessDenied),
-            gap("kms", "eu-west-1", GapKind::AccessDenied),
-            gap("logs", "eu-west-1", GapKind::AccessDenied),
-            gap("kms", "us-east-1", GapKind::AccessDenied),
-            gap("logs", "us-east-1", GapKind::AccessDenied),
+            gap(Service::Ec2, "eu-west-1", GapKind::AccessDenied),
+            gap(Service::Kms, "eu-west-1", GapKind::AccessDenied),
+            gap(Service::Logs, "eu-west-1", GapKind::AccessDenied),
+            gap(Service::Kms, "us-east-1", GapKind::AccessDenied),
+            gap(Service::Logs, "us-east-1", GapKind::AccessDenied),
         ];
         // us-east-1 made more calls than were denied: its gaps stay as they are.
         compact_denied_regions(&mut inv, &[calls("eu-west-1", 3), calls("us-east-1", 9)]);
         let west: Vec<&Gap> = inv.gaps.iter().filter(|g| g.region == "eu-west-1").collect();
         assert_eq!(west.len(), 1);
-        assert_eq!(west[0].service, ALL_SERVICES);
+        assert_eq!(west[0].service, Service::Every);
         assert!(west[0].reason.starts_with("all 3 calls in eu-west-1 were denied"), "{}", west[0].reason);
-        assert!(inv.gap_in("guardduty", "eu-west-1").is_some(), "the region gap affects every service");
+        assert!(inv.gap_in(Service::GuardDuty, "eu-west-1").is_some(), "the region gap affects every service");
         assert_eq!(inv.gaps.iter().filter(|g| g.region == "us-east-1").count(), 2);
     }
 }

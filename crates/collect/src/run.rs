@@ -1,19 +1,18 @@
 //! Plans units, drives them with bounded concurrency, and merges what they read.
 use crate::calls::CallLog;
-use crate::services::Service;
 use crate::setup::{
     identity_error, load_sdk_config, partition_of, CollectError, CollectOptions, RegionSelection, Shared,
+    IDENTITY_TIMEOUT,
 };
 use crate::unit::{client, Unit};
+use aws_config::timeout::TimeoutConfig;
 use futures::StreamExt;
 use std::sync::Arc;
 use std::time::Instant;
-use wasp_model::{CollectionStats, Gap, GapKind, Inventory, GLOBAL_REGION};
+use wasp_model::{CollectionStats, Gap, GapKind, Inventory, Service, GLOBAL_REGION};
 
-/// The `service` of gaps about the account's regions rather than one service.
-const ACCOUNT_SCOPE: &str = "account";
-
-/// The region asked for the account's region list when none is configured.
+/// The region asked for the account's region list when none is configured, as the AWS CLI's
+/// global endpoints do.
 const BOOTSTRAP_REGION: &str = "us-east-1";
 
 /// What a progress display is told.
@@ -25,14 +24,14 @@ pub enum ProgressEvent {
         account_id: String,
         regions: Vec<String>,
         units: usize,
-        per_service: Vec<(&'static str, usize)>,
+        per_service: Vec<(Service, usize)>,
     },
     Started {
-        service: &'static str,
+        service: Service,
         region: String,
     },
     Finished {
-        service: &'static str,
+        service: Service,
         region: String,
         gaps: usize,
     },
@@ -45,14 +44,11 @@ pub async fn collect(
 ) -> Result<Inventory, CollectError> {
     let started = Instant::now();
     let sdk = load_sdk_config(opts).await;
-    let configured_region = match &opts.regions {
-        RegionSelection::List(list) => list.first().cloned(),
-        RegionSelection::Default => sdk.region().map(|r| r.to_string()),
-        // Any region can list the account's regions; without a configured one, ask the
-        // partition's oldest region, as the AWS CLI's global endpoints do.
-        RegionSelection::All => sdk.region().map(|r| r.to_string()).or_else(|| Some(BOOTSTRAP_REGION.to_owned())),
+    let home_region = match &opts.regions {
+        RegionSelection::List(list) => list.first().cloned().ok_or(CollectError::NoRegion)?,
+        // Any region can list the account's regions.
+        RegionSelection::Enabled => sdk.region().map_or_else(|| BOOTSTRAP_REGION.to_owned(), |r| r.to_string()),
     };
-    let home_region = configured_region.ok_or(CollectError::NoRegion)?;
     let endpoint_url = opts.endpoint_url.clone().or_else(|| sdk.endpoint_url().map(str::to_owned));
     let calls = CallLog::default();
     let bootstrap = Arc::new(Shared {
@@ -63,12 +59,19 @@ pub async fn collect(
         endpoint_url: endpoint_url.clone(),
         home_region: home_region.clone(),
         regions: Vec::new(),
+        regions_chosen: matches!(opts.regions, RegionSelection::List(_)),
         inner_concurrency: opts.inner_concurrency,
     });
 
-    // Who are we? The only failure that stops the run.
+    // Who are we? The only failure that stops the run, and it comes fast: a silent endpoint
+    // is known within seconds, not after three long attempts.
     let sts_unit = Unit::new(bootstrap.clone(), Service::Sts, GLOBAL_REGION.into());
-    let sts = client!(aws_sdk_sts, &sts_unit);
+    let identity_timeouts = TimeoutConfig::builder()
+        .connect_timeout(opts.timeouts.connect.min(IDENTITY_TIMEOUT))
+        .operation_attempt_timeout(opts.timeouts.attempt.min(IDENTITY_TIMEOUT))
+        .operation_timeout(IDENTITY_TIMEOUT)
+        .build();
+    let sts = client!(aws_sdk_sts, &sts_unit, &home_region, |b| b.timeout_config(identity_timeouts));
     let identity = sts.get_caller_identity().send().await.map_err(|e| identity_error(endpoint_url.clone(), &e))?;
     let account_id = identity.account().unwrap_or_default().to_owned();
     let partition = partition_of(identity.arn().unwrap_or_default());
@@ -76,13 +79,16 @@ pub async fn collect(
 
     let mut inventory = Inventory::new(account_id.clone(), chrono::Utc::now());
     inventory.partition = shared.partition.clone();
-    let (regions, region_gaps) = resolve_regions(&shared, &opts.regions, &home_region).await?;
+    let resolved = resolve_regions(&shared, &opts.regions, &home_region).await?;
+    let regions = resolved.regions;
     inventory.regions = regions.clone();
-    inventory.gaps.extend(region_gaps);
+    inventory.enabled_regions = resolved.enabled;
+    inventory.gaps.extend(resolved.gaps);
     let shared = Arc::new(Shared { regions: regions.clone(), ..(*shared).clone() });
 
-    let services: Vec<Service> = if opts.services.is_empty() { Service::ALL.to_vec() } else { opts.services.clone() };
-    inventory.collected_services = services.iter().map(|s| s.name().to_owned()).collect();
+    let services: Vec<Service> =
+        if opts.services.is_empty() { Service::COLLECTED.to_vec() } else { opts.services.clone() };
+    inventory.collected_services = services.clone();
     inventory.collected_services.sort();
     let mut units = Vec::new();
     for service in services.iter().filter(|s| s.is_global()) {
@@ -95,18 +101,18 @@ pub async fn collect(
     }
     let per_service = services
         .iter()
-        .map(|s| (s.name(), units.iter().filter(|u| u.service == *s).count()))
+        .map(|s| (*s, units.iter().filter(|u| u.service == *s).count()))
         .filter(|(_, n)| *n > 0)
         .collect();
     progress(ProgressEvent::Planned { account_id, regions: regions.clone(), units: units.len(), per_service });
 
     let mut results = futures::stream::iter(units)
         .map(|unit| async move {
-            progress(ProgressEvent::Started { service: unit.service.name(), region: unit.region.clone() });
-            let mut part = unit.service.collect(&unit).await;
+            progress(ProgressEvent::Started { service: unit.service, region: unit.region.clone() });
+            let mut part = crate::services::collect(&unit).await;
             part.gaps.extend(unit.take_gaps());
             progress(ProgressEvent::Finished {
-                service: unit.service.name(),
+                service: unit.service,
                 region: unit.region.clone(),
                 gaps: part.gaps.len(),
             });
@@ -127,12 +133,22 @@ pub async fn collect(
     Ok(inventory)
 }
 
-/// The regions to collect, checked against the account's own list.
+/// The regions a collection covers, and what the account said about its regions.
+struct Resolved {
+    regions: Vec<String>,
+    /// Every region enabled for the account, when it could be listed.
+    enabled: Option<Vec<String>>,
+    gaps: Vec<Gap>,
+}
+
+/// The regions to collect, checked against the account's own list. By default every enabled
+/// region; when that list cannot be read, the home region alone, with an account gap that
+/// leaves every regional verdict incomplete.
 async fn resolve_regions(
     shared: &Arc<Shared>,
     selection: &RegionSelection,
     home_region: &str,
-) -> Result<(Vec<String>, Vec<Gap>), CollectError> {
+) -> Result<Resolved, CollectError> {
     let unit = Unit::new(shared.clone(), Service::Ec2, GLOBAL_REGION.into());
     let ec2 = client!(aws_sdk_ec2, &unit, home_region);
     let answer = unit.read("DescribeRegions", ec2.describe_regions().all_regions(true).send().await);
@@ -146,20 +162,27 @@ async fn resolve_regions(
             })
             .collect()
     });
-    // A failed region lookup says nothing about EC2's evidence: file it under the account,
-    // like the regions it may leave unchecked.
-    let mut gaps: Vec<Gap> =
-        unit.take_gaps().into_iter().map(|g| Gap { service: ACCOUNT_SCOPE.to_owned(), ..g }).collect();
+    // A failed region lookup says nothing about EC2's evidence: file it under the account.
+    let mut gaps: Vec<Gap> = unit.take_gaps().into_iter().map(|g| Gap { service: Service::Account, ..g }).collect();
+    let enabled: Option<Vec<String>> = known.as_ref().map(|list| {
+        let mut names: Vec<String> = list.iter().filter(|(_, on)| *on).map(|(n, _)| n.clone()).collect();
+        names.sort();
+        names
+    });
     let requested: Vec<String> = match selection {
-        RegionSelection::All => match &known {
-            Some(list) => list.iter().filter(|(_, enabled)| *enabled).map(|(n, _)| n.clone()).collect(),
+        RegionSelection::Enabled => match &enabled {
+            Some(list) => list.clone(),
             None => {
-                let reason = gaps.first().map_or_else(String::new, |g| g.reason.clone());
-                return Err(CollectError::RegionsUnreadable(reason));
+                for gap in &mut gaps {
+                    gap.reason = format!(
+                        "the account's regions could not be listed, so only {home_region} was scanned ({})",
+                        gap.reason
+                    );
+                }
+                vec![home_region.to_owned()]
             }
         },
         RegionSelection::List(list) => list.clone(),
-        RegionSelection::Default => vec![home_region.to_owned()],
     };
     let mut regions = Vec::new();
     for region in requested {
@@ -173,7 +196,7 @@ async fn resolve_regions(
             }
             Some(Some((_, true))) => regions.push(region),
             Some(Some((_, false))) => gaps.push(Gap {
-                service: ACCOUNT_SCOPE.into(),
+                service: Service::Account,
                 region: region.clone(),
                 operation: "DescribeRegions".into(),
                 kind: GapKind::RegionDisabled,
@@ -182,6 +205,7 @@ async fn resolve_regions(
             }),
         }
     }
+    regions.sort();
     regions.dedup();
-    Ok((regions, gaps))
+    Ok(Resolved { regions, enabled, gaps })
 }

@@ -1,21 +1,20 @@
 //! Options, the one SDK configuration per account, the caller's identity and the regions.
 use crate::calls::CallLog;
 use crate::errors::error_chain;
-use crate::services::Service;
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, SdkConfig};
 use std::time::Duration;
+use wasp_model::Service;
 
 /// Which regions to collect.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum RegionSelection {
-    /// The region of the profile or environment.
-    Default,
+    /// Every region enabled for the account (`ec2:DescribeRegions`).
+    #[default]
+    Enabled,
     /// Exactly these.
     List(Vec<String>),
-    /// Every region enabled for the account (`ec2:DescribeRegions`).
-    All,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,13 +26,20 @@ pub struct Timeouts {
 
 impl Default for Timeouts {
     fn default() -> Self {
-        Timeouts {
-            connect: Duration::from_secs(3),
-            attempt: Duration::from_secs(20),
-            operation: Duration::from_secs(60),
-        }
+        Timeouts::with_call_timeout(Duration::from_secs(20))
     }
 }
+
+impl Timeouts {
+    /// A call, retries included, gives up after `call`; connecting after 3 s at most.
+    pub fn with_call_timeout(call: Duration) -> Self {
+        Timeouts { connect: Duration::from_secs(3).min(call), attempt: call, operation: call }
+    }
+}
+
+/// The first call, which says who we are, gives up within this: a silent or dripping endpoint
+/// ends the run in seconds.
+pub(crate) const IDENTITY_TIMEOUT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, Clone)]
 pub struct CollectOptions {
@@ -55,7 +61,7 @@ impl Default for CollectOptions {
     fn default() -> Self {
         CollectOptions {
             profile: None,
-            regions: RegionSelection::Default,
+            regions: RegionSelection::Enabled,
             services: Vec::new(),
             endpoint_url: None,
             concurrency: 16,
@@ -83,8 +89,6 @@ pub enum CollectError {
     Call(String),
     #[error("unknown region {region}: the account knows {known}")]
     UnknownRegion { region: String, known: String },
-    #[error("cannot list the account's regions for --regions all ({0}); name the regions instead")]
-    RegionsUnreadable(String),
 }
 
 /// State shared by every unit of one account's collection.
@@ -97,9 +101,11 @@ pub(crate) struct Shared {
     pub endpoint_url: Option<String>,
     /// Region used for the clients of global services.
     pub home_region: String,
-    /// The regions in scope (empty until they are resolved); global services that hold
-    /// regional resources (S3 buckets) keep only those.
+    /// The regions in scope (empty until they are resolved).
     pub regions: Vec<String>,
+    /// The user named the regions (`--regions`): resources of other regions (S3 buckets) are
+    /// left out on purpose rather than read from their own region.
+    pub regions_chosen: bool,
     pub inner_concurrency: usize,
 }
 
@@ -116,6 +122,7 @@ impl Shared {
             endpoint_url: None,
             home_region: "us-east-1".into(),
             regions: regions.iter().map(|r| (*r).to_owned()).collect(),
+            regions_chosen: false,
             inner_concurrency: 4,
         }
     }

@@ -1,13 +1,12 @@
 //! One unit of collection (a service in a region) and what it records.
-use crate::calls::{Guard, StripHostPrefix};
+use crate::calls::Guard;
 use crate::errors::{classify, Classified, HttpStatus};
-use crate::services::Service;
 use crate::setup::Shared;
 use aws_smithy_runtime::client::retries::RetryPartition;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use std::sync::{Arc, Mutex};
-use wasp_model::{Gap, GapKind, Setting, GLOBAL_REGION};
+use wasp_model::{Gap, GapKind, Service, Setting, GLOBAL_REGION};
 
 /// The outcome of one read.
 pub(crate) enum Read<T> {
@@ -74,17 +73,12 @@ impl Unit {
 
     /// The read-only guard and call counter every client of this unit carries.
     pub fn guard(&self) -> Guard {
-        Guard { log: self.shared.calls.clone(), service: self.service.name(), region: self.region.clone() }
+        Guard { log: self.shared.calls.clone(), service: self.service, region: self.region.clone() }
     }
 
     /// A retry budget per account, service and region.
     pub fn retry_partition(&self, client_region: &str) -> RetryPartition {
         RetryPartition::new(format!("wasp/{}/{}/{client_region}", self.shared.account_id, self.service.name()))
-    }
-
-    /// Rewrites prefixed host names back to a custom endpoint's host, when there is one.
-    pub fn host_prefix_fix(&self) -> Option<StripHostPrefix> {
-        self.shared.endpoint_url.as_deref().map(StripHostPrefix::for_endpoint)
     }
 
     pub fn uses_custom_endpoint(&self) -> bool {
@@ -99,7 +93,7 @@ impl Unit {
     pub fn gap(&self, operation: &str, kind: GapKind, reason: String, resource: Option<&str>) {
         tracing::debug!(service = self.service.name(), region = %self.region, operation, ?kind, %reason, "gap");
         self.gaps.lock().expect("gap lock").push(Gap {
-            service: self.service.name().to_owned(),
+            service: self.service,
             region: self.region.clone(),
             operation: operation.to_owned(),
             kind,
@@ -163,7 +157,7 @@ macro_rules! client {
         let builder = $sdk::config::Builder::from(&unit.shared.sdk)
             .region($sdk::config::Region::new(region.to_owned()))
             .interceptor(unit.guard())
-            .retry_classifier($crate::calls::NoRetryOnHtmlPage)
+            .retry_classifier($crate::compat::NoRetryOnHtmlPage)
             .retry_partition(unit.retry_partition(region));
         $sdk::Client::from_conf($crate::unit::customise(builder, $customise).build())
     }};

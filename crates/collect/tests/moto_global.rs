@@ -2,10 +2,12 @@
 mod support;
 
 use support::{collect, Moto, ACCOUNT_ID};
-use wasp_collect::calls::StripHostPrefix;
+use wasp_collect::compat::StripHostPrefix;
 use wasp_collect::Service;
+use wasp_model::organizations::FeatureSet;
 use wasp_model::s3::AclGrant;
-use wasp_model::{Inventory, Setting, GLOBAL_REGION};
+use wasp_model::s3::SseAlgorithm;
+use wasp_model::{GapKind, Inventory, Setting, GLOBAL_REGION};
 
 const GLOBAL_SERVICES: [Service; 3] = [Service::Iam, Service::Organizations, Service::S3];
 
@@ -99,19 +101,6 @@ async fn seed_iam(moto: &Moto) {
         .require_lowercase_characters(true)
         .max_password_age(90)
         .password_reuse_prevention(24)
-        .send()
-        .await
-        .unwrap();
-    iam.create_saml_provider()
-        .name("corp-idp")
-        .saml_metadata_document("<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\"/>".repeat(2))
-        .send()
-        .await
-        .unwrap();
-    iam.create_open_id_connect_provider()
-        .url("https://token.actions.githubusercontent.com")
-        .client_id_list("sts.amazonaws.com")
-        .thumbprint_list("6938fd4d98bab03faadb97b34396831e3780aea1")
         .send()
         .await
         .unwrap();
@@ -229,7 +218,7 @@ async fn seed_s3(moto: &Moto) {
         .await
         .unwrap();
 
-    // Outside the scanned regions: must not be collected.
+    // Outside the regions these tests name: left out, and named in one gap.
     far.create_bucket()
         .bucket("wasp-far-away")
         .create_bucket_configuration(in_region("ap-southeast-2"))
@@ -289,11 +278,17 @@ async fn collect_global(moto: &Moto, services: &[Service]) -> Inventory {
 }
 
 /// The one moto quirk of these reads: each bucket's versioning is a gap (unreadable answer).
+/// Besides, the bucket of a region left out of the scan is named in one gap.
 fn assert_only_versioning_gaps(inv: &Inventory) {
     let mut resources = Vec::new();
     for gap in &inv.gaps {
-        assert_eq!((gap.service.as_str(), gap.operation.as_str()), ("s3", "GetBucketVersioning"), "{gap:#?}");
-        assert_eq!(gap.kind, wasp_model::GapKind::Other);
+        if gap.kind == GapKind::Excluded {
+            assert_eq!((gap.service, gap.operation.as_str()), (Service::S3, "ListBuckets"), "{gap:#?}");
+            assert!(gap.reason.contains("ap-southeast-2: wasp-far-away"), "{}", gap.reason);
+            continue;
+        }
+        assert_eq!((gap.service, gap.operation.as_str()), (Service::S3, "GetBucketVersioning"), "{gap:#?}");
+        assert_eq!(gap.kind, GapKind::Other);
         assert!(gap.reason.starts_with("unreadable answer (HTTP 200)"), "{}", gap.reason);
         resources.extend(gap.resource.clone());
     }
@@ -338,48 +333,42 @@ async fn collects_iam_organizations_and_s3() {
     assert_eq!(admin.attachment_count, Some(1));
     assert_eq!(admin.document.as_ref().unwrap()["Statement"][0]["Action"], "*");
     assert!(iam.policies.iter().all(|p| !p.arn.contains(":iam::aws:")), "only customer-managed policies");
-    assert_eq!(iam.attached_aws_managed_policies, ["arn:aws:iam::aws:policy/ReadOnlyAccess"]);
 
     let readers = iam.groups.iter().find(|g| g.name == "readers").unwrap();
     assert_eq!(readers.attached_policies, ["arn:aws:iam::aws:policy/ReadOnlyAccess"]);
     assert_eq!(readers.inline_policies[0].name, "inline-admin");
-    assert_eq!(readers.inline_policies[0].document["Statement"][0]["Resource"], "*");
+    assert_eq!(readers.inline_policies[0].document.as_ref().unwrap()["Statement"][0]["Resource"], "*");
 
     let role = iam.roles.iter().find(|r| r.name == "app-role").unwrap();
     assert_eq!(role.path, "/apps/");
     let trust = role.trust_policy.as_ref().unwrap();
     assert_eq!(trust["Statement"][0]["Principal"]["Service"], "ec2.amazonaws.com");
-    assert_eq!(role.inline_policies[0].document["Statement"]["Action"], "s3:GetObject");
+    assert_eq!(role.inline_policies[0].document.as_ref().unwrap()["Statement"]["Action"], "s3:GetObject");
     assert_eq!(role.tags.get("team").map(String::as_str), Some("web"));
-    let profile = iam.instance_profiles.iter().find(|p| p.name == "app-profile").unwrap();
-    assert_eq!(profile.roles, std::slice::from_ref(&role.arn));
 
     let policy = iam.password_policy.as_ref().unwrap().configured().unwrap();
     assert_eq!(policy.minimum_length, Some(14));
     assert!(policy.require_symbols && policy.require_numbers && policy.require_uppercase && policy.require_lowercase);
     assert_eq!((policy.max_age_days, policy.reuse_prevention), (Some(90), Some(24)));
-    assert_eq!(iam.saml_providers.len(), 1);
-    assert!(iam.saml_providers[0].arn.ends_with(":saml-provider/corp-idp"));
-    assert_eq!(iam.oidc_providers.len(), 1);
     let root = iam.root.as_ref().unwrap();
     assert_eq!(root.arn, format!("arn:aws:iam::{ACCOUNT_ID}:root"));
     assert_eq!((root.mfa_enabled, root.access_keys_present, root.virtual_mfa), (Some(false), Some(false), Some(false)));
+    assert_eq!(root.password_present, None, "moto's account summary leaves AccountPasswordPresent out");
 
     // Organizations, seen from the management account.
     let org = inv.organizations.organization.as_ref().unwrap().configured().unwrap();
     assert_eq!(
-        (org.id.as_str(), org.master_account_id.as_str(), org.feature_set.as_str()),
-        (org_id.as_str(), ACCOUNT_ID, "ALL")
+        (org.id.as_str(), org.master_account_id.as_str(), org.feature_set),
+        (org_id.as_str(), ACCOUNT_ID, FeatureSet::All)
     );
-    let accounts = inv.organizations.accounts.as_ref().unwrap();
-    assert!(accounts.iter().any(|a| a.id == ACCOUNT_ID && a.status == "ACTIVE"), "{accounts:?}");
     let scps = inv.organizations.service_control_policies.as_ref().unwrap();
     let custom = scps.iter().find(|p| p.name == "deny-leave").unwrap();
     assert!(!custom.aws_managed);
     assert_eq!(custom.targets.as_deref(), Some(&[root_id.clone()][..]));
-    assert_eq!(custom.document.as_ref().unwrap()["Statement"][0]["Effect"], "Deny");
+    // FullAWSAccess restricts nothing: its targets are not asked for.
     let full = scps.iter().find(|p| p.name == "FullAWSAccess").unwrap();
-    assert!(full.aws_managed && full.targets.as_ref().is_some_and(|t| t.contains(&root_id)));
+    assert!(full.aws_managed && full.targets.is_none());
+    assert_eq!(calls(&inv, "ListTargetsForPolicy"), 1);
 
     // S3: the account block went through S3 Control despite the host prefix.
     let account_block = inv.s3.account_public_access_block.as_ref().unwrap().configured().unwrap();
@@ -390,7 +379,7 @@ async fn collects_iam_organizations_and_s3() {
     assert_eq!(
         names,
         ["wasp-locked-west", "wasp-logs-west", "wasp-open-east"],
-        "sorted by ARN, in scanned regions only"
+        "sorted by ARN; the bucket of a region left out is not read"
     );
     let bucket = |name: &str| inv.s3.buckets.iter().find(|b| b.name == name).unwrap();
 
@@ -407,9 +396,6 @@ async fn collects_iam_organizations_and_s3() {
     // <VersioningConfiguration>, which the SDK refuses: unread, never "not versioned".
     assert_eq!(open.versioning, None);
     assert_eq!(open.logging, Some(Setting::NotConfigured));
-    assert_eq!(open.object_lock, Some(Setting::NotConfigured));
-    assert_eq!(open.lifecycle_rules, Some(Setting::NotConfigured));
-    assert!(open.tags.is_empty());
 
     let locked = bucket("wasp-locked-west");
     assert_eq!(locked.region, "eu-west-1");
@@ -419,19 +405,22 @@ async fn collects_iam_organizations_and_s3() {
     assert_eq!(locked.policy_is_public, Some(false));
     assert_eq!(locked.versioning, None);
     let encryption = locked.encryption.as_ref().unwrap().configured().unwrap();
-    assert_eq!(encryption.algorithm, "aws:kms");
+    assert_eq!(encryption.algorithm, SseAlgorithm::Kms);
     assert_eq!(encryption.kms_key_id.as_deref(), Some("alias/wasp"));
     assert!(encryption.bucket_key_enabled);
     let logging = locked.logging.as_ref().unwrap().configured().unwrap();
     assert_eq!((logging.target_bucket.as_str(), logging.target_prefix.as_str()), ("wasp-logs-west", "access/"));
-    assert_eq!(locked.lifecycle_rules, Some(Setting::Configured(1)));
-    assert_eq!(locked.tags.get("classification").map(String::as_str), Some("internal"));
 
     // Every other read works against moto: any other gap would be a collector bug.
     assert_only_versioning_gaps(&inv);
-    // The far bucket was never read.
-    let far_reads = calls(&inv, "GetBucketAcl");
-    assert_eq!(far_reads, 3);
+    // The far bucket was never read. AWS names every bucket's region in the paginated listing;
+    // moto leaves it out, so each of the four buckets costs a GetBucketLocation here (the
+    // mocked unit test of the S3 collector shows the AWS answer).
+    assert_eq!(calls(&inv, "GetBucketAcl"), 3);
+    assert_eq!(calls(&inv, "ListBuckets"), 1);
+    assert_eq!(calls(&inv, "GetBucketLocation"), 4);
+    let excluded: Vec<_> = inv.gaps.iter().filter(|g| g.kind == GapKind::Excluded).collect();
+    assert_eq!(excluded.len(), 1, "{:?}", inv.gaps);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -463,7 +452,7 @@ async fn iam_calls_do_not_grow_with_users_and_roles() {
         stats
             .api_calls
             .iter()
-            .filter(|c| c.service == "iam" && c.operation != "GenerateCredentialReport")
+            .filter(|c| c.service == Service::Iam && c.operation != "GenerateCredentialReport")
             .map(|c| (c.operation.clone(), c.count))
             .collect::<Vec<_>>()
     };
@@ -494,7 +483,6 @@ async fn every_request_of_the_collection_is_a_read() {
 
     // Not in an organization: AWS's documented absence, not a gap.
     assert_eq!(inv.organizations.organization, Some(Setting::NotConfigured));
-    assert!(inv.organizations.accounts.is_none());
     assert_only_versioning_gaps(&inv);
 
     let mut operations = Vec::new();
@@ -535,7 +523,7 @@ async fn global_services_are_collected_once_under_the_global_region() {
     iam.create_user().user_name("solo").send().await.unwrap();
     let inv = collect_global(&moto, &[Service::Iam, Service::S3]).await;
     let stats = inv.collection.as_ref().unwrap();
-    for row in stats.api_calls.iter().filter(|c| c.service == "iam" || c.service == "s3") {
+    for row in stats.api_calls.iter().filter(|c| c.service == Service::Iam || c.service == Service::S3) {
         assert_eq!(row.region, GLOBAL_REGION, "{row:?}");
     }
     assert_eq!(inv.iam.users.len(), 1);

@@ -12,17 +12,18 @@ pub struct CloudTrail {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+/// Flags AWS may leave out are `None` when it did.
 pub struct Trail {
     pub arn: String,
     pub name: String,
     /// Home region.
     pub region: String,
     #[serde(default)]
-    pub multi_region: bool,
+    pub multi_region: Option<bool>,
     #[serde(default)]
-    pub organization_trail: bool,
+    pub organization_trail: Option<bool>,
     #[serde(default)]
-    pub log_file_validation: bool,
+    pub log_file_validation: Option<bool>,
     #[serde(default)]
     pub kms_key_id: Option<String>,
     #[serde(default)]
@@ -30,7 +31,7 @@ pub struct Trail {
     #[serde(default)]
     pub cloudwatch_logs_group_arn: Option<String>,
     #[serde(default)]
-    pub include_global_service_events: bool,
+    pub include_global_service_events: Option<bool>,
     /// From `GetTrailStatus`.
     #[serde(default)]
     pub is_logging: Option<bool>,

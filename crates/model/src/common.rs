@@ -1,3 +1,4 @@
+use crate::Service;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -72,8 +73,9 @@ macro_rules! global_resource {
 /// Something that could not be read. Never a pass, never a fail.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Gap {
-    /// Service short name as wasp uses it (`iam`, `s3`, `ec2`, `guardduty` …).
-    pub service: String,
+    /// The service whose read failed; `account` for the account's region list, `*` for every
+    /// service of a region.
+    pub service: Service,
     /// Region, or `global`.
     pub region: String,
     /// The API operation that failed, e.g. `GetBucketPolicy`.
@@ -86,14 +88,20 @@ pub struct Gap {
     pub resource: Option<String>,
 }
 
-/// The `service` of a gap that stands for every service of its region (a region where every
-/// call was denied, e.g. by a service control policy).
-pub const ALL_SERVICES: &str = "*";
-
 impl Gap {
     /// Whether this gap leaves evidence of `service` incomplete.
-    pub fn affects(&self, service: &str) -> bool {
-        self.service == service || self.service == ALL_SERVICES
+    pub fn affects(&self, service: Service) -> bool {
+        self.service == service || self.service == Service::Every
+    }
+
+    /// Whether this gap leaves the data of one operation incomplete. An account-level gap
+    /// (the region list could not be read) leaves every regional read incomplete.
+    pub fn affects_operation(&self, service: Service, operation: &str) -> bool {
+        match self.service {
+            Service::Every => true,
+            Service::Account => self.kind != GapKind::RegionDisabled && !service.is_global(),
+            s => s == service && self.operation == operation,
+        }
     }
 }
 
@@ -113,6 +121,8 @@ pub enum GapKind {
     Unavailable,
     /// A value in a template that cannot be resolved statically.
     Unresolved,
+    /// Left out of the scan on purpose (a region outside `--regions`).
+    Excluded,
     /// Anything else; the reason keeps the raw error.
     Other,
 }

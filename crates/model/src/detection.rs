@@ -24,23 +24,57 @@ pub struct Detection {
 pub struct ConfigRegion {
     #[serde(default)]
     pub recorders: Vec<ConfigRecorder>,
-    #[serde(default)]
-    pub delivery_channels: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigRecorder {
     pub name: String,
+    /// Which resource types it records; `None` when AWS did not say.
     #[serde(default)]
-    pub all_supported: bool,
+    pub scope: Option<RecordingScope>,
+    /// Whether it also records global resource types (IAM users, groups, roles, policies).
     #[serde(default)]
-    pub include_global_resource_types: bool,
+    pub include_global_resource_types: Option<bool>,
     /// From `DescribeConfigurationRecorderStatus`; `None` when not read.
     #[serde(default)]
     pub recording: Option<bool>,
     #[serde(default)]
-    pub last_status: Option<String>,
+    pub last_status: Option<RecorderLastStatus>,
+}
+
+/// The resource types a configuration recorder records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordingScope {
+    /// Every supported resource type, new ones included.
+    AllSupported,
+    /// Every supported type but these.
+    AllExcept(Vec<String>),
+    /// Only these types.
+    Only(Vec<String>),
+}
+
+impl RecordingScope {
+    /// Records every supported type, with no exclusion.
+    pub fn is_complete(&self) -> bool {
+        match self {
+            RecordingScope::AllSupported => true,
+            RecordingScope::AllExcept(excluded) => excluded.is_empty(),
+            RecordingScope::Only(_) => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub enum RecorderLastStatus {
+    Pending,
+    Success,
+    Failure,
+    /// A status AWS added after this wasp.
+    #[serde(other)]
+    Other,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -54,11 +88,17 @@ pub struct GuardDutyRegion {
 #[serde(deny_unknown_fields)]
 pub struct GuardDutyDetector {
     pub id: String,
-    /// `ENABLED` or `DISABLED`; `None` when `GetDetector` failed.
+    /// Whether the detector is enabled; `None` when `GetDetector` failed.
     #[serde(default)]
-    pub status: Option<String>,
-    #[serde(default)]
-    pub finding_publishing_frequency: Option<String>,
+    pub status: Option<Toggle>,
+}
+
+/// `ENABLED` or `DISABLED`, as the detective services spell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Toggle {
+    Enabled,
+    Disabled,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -67,9 +107,6 @@ pub struct SecurityHub {
     pub hub_arn: String,
     #[serde(default)]
     pub subscribed_at: Option<Timestamp>,
-    /// ARNs of enabled standards; `None` when not read.
-    #[serde(default)]
-    pub standards: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -79,14 +116,55 @@ pub struct AccessAnalyzerRegion {
     pub analyzers: Vec<Analyzer>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Analyzer {
     pub arn: String,
     pub name: String,
-    /// `ACCOUNT`, `ORGANIZATION`, `ACCOUNT_UNUSED_ACCESS` …
     #[serde(rename = "type")]
-    pub analyzer_type: String,
+    pub analyzer_type: AnalyzerType,
+    /// `None` when AWS did not say.
     #[serde(default)]
-    pub status: String,
+    pub status: Option<AnalyzerStatus>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AnalyzerType {
+    Account,
+    Organization,
+    AccountUnusedAccess,
+    OrganizationUnusedAccess,
+    AccountInternalAccess,
+    OrganizationInternalAccess,
+    /// A type AWS added after this wasp.
+    #[serde(other)]
+    Other,
+}
+
+impl AnalyzerType {
+    /// Looks for access from outside the account or organization.
+    pub fn finds_external_access(self) -> bool {
+        matches!(self, AnalyzerType::Account | AnalyzerType::Organization)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AnalyzerStatus {
+    Active,
+    Creating,
+    Disabled,
+    Failed,
+}
+
+impl AnalyzerStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnalyzerStatus::Active => "ACTIVE",
+            AnalyzerStatus::Creating => "CREATING",
+            AnalyzerStatus::Disabled => "DISABLED",
+            AnalyzerStatus::Failed => "FAILED",
+        }
+    }
 }

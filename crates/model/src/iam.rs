@@ -19,15 +19,6 @@ pub struct Iam {
     /// Customer-managed policies.
     #[serde(default)]
     pub policies: Vec<ManagedPolicy>,
-    #[serde(default)]
-    pub saml_providers: Vec<IdentityProvider>,
-    #[serde(default)]
-    pub oidc_providers: Vec<IdentityProvider>,
-    #[serde(default)]
-    pub instance_profiles: Vec<InstanceProfile>,
-    /// ARNs of AWS-managed policies attached to at least one principal.
-    #[serde(default)]
-    pub attached_aws_managed_policies: Vec<String>,
 }
 
 /// What the account summary and credential report say about the root user.
@@ -35,6 +26,10 @@ pub struct Iam {
 #[serde(deny_unknown_fields)]
 pub struct RootUser {
     pub arn: String,
+    /// Whether the root user has a password (`AccountPasswordPresent`); accounts whose root
+    /// credentials are managed centrally by the organization have none.
+    #[serde(default)]
+    pub password_present: Option<bool>,
     #[serde(default)]
     pub mfa_enabled: Option<bool>,
     /// Whether the root MFA is a virtual device (from `ListVirtualMFADevices`).
@@ -48,6 +43,18 @@ pub struct RootUser {
     pub access_key_last_used: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
+}
+
+impl RootUser {
+    /// The root user has neither a password nor access keys (centralized root access):
+    /// `Some(true)` only when both were read.
+    pub fn has_no_credentials(&self) -> Option<bool> {
+        match (self.password_present, self.access_keys_present) {
+            (Some(false), Some(false)) => Some(true),
+            (Some(true), _) | (_, Some(true)) => Some(false),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -81,8 +88,13 @@ pub struct User {
     /// Has a console password (login profile).
     #[serde(default)]
     pub console_access: Option<bool>,
+    /// `None` when the password was never used, was last used before IAM kept track (October
+    /// 2014), or could not be read (see the gaps).
     #[serde(default)]
     pub password_last_used: Option<Timestamp>,
+    /// When the console password was last set, from the credential report.
+    #[serde(default)]
+    pub password_last_changed: Option<Timestamp>,
     /// Has at least one MFA device.
     #[serde(default)]
     pub mfa_active: Option<bool>,
@@ -166,7 +178,9 @@ impl Role {
 #[serde(deny_unknown_fields)]
 pub struct InlinePolicy {
     pub name: String,
-    pub document: serde_json::Value,
+    /// `None` when the document could not be decoded (see the gaps).
+    #[serde(default)]
+    pub document: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -183,26 +197,7 @@ pub struct ManagedPolicy {
     pub location: Option<SourceLocation>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct IdentityProvider {
-    pub arn: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<SourceLocation>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct InstanceProfile {
-    pub arn: String,
-    pub name: String,
-    #[serde(default)]
-    pub roles: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<SourceLocation>,
-}
-
-global_resource!(RootUser, User, Group, Role, ManagedPolicy, IdentityProvider, InstanceProfile);
+global_resource!(RootUser, User, Group, Role, ManagedPolicy);
 
 /// The statements of a policy document, whether `Statement` is an object or a list.
 pub fn statements(document: &serde_json::Value) -> Vec<&serde_json::Value> {

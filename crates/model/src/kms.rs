@@ -1,4 +1,4 @@
-//! KMS: keys, their rotation and policies, aliases.
+//! KMS: keys with their state and rotation.
 use crate::{regional_resource, SourceLocation, Tags, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -15,22 +15,16 @@ pub struct Key {
     pub arn: String,
     pub id: String,
     pub region: String,
-    /// `CUSTOMER` or `AWS`.
-    pub manager: String,
-    /// `Enabled`, `Disabled`, `PendingDeletion` …
-    pub state: String,
-    /// `SYMMETRIC_DEFAULT`, `RSA_2048` …
-    #[serde(default = "default_spec")]
-    pub spec: String,
-    /// `AWS_KMS`, `EXTERNAL`, `AWS_CLOUDHSM`, `EXTERNAL_KEY_STORE`.
-    #[serde(default = "default_origin")]
-    pub origin: String,
+    pub manager: KeyManager,
+    pub state: KeyState,
+    /// `SYMMETRIC_DEFAULT`, `RSA_2048` …; `None` when AWS did not say.
+    #[serde(default)]
+    pub spec: Option<String>,
+    /// Where the key material lives; `None` when AWS did not say.
+    #[serde(default)]
+    pub origin: Option<KeyOrigin>,
     #[serde(default)]
     pub rotation_enabled: Option<bool>,
-    #[serde(default)]
-    pub policy: Option<serde_json::Value>,
-    #[serde(default)]
-    pub aliases: Vec<String>,
     #[serde(default)]
     pub deletion_date: Option<Timestamp>,
     #[serde(default)]
@@ -39,20 +33,66 @@ pub struct Key {
     pub location: Option<SourceLocation>,
 }
 
-fn default_spec() -> String {
-    "SYMMETRIC_DEFAULT".into()
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum KeyManager {
+    #[default]
+    Customer,
+    Aws,
 }
-fn default_origin() -> String {
-    "AWS_KMS".into()
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub enum KeyState {
+    #[default]
+    Enabled,
+    Disabled,
+    PendingDeletion,
+    PendingImport,
+    PendingReplicaDeletion,
+    Unavailable,
+    Creating,
+    Updating,
+}
+
+impl KeyState {
+    /// AWS's name of the state.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyState::Enabled => "Enabled",
+            KeyState::Disabled => "Disabled",
+            KeyState::PendingDeletion => "PendingDeletion",
+            KeyState::PendingImport => "PendingImport",
+            KeyState::PendingReplicaDeletion => "PendingReplicaDeletion",
+            KeyState::Unavailable => "Unavailable",
+            KeyState::Creating => "Creating",
+            KeyState::Updating => "Updating",
+        }
+    }
+
+    /// Scheduled for deletion (a key, or a multi-Region replica).
+    pub fn is_pending_deletion(self) -> bool {
+        matches!(self, KeyState::PendingDeletion | KeyState::PendingReplicaDeletion)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum KeyOrigin {
+    AwsKms,
+    External,
+    AwsCloudhsm,
+    ExternalKeyStore,
 }
 
 impl Key {
     pub fn is_customer_managed(&self) -> bool {
-        self.manager == "CUSTOMER"
+        self.manager == KeyManager::Customer
     }
-    /// Symmetric keys with key material in KMS are the only ones AWS rotates automatically.
-    pub fn supports_rotation(&self) -> bool {
-        self.spec == "SYMMETRIC_DEFAULT" && self.origin == "AWS_KMS"
+
+    /// Whether AWS can rotate the key automatically: symmetric keys whose material KMS made.
+    /// `None` when the spec or origin is unknown.
+    pub fn supports_rotation(&self) -> Option<bool> {
+        Some(self.spec.as_deref()? == "SYMMETRIC_DEFAULT" && self.origin? == KeyOrigin::AwsKms)
     }
 }
 

@@ -13,18 +13,22 @@ pub mod ec2;
 pub mod iam;
 pub mod kms;
 pub mod logs;
+pub mod operations;
 pub mod organizations;
 pub mod s3;
+mod service;
 mod snapshot;
+pub mod sns;
 
-pub use common::{Gap, GapKind, Resource, Setting, SourceLocation, Tags, Timestamp, ALL_SERVICES};
-pub use snapshot::{SnapshotError, MAX_SNAPSHOT_BYTES};
+pub use common::{Gap, GapKind, Resource, Setting, SourceLocation, Tags, Timestamp};
+pub use service::Service;
+pub use snapshot::{excerpt, read_limited, SnapshotError, DEFAULT_MAX_INPUT_BYTES};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the snapshot document; bump on any incompatible change of the model.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Region label used for global services (IAM, Organizations, the S3 account settings).
 pub const GLOBAL_REGION: &str = "global";
@@ -40,6 +44,10 @@ pub struct Inventory {
     /// Regions that were in scope of the collection.
     #[serde(default)]
     pub regions: Vec<String>,
+    /// Every region enabled for the account, when the collection could list them; a scan
+    /// whose `regions` cover them all is complete in regions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled_regions: Option<Vec<String>>,
     /// When the evidence was gathered; checks measure ages (key rotation, last use) from here.
     pub collected_at: Timestamp,
     #[serde(default)]
@@ -47,7 +55,7 @@ pub struct Inventory {
     /// Services whose evidence was collected; empty means every service (hand-written
     /// snapshots, the demo). Checks that read a service outside this list do not run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub collected_services: Vec<String>,
+    pub collected_services: Vec<Service>,
     #[serde(default)]
     pub iam: iam::Iam,
     #[serde(default)]
@@ -64,6 +72,8 @@ pub struct Inventory {
     pub detection: detection::Detection,
     #[serde(default)]
     pub logs: logs::Logs,
+    #[serde(default)]
+    pub sns: sns::Sns,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -100,7 +110,7 @@ pub struct CollectionStats {
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ApiCallCount {
-    pub service: String,
+    pub service: Service,
     pub region: String,
     pub operation: String,
     pub count: u64,
@@ -129,18 +139,35 @@ impl Inventory {
     }
 
     /// Whether evidence of `service` was collected.
-    pub fn has_service(&self, service: &str) -> bool {
-        self.collected_services.is_empty() || self.collected_services.iter().any(|s| s == service)
+    pub fn has_service(&self, service: Service) -> bool {
+        self.collected_services.is_empty() || self.collected_services.contains(&service)
+    }
+
+    /// Whether the scanned regions are every region enabled for the account.
+    pub fn covers_every_region(&self) -> bool {
+        self.enabled_regions.as_ref().is_some_and(|enabled| enabled.iter().all(|r| self.regions.contains(r)))
+    }
+
+    /// Whether `region` was scanned.
+    pub fn scanned(&self, region: &str) -> bool {
+        self.regions.iter().any(|r| r == region)
     }
 
     /// Gaps recorded for a service (any region, any operation).
-    pub fn gaps_for<'a>(&'a self, service: &'a str) -> impl Iterator<Item = &'a Gap> + 'a {
+    pub fn gaps_for(&self, service: Service) -> impl Iterator<Item = &Gap> + '_ {
         self.gaps.iter().filter(move |g| g.affects(service))
     }
 
     /// The first gap recorded for a service in a region (or globally), if any.
-    pub fn gap_in(&self, service: &str, region: &str) -> Option<&Gap> {
+    pub fn gap_in(&self, service: Service, region: &str) -> Option<&Gap> {
         self.gaps.iter().find(|g| g.affects(service) && (g.region == region || g.region == GLOBAL_REGION))
+    }
+
+    /// The first gap of one operation in a region (or globally), if any.
+    pub fn operation_gap(&self, service: Service, operation: &str, region: &str) -> Option<&Gap> {
+        self.gaps
+            .iter()
+            .find(|g| g.affects_operation(service, operation) && (g.region == region || g.region == GLOBAL_REGION))
     }
 
     /// Count of resources of every kind, for summaries.
@@ -159,12 +186,13 @@ impl Inventory {
         put("ec2_instance", self.ec2.instances.len());
         put("ec2_security_group", self.ec2.security_groups.len());
         put("ec2_volume", self.ec2.volumes.len());
-        put("ec2_snapshot", self.ec2.snapshots.len());
+        put("ec2_public_snapshot", self.ec2.public_snapshots.values().map(Vec::len).sum());
         put("ec2_image", self.ec2.images.len());
         put("vpc", self.ec2.vpcs.len());
         put("kms_key", self.kms.keys.len());
         put("cloudtrail_trail", self.cloudtrail.trails.len());
         put("log_group", self.logs.log_groups.len());
+        put("sns_subscription", self.sns.subscriptions.values().map(Vec::len).sum());
         counts
     }
 }

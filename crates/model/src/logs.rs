@@ -24,6 +24,7 @@ pub struct LogGroup {
     /// `None` = never expire.
     #[serde(default)]
     pub retention_days: Option<u32>,
+    /// The customer-managed KMS key; `None` = encrypted with a key CloudWatch Logs manages.
     #[serde(default)]
     pub kms_key_id: Option<String>,
     #[serde(default)]
@@ -58,8 +59,10 @@ pub struct MetricAlarm {
     pub name: String,
     #[serde(default)]
     pub metric: Option<MetricRef>,
+    /// `None` when AWS did not say.
     #[serde(default)]
-    pub actions_enabled: bool,
+    pub actions_enabled: Option<bool>,
+    /// ARNs notified when the alarm fires (SNS topics, Lambda functions, Systems Manager …).
     #[serde(default)]
     pub alarm_actions: Vec<String>,
 }

@@ -8,10 +8,8 @@ pub struct Organizations {
     /// `NotConfigured` when the account belongs to no organization.
     #[serde(default)]
     pub organization: Option<Setting<Organization>>,
-    /// Member accounts, when the scanned account may list them.
-    #[serde(default)]
-    pub accounts: Option<Vec<OrgAccount>>,
-    /// Service control policies, when the scanned account may list them.
+    /// Service control policies, when the scanned account may list them (the management
+    /// account or a delegated administrator).
     #[serde(default)]
     pub service_control_policies: Option<Vec<ServiceControlPolicy>>,
 }
@@ -22,18 +20,26 @@ pub struct Organization {
     pub id: String,
     pub arn: String,
     pub master_account_id: String,
-    /// `ALL` or `CONSOLIDATED_BILLING`.
-    pub feature_set: String,
+    pub feature_set: FeatureSet,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct OrgAccount {
-    pub id: String,
-    pub arn: String,
-    pub name: String,
-    #[serde(default)]
-    pub status: String,
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FeatureSet {
+    /// Every feature, service control policies among them.
+    #[default]
+    All,
+    ConsolidatedBilling,
+}
+
+impl FeatureSet {
+    /// AWS's name: `ALL` or `CONSOLIDATED_BILLING`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FeatureSet::All => "ALL",
+            FeatureSet::ConsolidatedBilling => "CONSOLIDATED_BILLING",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -44,8 +50,6 @@ pub struct ServiceControlPolicy {
     pub name: String,
     #[serde(default)]
     pub aws_managed: bool,
-    #[serde(default)]
-    pub document: Option<serde_json::Value>,
     /// Ids of roots, OUs and accounts the policy is attached to.
     #[serde(default)]
     pub targets: Option<Vec<String>>,

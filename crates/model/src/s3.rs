@@ -1,5 +1,5 @@
 //! S3: buckets and the account-level public-access block.
-use crate::{regional_resource, Setting, SourceLocation, Tags, Timestamp};
+use crate::{regional_resource, Setting, SourceLocation, Timestamp};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -58,13 +58,6 @@ pub struct Bucket {
     pub versioning: Option<Versioning>,
     #[serde(default)]
     pub logging: Option<Setting<BucketLogging>>,
-    #[serde(default)]
-    pub object_lock: Option<Setting<ObjectLock>>,
-    /// Number of lifecycle rules.
-    #[serde(default)]
-    pub lifecycle_rules: Option<Setting<u32>>,
-    #[serde(default)]
-    pub tags: Tags,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
 }
@@ -90,12 +83,41 @@ impl AclGrant {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BucketEncryption {
-    /// `AES256`, `aws:kms` or `aws:kms:dsse`.
-    pub algorithm: String,
+    pub algorithm: SseAlgorithm,
     #[serde(default)]
     pub kms_key_id: Option<String>,
     #[serde(default)]
     pub bucket_key_enabled: bool,
+}
+
+/// The server-side encryption a bucket applies by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub enum SseAlgorithm {
+    /// SSE-S3: keys S3 owns and manages.
+    #[default]
+    #[serde(rename = "AES256")]
+    Aes256,
+    /// SSE-KMS.
+    #[serde(rename = "aws:kms")]
+    Kms,
+    /// DSSE-KMS: two layers of KMS encryption.
+    #[serde(rename = "aws:kms:dsse")]
+    KmsDsse,
+}
+
+impl SseAlgorithm {
+    /// AWS's name: `AES256`, `aws:kms`, `aws:kms:dsse`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SseAlgorithm::Aes256 => "AES256",
+            SseAlgorithm::Kms => "aws:kms",
+            SseAlgorithm::KmsDsse => "aws:kms:dsse",
+        }
+    }
+
+    pub fn uses_kms(self) -> bool {
+        matches!(self, SseAlgorithm::Kms | SseAlgorithm::KmsDsse)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -121,15 +143,6 @@ pub struct BucketLogging {
     pub target_bucket: String,
     #[serde(default)]
     pub target_prefix: String,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ObjectLock {
-    pub enabled: bool,
-    /// `GOVERNANCE` or `COMPLIANCE` when a default retention is set.
-    #[serde(default)]
-    pub default_mode: Option<String>,
 }
 
 regional_resource!(Bucket);

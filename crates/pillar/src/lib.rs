@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 const BUILTIN: &str = include_str!("../lenses/wellarchitected-security-2024-06-27.yaml");
 
 /// AWS's level of risk exposed when a best practice is not established.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum LevelOfRisk {
     Low,
@@ -27,7 +27,7 @@ impl LevelOfRisk {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LensInfo {
     pub id: String,
@@ -37,7 +37,7 @@ pub struct LensInfo {
     pub wa_tool_lens_alias: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DesignPrinciple {
     pub id: String,
@@ -45,7 +45,7 @@ pub struct DesignPrinciple {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
     pub id: String,
@@ -53,7 +53,7 @@ pub struct Area {
     pub questions: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// `SEC01` …
@@ -67,13 +67,44 @@ pub struct Question {
     pub best_practices: Vec<BestPractice>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// How much of a best practice automated evidence can establish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ScopeLevel {
+    /// The checks mapped to it can establish the whole practice, for what the APIs show.
+    Full,
+    /// Checks show part of it; the rest needs a person.
+    Partial,
+    /// No configuration evidences it: only a person can say.
+    None,
+}
+
+impl ScopeLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScopeLevel::Full => "full",
+            ScopeLevel::Partial => "partial",
+            ScopeLevel::None => "none",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceScope {
+    pub level: ScopeLevel,
+    /// One line: why the automated evidence reaches that far.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BestPractice {
     /// `SEC01-BP01` …
     pub id: String,
     pub title: String,
     pub level_of_risk: LevelOfRisk,
+    pub evidence_scope: EvidenceScope,
     pub wa_tool_choice_id: String,
     pub url: String,
     /// One line in the project's own words.
@@ -83,7 +114,7 @@ pub struct BestPractice {
     pub evidence: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lens {
     pub lens: LensInfo,
@@ -133,6 +164,9 @@ impl Lens {
                 }
                 if !seen.insert(bp.id.as_str()) {
                     return bad(format!("best practice {} appears twice", bp.id));
+                }
+                if bp.evidence_scope.reason.trim().is_empty() {
+                    return bad(format!("best practice {} gives no reason for its evidence scope", bp.id));
                 }
             }
         }
@@ -186,6 +220,18 @@ mod tests {
         assert_eq!(risk("SEC01-BP02"), LevelOfRisk::High);
         assert_eq!(risk("SEC04-BP01"), LevelOfRisk::High);
         assert_eq!(risk("SEC11-BP08"), LevelOfRisk::Low);
+    }
+
+    #[test]
+    fn every_practice_has_an_evidence_scope() {
+        let lens = Lens::builtin();
+        let count = |l| lens.best_practices().filter(|(_, bp)| bp.evidence_scope.level == l).count();
+        assert_eq!(count(ScopeLevel::Full) + count(ScopeLevel::Partial) + count(ScopeLevel::None), 63);
+        assert_eq!(lens.best_practice("SEC01-BP02").unwrap().1.evidence_scope.level, ScopeLevel::Full);
+        assert_eq!(lens.best_practice("SEC11-BP01").unwrap().1.evidence_scope.level, ScopeLevel::None);
+        for (_, bp) in lens.best_practices() {
+            assert!(bp.evidence_scope.reason.len() <= 120, "{}: the reason is one line", bp.id);
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use owo_colors::OwoColorize;
 use std::io::{self, Write};
 use wasp_checks::{Meta, Severity};
 use wasp_pillar::{Lens, LevelOfRisk};
-use wasp_review::{PracticeStatus, QuestionRisk, Review, Source};
+use wasp_review::{Coverage, PracticeReview, PracticeStatus, QuestionRisk, Review, Source};
 
 const WIDTH: usize = 100;
 /// Improvement-plan items shown in the terminal; the JSON has them all.
@@ -32,6 +32,7 @@ impl Style {
         let label = match risk {
             QuestionRisk::High => "HIGH",
             QuestionRisk::Medium => "MEDIUM",
+            QuestionRisk::Low => "LOW",
             QuestionRisk::None => "none",
             QuestionRisk::NotAssessed => "not assessed",
         };
@@ -42,6 +43,7 @@ impl Style {
         match risk {
             QuestionRisk::High => padded.red().bold().to_string(),
             QuestionRisk::Medium => padded.yellow().bold().to_string(),
+            QuestionRisk::Low => padded.to_string(),
             QuestionRisk::None => padded.green().to_string(),
             QuestionRisk::NotAssessed => padded.dimmed().to_string(),
         }
@@ -140,16 +142,25 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         scope.collected_at.format("%Y-%m-%d %H:%M UTC"),
     )?;
     writeln!(out, "{}", wrap(&format!("Regions: {regions}"), WIDTH, "  "))?;
+    match scope.coverage {
+        Coverage::Complete => {}
+        Coverage::Partial => {
+            let line = format!("Scope is partial; left out: {}", scope.left_out.join("; "));
+            writeln!(out, "{}", style.bold(&wrap(&line, WIDTH, "  ")))?;
+        }
+    }
     writeln!(out)?;
 
     writeln!(out, "{}", style.bold("Questions"))?;
     for q in &review.questions {
         let count = |s| q.best_practices.iter().filter(|p| p.status == s).count();
+        let supported = count(PracticeStatus::EvidenceSupports);
         let tally = format!(
-            "{}/{} met, {} not met",
+            "{}/{} met, {} not met{}",
             count(PracticeStatus::Met),
             q.best_practices.len(),
-            count(PracticeStatus::NotMet)
+            count(PracticeStatus::NotMet),
+            if supported > 0 { format!(", {supported} supported") } else { String::new() }
         );
         // id (5) + 2 + risk (12) + 1 + title + 2 + tally
         let title_room = WIDTH - 5 - 2 - 12 - 1 - 2 - tally.len();
@@ -161,30 +172,41 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
             fit(&q.title, title_room),
             style.dim(&tally)
         )?;
+        if !q.risk_drivers.is_empty() {
+            let drivers: Vec<String> = q
+                .risk_drivers
+                .iter()
+                .filter_map(|id| q.best_practices.iter().find(|p| &p.id == id))
+                .map(|p| format!("{} {}", p.id, status_label(p.status)))
+                .collect();
+            let line = format!("because {}", drivers.join(", "));
+            writeln!(out, "       {}", style.dim(&wrap(&line, WIDTH - 7, "       ")))?;
+        }
     }
     writeln!(out)?;
 
     let s = &review.summary;
     writeln!(
         out,
-        "{} {} high-risk and {} medium-risk questions; {} without risk; {} not assessed.",
+        "{} {} high-risk, {} medium-risk and {} low-risk questions; {} without risk; {} not assessed.",
         style.bold("Risk:"),
         s.high_risk_questions,
         s.medium_risk_questions,
+        s.low_risk_questions,
         s.questions_without_risk,
         s.questions_not_assessed
     )?;
     let bp = &s.best_practices;
-    writeln!(
-        out,
-        "{} {} met, {} not met, {} not assessed, {} not applicable (of {}).",
-        style.bold("Best practices:"),
+    let line = format!(
+        "{} met, {} not met, {} supported, {} not assessed, {} not applicable (of {}).",
         bp.met,
         bp.not_met,
+        bp.evidence_supports,
         bp.not_assessed,
         bp.not_applicable,
-        bp.met + bp.not_met + bp.not_assessed + bp.not_applicable
-    )?;
+        bp.met + bp.not_met + bp.evidence_supports + bp.not_assessed + bp.not_applicable
+    );
+    writeln!(out, "{} {}", style.bold("Best practices:"), wrap(&line, WIDTH - 16, "  "))?;
     let by_severity: Vec<String> = Severity::ALL
         .iter()
         .filter_map(|sev| s.failed_by_severity.get(sev).map(|n| format!("{n} {}", style.severity(*sev))))
@@ -239,6 +261,8 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         }
     }
 
+    person(review, style, out)?;
+
     let failed: Vec<_> = review.findings.iter().filter(|f| f.status == wasp_checks::Status::Fail).collect();
     if !failed.is_empty() {
         writeln!(out)?;
@@ -267,7 +291,7 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         for gap in review.gaps.iter().take(GAP_LINES) {
             let kind =
                 serde_json::to_value(gap.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-            let line = if gap.service == wasp_model::ALL_SERVICES {
+            let line = if gap.service == wasp_model::Service::Every {
                 format!("every service {}: {kind} — {}", gap.region, gap.reason)
             } else {
                 format!("{} {} {}: {kind} — {}", gap.service, gap.region, gap.operation, gap.reason)
@@ -281,13 +305,54 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
     Ok(())
 }
 
+fn status_label(status: PracticeStatus) -> &'static str {
+    match status {
+        PracticeStatus::Met => "met",
+        PracticeStatus::NotMet => "not met",
+        PracticeStatus::EvidenceSupports => "supported",
+        PracticeStatus::NotAssessed => "not assessed",
+        PracticeStatus::NotApplicable => "not applicable",
+    }
+}
+
+/// What a person still has to confirm: practices the evidence supports but cannot establish,
+/// and those no evidence touched.
+fn person(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let practices: Vec<&PracticeReview> = review.questions.iter().flat_map(|q| &q.best_practices).collect();
+    let supported: Vec<&&PracticeReview> =
+        practices.iter().filter(|p| p.status == PracticeStatus::EvidenceSupports).collect();
+    let unassessed = practices.iter().filter(|p| p.status == PracticeStatus::NotAssessed).count();
+    if supported.is_empty() && unassessed == 0 {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} {}",
+        style.bold("Needs a person"),
+        style.dim("(the checks passed but cover only part of these; confirm the rest)")
+    )?;
+    for p in &supported {
+        let head = format!("{} {}", p.id, p.title);
+        writeln!(out, "  {} {}", style.level(p.level_of_risk), fit(&head, WIDTH - 9))?;
+    }
+    if unassessed > 0 {
+        let line = format!(
+            "{unassessed} more practice(s) have no complete automated evidence and need a person's assessment \
+             (--format json gives the reason for each)."
+        );
+        writeln!(out, "  {}", style.dim(&wrap(&line, WIDTH - 2, "  ")))?;
+    }
+    Ok(())
+}
+
 /// `wasp checks`: one line per check.
 pub fn checks(checks: &[&Meta], style: Style, out: &mut dyn Write) -> io::Result<()> {
     let id_width = checks.iter().map(|m| m.id.len()).max().unwrap_or(0);
     for meta in checks {
         let severity = style.severity_padded(meta.severity, 13);
         let practices = meta.best_practices.join(",");
-        writeln!(out, "{:<id_width$}  {severity}{:<14}  {}", meta.id, meta.service, practices)?;
+        writeln!(out, "{:<id_width$}  {severity}{:<14}  {}", meta.id, meta.service.name(), practices)?;
     }
     writeln!(out, "{}", style.dim(&format!("{} checks", checks.len())))
 }
@@ -315,6 +380,8 @@ pub fn explain(meta: &Meta, lens: &Lens, style: Style, out: &mut dyn Write) -> i
             writeln!(out, "{label}: {}", ids.join(", "))?;
         }
     }
+    let reads: Vec<String> = meta.reads.iter().map(|r| format!("{}:{}", r.service, r.operation)).collect();
+    writeln!(out, "{}", wrap(&format!("Reads: {}", reads.join(", ")), WIDTH, "  "))?;
     writeln!(out, "Remediation: {}", meta.remediation)?;
     writeln!(out)?;
     writeln!(out, "{}", meta.docs_markdown().trim_end())
@@ -340,13 +407,29 @@ pub fn pillar(lens: &Lens, style: Style, out: &mut dyn Write) -> io::Result<()> 
             let Some(q) = lens.question(qid) else { continue };
             writeln!(out, "  {} {}", style.bold(&q.id), fit(&q.title, WIDTH - 9))?;
             for bp in &q.best_practices {
-                writeln!(out, "    {} {} {}", bp.id, style.level(bp.level_of_risk), fit(&bp.title, WIDTH - 23))?;
+                let scope = format!("{:<8}", bp.evidence_scope.level.as_str());
+                writeln!(
+                    out,
+                    "    {} {} {} {}",
+                    bp.id,
+                    style.level(bp.level_of_risk),
+                    style.dim(&scope),
+                    fit(&bp.title, WIDTH - 32)
+                )?;
             }
         }
     }
     let total = lens.best_practices().count();
     writeln!(out)?;
-    writeln!(out, "{}", style.dim(&format!("{} questions, {total} best practices", lens.questions.len())))
+    writeln!(
+        out,
+        "{}",
+        style.dim(&format!(
+            "{} questions, {total} best practices; the second column is how much of each automated evidence can \
+             establish (full, partial, none)",
+            lens.questions.len()
+        ))
+    )
 }
 
 #[cfg(test)]

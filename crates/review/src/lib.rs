@@ -5,16 +5,23 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use wasp_checks::{Finding, Meta, Severity, Status};
 use wasp_model::{CollectionStats, Gap, Inventory, Timestamp};
-use wasp_pillar::{Lens, LevelOfRisk};
+use wasp_pillar::{Lens, LevelOfRisk, ScopeLevel};
 
 /// Version of the review JSON document (docs/schema/review.schema.json).
-pub const REVIEW_SCHEMA_VERSION: u32 = 1;
+pub const REVIEW_SCHEMA_VERSION: u32 = 2;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// A best practice's status in the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PracticeStatus {
+    /// Established: the evidence covers the whole practice and every check passed over
+    /// complete data.
     Met,
+    /// A check failed.
     NotMet,
+    /// The automated part holds, but it is not the whole practice (or not every check of it
+    /// ran): a person must confirm the rest. Does not count as met.
+    EvidenceSupports,
     /// No check and no answer, or evidence incomplete (gaps, skipped checks).
     NotAssessed,
     NotApplicable,
@@ -25,19 +32,28 @@ impl PracticeStatus {
         match self {
             PracticeStatus::Met => "met",
             PracticeStatus::NotMet => "not_met",
+            PracticeStatus::EvidenceSupports => "evidence_supports",
             PracticeStatus::NotAssessed => "not_assessed",
             PracticeStatus::NotApplicable => "not_applicable",
         }
     }
+
+    /// Counts as established for the question's risk.
+    pub fn is_established(self) -> bool {
+        matches!(self, PracticeStatus::Met | PracticeStatus::NotApplicable)
+    }
 }
 
-/// A question's risk, as the Well-Architected Tool reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// A question's risk, as the Well-Architected Tool reports it, plus `low` when only Low-risk
+/// practices remain unestablished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionRisk {
     High,
     Medium,
+    Low,
     None,
+    /// No evidence at all (the Well-Architected Tool's "unanswered").
     NotAssessed,
 }
 
@@ -46,14 +62,63 @@ impl QuestionRisk {
         match self {
             QuestionRisk::High => "high",
             QuestionRisk::Medium => "medium",
+            QuestionRisk::Low => "low",
             QuestionRisk::None => "none",
             QuestionRisk::NotAssessed => "not_assessed",
         }
     }
 }
 
+/// What decided a practice's status. Answers of the questionnaire will join the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The automated checks.
+    Evidence,
+    /// Nothing: no check judged the practice and no one answered.
+    Nothing,
+}
+
+/// What the automated evidence says about one practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceStatus {
+    /// Full scope, every check of the practice ran over complete data and passed.
+    Established,
+    /// Every check that ran passed over complete data, but the evidence cannot establish the
+    /// whole practice (partial scope, checks left out, regions not scanned).
+    Supports,
+    /// A check failed.
+    Contradicts,
+    /// Gaps or skipped findings in what the checks read.
+    Incomplete,
+    /// The checks ran but found nothing to judge.
+    NothingToJudge,
+    /// No check ran for the practice (scope `none`, none in the catalogue yet, or left out).
+    NoChecks,
+}
+
+/// The evidence behind one practice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub status: EvidenceStatus,
+    /// How much of the practice automated evidence can establish at best.
+    pub scope: ScopeLevel,
+    /// Ids of the checks that ran for this practice.
+    pub checks: Vec<String>,
+    /// Ids of the practice's checks that did not run (narrowed run, service not collected).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks_not_run: Vec<String>,
+    pub findings: FindingCounts,
+    pub failing_resources: usize,
+    /// The failed reads that leave the checks' evidence incomplete (`service:Operation (region)`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incomplete_reads: Vec<String>,
+}
+
 /// Where the reviewed evidence came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     Live,
@@ -62,7 +127,8 @@ pub enum Source {
     Iac,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Review {
     pub schema_version: u32,
     pub tool: Tool,
@@ -77,31 +143,53 @@ pub struct Review {
     pub collection: Option<CollectionStats>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Tool {
     pub name: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LensRef {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Scope {
     pub account_id: String,
     pub partition: String,
+    /// The regions whose evidence was read.
     pub regions: Vec<String>,
+    /// Every region enabled for the account, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled_regions: Option<Vec<String>>,
     pub source: Source,
     pub collected_at: Timestamp,
+    /// `complete`, or `partial` when checks, services or regions were left out; a partial
+    /// review cannot establish a practice through what it left out.
+    pub coverage: Coverage,
+    /// What the review left out, one line each (`--checks`, `--services`, regions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    Complete,
+    Partial,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Summary {
     pub high_risk_questions: usize,
     pub medium_risk_questions: usize,
+    pub low_risk_questions: usize,
     pub questions_without_risk: usize,
     pub questions_not_assessed: usize,
     pub best_practices: PracticeCounts,
@@ -115,45 +203,52 @@ pub struct Summary {
     pub api_calls: Option<u64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PracticeCounts {
     pub met: usize,
     pub not_met: usize,
+    pub evidence_supports: usize,
     pub not_assessed: usize,
     pub not_applicable: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct FindingCounts {
     pub pass: usize,
     pub fail: usize,
     pub skip: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct QuestionReview {
     pub id: String,
     pub title: String,
     pub area: String,
     pub risk: QuestionRisk,
+    /// The practices that give the question its risk: those of the risk's level that are not
+    /// established (not met, not assessed, or only supported by evidence).
+    pub risk_drivers: Vec<String>,
     pub best_practices: Vec<PracticeReview>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PracticeReview {
     pub id: String,
     pub title: String,
     pub level_of_risk: LevelOfRisk,
     pub status: PracticeStatus,
+    pub decided_by: Basis,
     /// Why the status is what it is, in one sentence.
     pub reason: String,
-    /// Ids of the checks that ran for this practice.
-    pub checks: Vec<String>,
-    pub findings: FindingCounts,
-    pub failing_resources: usize,
+    pub evidence: Evidence,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PlanItem {
     pub rank: usize,
     pub best_practice: String,
@@ -164,7 +259,8 @@ pub struct PlanItem {
     pub checks: Vec<PlanCheck>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PlanCheck {
     pub id: String,
     pub title: String,
@@ -175,14 +271,21 @@ pub struct PlanCheck {
 
 type FindingsByCheck<'a> = HashMap<&'a str, Vec<&'a Finding>>;
 
-/// Builds the review of `inventory` from the findings of the checks in `ran`.
-pub fn review(
-    lens: &Lens,
-    inventory: &Inventory,
-    ran: &[&'static Meta],
-    mut findings: Vec<Finding>,
-    source: Source,
-) -> Review {
+/// What a review is built from, besides the lens and the inventory.
+pub struct Inputs<'a> {
+    /// Every check wasp has: a practice is established only when all of its checks ran.
+    pub catalogue: &'a [&'static Meta],
+    /// The checks that ran.
+    pub ran: &'a [&'static Meta],
+    pub findings: Vec<Finding>,
+    pub source: Source,
+    /// What the user's selection left out (`--checks …`, `--services …`), one line each.
+    pub narrowed_by: Vec<String>,
+}
+
+/// Builds the review of `inventory` from the findings of the checks that ran.
+pub fn review(lens: &Lens, inventory: &Inventory, inputs: Inputs<'_>) -> Review {
+    let Inputs { catalogue, ran, mut findings, source, narrowed_by } = inputs;
     findings.sort_by(|a, b| {
         (a.status, std::cmp::Reverse(a.severity), &a.check_id, &a.resource_arn, &a.region).cmp(&(
             b.status,
@@ -192,28 +295,38 @@ pub fn review(
             &b.region,
         ))
     });
-    let mut by_check: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    let mut by_check: FindingsByCheck = HashMap::new();
     for f in &findings {
         by_check.entry(f.check_id.as_str()).or_default().push(f);
     }
+    let every_region = inventory.covers_every_region();
+    let ctx = Context { inventory, by_check: &by_check, every_region };
     let mut questions = Vec::new();
     let mut plan = Vec::new();
     for question in &lens.questions {
         let mut practices = Vec::new();
         for bp in &question.best_practices {
-            let checks: Vec<&Meta> =
-                ran.iter().copied().filter(|m| m.best_practices.contains(&bp.id.as_str())).collect();
-            let practice = assess(bp, &checks, &by_check, &inventory.gaps);
+            let mapped = |m: &&&'static Meta| m.best_practices.contains(&bp.id.as_str());
+            let checks: Vec<&Meta> = ran.iter().filter(mapped).copied().collect();
+            let not_run: Vec<&str> = catalogue
+                .iter()
+                .filter(mapped)
+                .filter(|m| !checks.iter().any(|c| c.id == m.id))
+                .map(|m| m.id)
+                .collect();
+            let practice = assess(bp, &checks, &not_run, &ctx);
             if practice.status == PracticeStatus::NotMet {
                 plan.push(plan_item(&question.id, &practice, &checks, &by_check));
             }
             practices.push(practice);
         }
+        let (risk, risk_drivers) = question_risk(&practices);
         questions.push(QuestionReview {
             id: question.id.clone(),
             title: question.title.clone(),
             area: question.area.clone(),
-            risk: question_risk(&practices),
+            risk,
+            risk_drivers,
             best_practices: practices,
         });
     }
@@ -227,6 +340,10 @@ pub fn review(
     for (i, item) in plan.iter_mut().enumerate() {
         item.rank = i + 1;
     }
+    let mut left_out = narrowed_by;
+    if !every_region {
+        left_out.push(regions_left_out(inventory));
+    }
     let summary = summarise(&questions, &findings, ran.len(), inventory);
     Review {
         schema_version: REVIEW_SCHEMA_VERSION,
@@ -236,8 +353,11 @@ pub fn review(
             account_id: inventory.account_id.clone(),
             partition: inventory.partition.clone(),
             regions: inventory.regions.clone(),
+            enabled_regions: inventory.enabled_regions.clone(),
             source,
             collected_at: inventory.collected_at,
+            coverage: if left_out.is_empty() { Coverage::Complete } else { Coverage::Partial },
+            left_out,
         },
         summary,
         questions,
@@ -246,6 +366,30 @@ pub fn review(
         improvement_plan: plan,
         collection: inventory.collection.clone(),
     }
+}
+
+/// One line on the regions a review did not read.
+fn regions_left_out(inv: &Inventory) -> String {
+    match &inv.enabled_regions {
+        Some(enabled) => {
+            let missing: Vec<&str> = enabled.iter().filter(|r| !inv.scanned(r)).map(String::as_str).collect();
+            format!(
+                "regions: {} of {} enabled regions were not scanned ({})",
+                missing.len(),
+                enabled.len(),
+                missing.join(", ")
+            )
+        }
+        None => {
+            "regions: the account's enabled regions are unknown, so whether every region was scanned is too".to_owned()
+        }
+    }
+}
+
+struct Context<'a> {
+    inventory: &'a Inventory,
+    by_check: &'a FindingsByCheck<'a>,
+    every_region: bool,
 }
 
 fn count(findings: &[&Finding]) -> FindingCounts {
@@ -269,60 +413,118 @@ fn failing_resources(findings: &[&Finding]) -> usize {
         .len()
 }
 
-/// The status of one practice from its checks' findings and the gaps of the services they read.
+/// The status of one practice from its checks' findings, the gaps in what they read, and
+/// how much of the practice the evidence can establish.
 ///
 /// A failure is a failure whatever else is unknown; a pass counts only when nothing the checks
-/// needed is missing.
-fn assess(
-    bp: &wasp_pillar::BestPractice,
-    checks: &[&Meta],
-    by_check: &FindingsByCheck,
-    gaps: &[Gap],
-) -> PracticeReview {
-    let relevant: Vec<&Finding> = checks.iter().flat_map(|m| by_check.get(m.id)).flatten().copied().collect();
+/// read is missing; and it is `met` only when the practice's scope is full, every check of the
+/// catalogue mapped to it ran, and every region was read for the regional ones.
+fn assess(bp: &wasp_pillar::BestPractice, checks: &[&Meta], not_run: &[&str], ctx: &Context<'_>) -> PracticeReview {
+    let relevant: Vec<&Finding> = checks.iter().flat_map(|m| ctx.by_check.get(m.id)).flatten().copied().collect();
     let counts = count(&relevant);
-    let services: BTreeSet<&str> = checks.iter().flat_map(|m| m.reads.iter().copied()).collect();
-    let gap_count = gaps.iter().filter(|g| services.iter().any(|s| g.affects(s))).count();
-    let (status, reason) = if checks.is_empty() {
-        (PracticeStatus::NotAssessed, "no automated check evidences this practice".to_owned())
+    let mut incomplete_reads: Vec<String> = ctx
+        .inventory
+        .gaps
+        .iter()
+        .filter(|g| checks.iter().any(|m| m.affected_by(g)))
+        .map(|g| format!("{}:{} ({})", g.service, g.operation, g.region))
+        .collect();
+    incomplete_reads.sort();
+    incomplete_reads.dedup();
+    let scope = bp.evidence_scope.level;
+    let regional = checks.iter().any(|m| m.reads.iter().any(|r| !r.service.is_global()));
+    let (evidence_status, reason) = if checks.is_empty() {
+        let reason = if not_run.is_empty() {
+            match scope {
+                ScopeLevel::None => "no configuration can show this practice; a person must assess it".to_owned(),
+                _ => "no automated check evidences this practice yet".to_owned(),
+            }
+        } else {
+            format!("its checks did not run ({})", not_run.join(", "))
+        };
+        (EvidenceStatus::NoChecks, reason)
     } else if counts.fail > 0 {
-        (PracticeStatus::NotMet, format!("{} failed finding(s) across {} check(s)", counts.fail, checks.len()))
-    } else if gap_count > 0 || counts.skip > 0 {
-        (
-            PracticeStatus::NotAssessed,
-            format!("evidence incomplete: {gap_count} gap(s) and {} skipped finding(s)", counts.skip),
-        )
-    } else if counts.pass > 0 {
-        (PracticeStatus::Met, format!("{} passed finding(s), none failed", counts.pass))
+        let reason = format!("{} failed finding(s) across {} check(s)", counts.fail, checks.len());
+        (EvidenceStatus::Contradicts, reason)
+    } else if !incomplete_reads.is_empty() || counts.skip > 0 {
+        let reason = format!(
+            "evidence incomplete: {} failed read(s) and {} skipped finding(s)",
+            incomplete_reads.len(),
+            counts.skip
+        );
+        (EvidenceStatus::Incomplete, reason)
+    } else if counts.pass == 0 {
+        (EvidenceStatus::NothingToJudge, "its checks found no resources to evaluate".to_owned())
     } else {
-        (PracticeStatus::NotAssessed, "its checks found no resources to evaluate".to_owned())
+        let passed = format!("{} passed finding(s), none failed", counts.pass);
+        let mut short = Vec::new();
+        if scope != ScopeLevel::Full {
+            short.push("the checks cover only part of the practice; a person must confirm the rest".to_owned());
+        }
+        if !not_run.is_empty() {
+            short.push(format!("{} of its checks did not run ({})", not_run.len(), not_run.join(", ")));
+        }
+        if regional && !ctx.every_region {
+            short.push("not every enabled region was scanned".to_owned());
+        }
+        if short.is_empty() {
+            (EvidenceStatus::Established, format!("{passed}; the checks cover the whole practice"))
+        } else {
+            (EvidenceStatus::Supports, format!("{passed}, but {}", short.join("; ")))
+        }
     };
+    let status = match evidence_status {
+        EvidenceStatus::Established => PracticeStatus::Met,
+        EvidenceStatus::Supports => PracticeStatus::EvidenceSupports,
+        EvidenceStatus::Contradicts => PracticeStatus::NotMet,
+        _ => PracticeStatus::NotAssessed,
+    };
+    let decided_by = if status == PracticeStatus::NotAssessed { Basis::Nothing } else { Basis::Evidence };
     PracticeReview {
         id: bp.id.clone(),
         title: bp.title.clone(),
         level_of_risk: bp.level_of_risk,
         status,
+        decided_by,
         reason,
-        checks: checks.iter().map(|m| m.id.to_owned()).collect(),
-        findings: counts,
-        failing_resources: failing_resources(&relevant),
+        evidence: Evidence {
+            status: evidence_status,
+            scope,
+            checks: checks.iter().map(|m| m.id.to_owned()).collect(),
+            checks_not_run: not_run.iter().map(|id| (*id).to_owned()).collect(),
+            findings: counts,
+            failing_resources: failing_resources(&relevant),
+            incomplete_reads,
+        },
     }
 }
 
-/// High if a High-risk practice is not met, else Medium if a Medium-risk one is not met, else
-/// none; not assessed when no practice of the question could be assessed.
-pub fn question_risk(practices: &[PracticeReview]) -> QuestionRisk {
-    let not_met = |level| practices.iter().any(|p| p.status == PracticeStatus::NotMet && p.level_of_risk == level);
-    if not_met(LevelOfRisk::High) {
-        QuestionRisk::High
-    } else if not_met(LevelOfRisk::Medium) {
-        QuestionRisk::Medium
-    } else if practices.iter().all(|p| matches!(p.status, PracticeStatus::NotAssessed | PracticeStatus::NotApplicable))
-    {
-        QuestionRisk::NotAssessed
-    } else {
-        QuestionRisk::None
+/// The question's risk as the Well-Architected Tool computes it, and the practices behind
+/// it: `high` when a High-risk practice is not established (not met, not assessed, or only
+/// supported), else `medium` likewise, else `low` when a Low-risk one is not, else `none`
+/// (every practice met or not applicable). A question without any evidence is not assessed.
+pub fn question_risk(practices: &[PracticeReview]) -> (QuestionRisk, Vec<String>) {
+    let evidenced = practices
+        .iter()
+        .any(|p| matches!(p.status, PracticeStatus::Met | PracticeStatus::NotMet | PracticeStatus::EvidenceSupports));
+    if !evidenced {
+        return (QuestionRisk::NotAssessed, Vec::new());
     }
+    for (level, risk) in [
+        (LevelOfRisk::High, QuestionRisk::High),
+        (LevelOfRisk::Medium, QuestionRisk::Medium),
+        (LevelOfRisk::Low, QuestionRisk::Low),
+    ] {
+        let drivers: Vec<String> = practices
+            .iter()
+            .filter(|p| p.level_of_risk == level && !p.status.is_established())
+            .map(|p| p.id.clone())
+            .collect();
+        if !drivers.is_empty() {
+            return (risk, drivers);
+        }
+    }
+    (QuestionRisk::None, Vec::new())
 }
 
 fn plan_item(question: &str, practice: &PracticeReview, checks: &[&Meta], by_check: &FindingsByCheck) -> PlanItem {
@@ -352,7 +554,7 @@ fn plan_item(question: &str, practice: &PracticeReview, checks: &[&Meta], by_che
         title: practice.title.clone(),
         question: question.to_owned(),
         level_of_risk: practice.level_of_risk,
-        failing_resources: practice.failing_resources,
+        failing_resources: practice.evidence.failing_resources,
         checks: plan_checks,
     }
 }
@@ -363,6 +565,7 @@ fn summarise(questions: &[QuestionReview], findings: &[Finding], checks_run: usi
         match q.risk {
             QuestionRisk::High => summary.high_risk_questions += 1,
             QuestionRisk::Medium => summary.medium_risk_questions += 1,
+            QuestionRisk::Low => summary.low_risk_questions += 1,
             QuestionRisk::None => summary.questions_without_risk += 1,
             QuestionRisk::NotAssessed => summary.questions_not_assessed += 1,
         }
@@ -371,6 +574,7 @@ fn summarise(questions: &[QuestionReview], findings: &[Finding], checks_run: usi
             match p.status {
                 PracticeStatus::Met => c.met += 1,
                 PracticeStatus::NotMet => c.not_met += 1,
+                PracticeStatus::EvidenceSupports => c.evidence_supports += 1,
                 PracticeStatus::NotAssessed => c.not_assessed += 1,
                 PracticeStatus::NotApplicable => c.not_applicable += 1,
             }

@@ -1,8 +1,6 @@
-use crate::{declare_check, util, Status};
-use wasp_model::Inventory;
-
-/// Analyzer types that look for external (public and cross-account) access.
-const EXTERNAL_ACCESS: [&str; 2] = ["ACCOUNT", "ORGANIZATION"];
+use crate::{declare_check, evidence, Status};
+use wasp_model::detection::AnalyzerStatus;
+use wasp_model::{Inventory, Service};
 
 declare_check! {
     /// ### What it checks
@@ -24,40 +22,41 @@ declare_check! {
         id: "accessanalyzer_enabled",
         title: "IAM Access Analyzer watches external access in every region",
         severity: High,
-        service: "accessanalyzer",
+        service: AccessAnalyzer,
         resource_kind: "region",
-        best_practices: ["SEC03-BP07", "SEC01-BP08"],
+        best_practices: ["SEC03-BP07"],
         prowler: ["accessanalyzer_enabled"],
         security_hub: ["IAM.28"],
         config_rule: ["IAM_EXTERNAL_ACCESS_ANALYZER_ENABLED"],
         cis: ["3.0:1.20", "4.0:1.20", "5.0:1.19"],
+        reads: { AccessAnalyzer: [ListAnalyzers] },
         remediation: "Create an external-access analyzer in every region.",
     }
 }
 
 impl AccessanalyzerEnabled {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
-        for region in util::scanned_regions(inv) {
-            let arn = inv.regional_account_arn("access-analyzer", region);
+        for region in evidence::scanned_regions(inv) {
             let Some(state) = inv.detection.access_analyzer.get(region) else {
-                let why = util::unknown_because(inv, "accessanalyzer", region, "the analyzer list");
-                out.report(Status::Skip, arn, region, why);
+                let why = evidence::unknown_because(inv, Service::AccessAnalyzer, region, "the analyzer list");
+                out.in_region(Status::Skip, "access-analyzer", region, why);
                 continue;
             };
-            let external: Vec<_> =
-                state.analyzers.iter().filter(|a| EXTERNAL_ACCESS.contains(&a.analyzer_type.as_str())).collect();
-            if let Some(a) = external.iter().find(|a| a.status == "ACTIVE") {
-                out.report(Status::Pass, arn, region, format!("analyzer {} is active", a.name));
-            } else if external.iter().any(|a| a.status.is_empty()) {
-                let why = util::unknown_because(inv, "accessanalyzer", region, "the analyzer status");
-                out.report(Status::Skip, arn, region, why);
+            let external: Vec<_> = state.analyzers.iter().filter(|a| a.analyzer_type.finds_external_access()).collect();
+            let (status, message) = if let Some(a) = external.iter().find(|a| a.status == Some(AnalyzerStatus::Active))
+            {
+                (Status::Pass, format!("analyzer {} is active", a.name))
+            } else if external.iter().any(|a| a.status.is_none()) {
+                let why = evidence::unknown_because(inv, Service::AccessAnalyzer, region, "the analyzer status");
+                (Status::Skip, why)
             } else if let Some(a) = external.first() {
-                out.report(Status::Fail, arn, region, format!("analyzer {} is {}", a.name, a.status));
+                (Status::Fail, format!("analyzer {} is {}", a.name, a.status.map_or("", AnalyzerStatus::as_str)))
             } else if state.analyzers.is_empty() {
-                out.report(Status::Fail, arn, region, "no analyzer in this region");
+                (Status::Fail, "no analyzer in this region".to_owned())
             } else {
-                out.report(Status::Fail, arn, region, "only unused-access analyzers in this region");
-            }
+                (Status::Fail, "only unused-access analyzers in this region".to_owned())
+            };
+            out.in_region(status, "access-analyzer", region, message);
         }
     }
 }

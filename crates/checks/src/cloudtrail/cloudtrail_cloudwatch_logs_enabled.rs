@@ -19,13 +19,14 @@ declare_check! {
         id: "cloudtrail_cloudwatch_logs_enabled",
         title: "CloudTrail trails deliver events to CloudWatch Logs",
         severity: Low,
-        service: "cloudtrail",
+        service: CloudTrail,
         resource_kind: "cloudtrail_trail",
         best_practices: ["SEC04-BP02", "SEC04-BP03"],
         prowler: ["cloudtrail_cloudwatch_logging_enabled"],
         security_hub: ["CloudTrail.5"],
         config_rule: ["CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED"],
         cis: [],
+        reads: { CloudTrail: [DescribeTrails] },
         remediation: "Configure the trail to deliver its events to a CloudWatch Logs group.",
     }
 }

@@ -19,13 +19,14 @@ declare_check! {
         id: "cloudtrail_kms_encryption_enabled",
         title: "CloudTrail trails encrypt logs with KMS",
         severity: Medium,
-        service: "cloudtrail",
+        service: CloudTrail,
         resource_kind: "cloudtrail_trail",
         best_practices: ["SEC04-BP01", "SEC08-BP01"],
         prowler: ["cloudtrail_kms_encryption_enabled"],
         security_hub: ["CloudTrail.2"],
         config_rule: ["CLOUD_TRAIL_ENCRYPTION_ENABLED"],
         cis: ["3.0:3.5", "4.0:3.5", "5.0:3.5"],
+        reads: { CloudTrail: [DescribeTrails] },
         remediation: "Configure the trail to encrypt its logs with a customer-managed KMS key.",
     }
 }

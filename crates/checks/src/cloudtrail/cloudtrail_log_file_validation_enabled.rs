@@ -5,7 +5,7 @@ declare_check! {
     /// ### What it checks
     /// Every trail has log file integrity validation on, so CloudTrail writes signed hourly
     /// digest files for the log files it delivers. Organization trails seen from a member
-    /// account are judged too.
+    /// account are judged too. SKIP when the trail description leaves the setting out.
     ///
     /// ### Why it matters
     /// An intruder with write access to the log bucket can delete or edit the records of what
@@ -19,13 +19,14 @@ declare_check! {
         id: "cloudtrail_log_file_validation_enabled",
         title: "CloudTrail trails validate their log files",
         severity: Low,
-        service: "cloudtrail",
+        service: CloudTrail,
         resource_kind: "cloudtrail_trail",
         best_practices: ["SEC04-BP01", "SEC10-BP03"],
         prowler: ["cloudtrail_log_file_validation_enabled"],
         security_hub: ["CloudTrail.4"],
         config_rule: ["CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED"],
         cis: ["3.0:3.2", "4.0:3.2", "5.0:3.2"],
+        reads: { CloudTrail: [DescribeTrails] },
         remediation: "Enable log file validation on the trail.",
     }
 }
@@ -33,10 +34,10 @@ declare_check! {
 impl CloudtrailLogFileValidationEnabled {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for trail in &inv.cloudtrail.trails {
-            if trail.log_file_validation {
-                out.pass(trail, "log file validation is on");
-            } else {
-                out.fail(trail, "log file validation is off");
+            match trail.log_file_validation {
+                Some(true) => out.pass(trail, "log file validation is on"),
+                Some(false) => out.fail(trail, "log file validation is off"),
+                None => out.skip(trail, "AWS did not say whether log file validation is on"),
             }
         }
     }

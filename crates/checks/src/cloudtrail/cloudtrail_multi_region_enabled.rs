@@ -1,6 +1,6 @@
-use crate::{declare_check, util, Status};
+use crate::{declare_check, evidence, Status};
 use wasp_model::cloudtrail::ManagementEvents;
-use wasp_model::{Inventory, GLOBAL_REGION};
+use wasp_model::{Inventory, Service};
 
 declare_check! {
     /// ### What it checks
@@ -8,8 +8,8 @@ declare_check! {
     /// that is logging (`GetTrailStatus`) and records both read and write management events.
     /// PASS names the first such trail. FAIL when no multi-region trail exists, or every one is
     /// stopped or records only part of the management events; SKIP instead when a candidate's
-    /// logging status or event selectors could not be read, or when any CloudTrail gap was
-    /// recorded, since the missing region might hold the trail.
+    /// logging status or event selectors could not be read, or when the trail list of any
+    /// region could not be read, since the missing region might hold the trail.
     ///
     /// ### Why it matters
     /// CloudTrail is the account's audit log: who did what, from where, with which
@@ -24,13 +24,14 @@ declare_check! {
         id: "cloudtrail_multi_region_enabled",
         title: "A multi-region trail logs all management events",
         severity: High,
-        service: "cloudtrail",
+        service: CloudTrail,
         resource_kind: "account",
         best_practices: ["SEC04-BP01"],
-        prowler: ["cloudtrail_multi_region_enabled", "cloudtrail_multi_region_enabled_logging_management_events"],
-        security_hub: ["CloudTrail.1", "CloudTrail.3"],
-        config_rule: ["MULTI_REGION_CLOUD_TRAIL_ENABLED", "CLOUD_TRAIL_ENABLED"],
+        prowler: ["cloudtrail_multi_region_enabled_logging_management_events"],
+        security_hub: ["CloudTrail.1"],
+        config_rule: ["MULTI_REGION_CLOUD_TRAIL_ENABLED"],
         cis: ["3.0:3.1", "4.0:3.1", "5.0:3.1"],
+        reads: { CloudTrail: [DescribeTrails, GetTrailStatus, GetEventSelectors] },
         remediation: "Create and start a multi-region trail that records all management events.",
     }
 }
@@ -46,14 +47,21 @@ fn describe(events: ManagementEvents) -> &'static str {
 
 impl CloudtrailMultiRegionEnabled {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
-        let arn = inv.account_arn();
         let mut unknown = None;
         let mut failing = Vec::new();
-        for trail in inv.cloudtrail.trails.iter().filter(|t| t.multi_region) {
+        for trail in &inv.cloudtrail.trails {
+            match trail.multi_region {
+                Some(true) => {}
+                Some(false) => continue,
+                None => {
+                    unknown.get_or_insert_with(|| format!("whether trail {} is multi-region was not read", trail.name));
+                    continue;
+                }
+            }
             match (trail.is_logging, trail.management_events) {
                 (Some(true), Some(ManagementEvents::All)) => {
                     let msg = format!("multi-region trail {} logs all management events", trail.name);
-                    out.report(Status::Pass, arn, GLOBAL_REGION, msg);
+                    out.account(Status::Pass, msg);
                     return;
                 }
                 (Some(false), _) => failing.push(format!("{} is not logging", trail.name)),
@@ -62,16 +70,20 @@ impl CloudtrailMultiRegionEnabled {
                 }
                 _ => {
                     let what = format!("the logging status or event selector of trail {}", trail.name);
-                    unknown.get_or_insert_with(|| util::unknown_because(inv, "cloudtrail", &trail.region, &what));
+                    unknown.get_or_insert_with(|| {
+                        evidence::unknown_because(inv, Service::CloudTrail, &trail.region, &what)
+                    });
                 }
             }
         }
-        if let Some(why) = unknown.or_else(|| util::service_gap(inv, "cloudtrail", "the trail list")) {
-            out.report(Status::Skip, arn, GLOBAL_REGION, why);
+        let trail_list =
+            || evidence::operation_gap_anywhere(inv, Service::CloudTrail, "DescribeTrails", "the trail list");
+        if let Some(why) = unknown.or_else(trail_list) {
+            out.account(Status::Skip, why);
         } else if failing.is_empty() {
-            out.report(Status::Fail, arn, GLOBAL_REGION, "no multi-region trail");
+            out.account(Status::Fail, "no multi-region trail");
         } else {
-            out.report(Status::Fail, arn, GLOBAL_REGION, format!("multi-region trails: {}", failing.join("; ")));
+            out.account(Status::Fail, format!("multi-region trails: {}", failing.join("; ")));
         }
     }
 }

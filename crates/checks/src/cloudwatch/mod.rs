@@ -1,4 +1,5 @@
 //! CloudWatch alarm checks.
+mod chain;
 mod cloudwatch_root_usage_alarm_configured;
 mod cloudwatch_unauthorized_api_calls_alarm_configured;
 

@@ -3,7 +3,8 @@ use wasp_model::Inventory;
 
 declare_check! {
     /// ### What it checks
-    /// No machine image (AMI) owned by the account is public.
+    /// No machine image (AMI) owned by the account is public. SKIP when the image
+    /// description leaves its visibility out.
     ///
     /// ### Why it matters
     /// A public AMI can be launched by anyone, exposing whatever was baked into it: embedded
@@ -17,13 +18,14 @@ declare_check! {
         id: "ec2_ami_not_public",
         title: "AMIs owned by the account are not public",
         severity: Critical,
-        service: "ec2",
+        service: Ec2,
         resource_kind: "ec2_image",
         best_practices: ["SEC03-BP07"],
         prowler: ["ec2_ami_public"],
         security_hub: [],
         config_rule: [],
         cis: [],
+        reads: { Ec2: [DescribeImages] },
         remediation: "Remove the public launch permission from the AMI.",
     }
 }
@@ -31,10 +33,10 @@ declare_check! {
 impl Ec2AmiNotPublic {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for image in &inv.ec2.images {
-            if image.public {
-                out.fail(image, "anyone can launch the image");
-            } else {
-                out.pass(image, "the image is private");
+            match image.public {
+                Some(true) => out.fail(image, "anyone can launch the image"),
+                Some(false) => out.pass(image, "the image is private"),
+                None => out.skip(image, "AWS did not say whether the image is public"),
             }
         }
     }

@@ -18,13 +18,14 @@ declare_check! {
         id: "ec2_default_security_group_restricted",
         title: "Default security groups allow no inbound or outbound traffic",
         severity: High,
-        service: "ec2",
+        service: Ec2,
         resource_kind: "ec2_security_group",
         best_practices: ["SEC05-BP02"],
         prowler: ["ec2_securitygroup_default_restrict_traffic"],
         security_hub: ["EC2.2"],
         config_rule: ["VPC_DEFAULT_SECURITY_GROUP_CLOSED"],
         cis: ["3.0:5.4", "4.0:5.5", "5.0:5.5"],
+        reads: { Ec2: [DescribeSecurityGroups] },
         remediation: "Remove all inbound and outbound rules from default security groups.",
     }
 }

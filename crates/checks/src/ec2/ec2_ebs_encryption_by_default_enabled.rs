@@ -1,5 +1,5 @@
-use crate::{declare_check, util, Status};
-use wasp_model::Inventory;
+use crate::{declare_check, evidence, Status};
+use wasp_model::{Inventory, Service};
 
 declare_check! {
     /// ### What it checks
@@ -19,20 +19,21 @@ declare_check! {
         id: "ec2_ebs_encryption_by_default_enabled",
         title: "EBS encryption by default is on in every region",
         severity: Medium,
-        service: "ec2",
+        service: Ec2,
         resource_kind: "region",
         best_practices: ["SEC08-BP02", "SEC08-BP03"],
         prowler: ["ec2_ebs_default_encryption"],
         security_hub: ["EC2.7"],
         config_rule: ["EC2_EBS_ENCRYPTION_BY_DEFAULT"],
-        cis: [],
+        cis: ["3.0:2.2.1", "4.0:5.1.1", "5.0:5.1.1"],
+        reads: { Ec2: [GetEbsEncryptionByDefault] },
         remediation: "Enable EBS encryption by default in every region.",
     }
 }
 
 impl Ec2EbsEncryptionByDefaultEnabled {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
-        for region in util::scanned_regions(inv) {
+        for region in evidence::scanned_regions(inv) {
             let arn = inv.regional_account_arn("ec2", region);
             match inv.ec2.ebs_defaults.get(region) {
                 Some(d) if d.encryption_by_default => {
@@ -40,7 +41,7 @@ impl Ec2EbsEncryptionByDefaultEnabled {
                 }
                 Some(_) => out.report(Status::Fail, arn, region, "EBS encryption by default is off"),
                 None => {
-                    let why = util::unknown_because(inv, "ec2", region, "EBS encryption by default");
+                    let why = evidence::unknown_because(inv, Service::Ec2, region, "EBS encryption by default");
                     out.report(Status::Skip, arn, region, why)
                 }
             }

@@ -1,4 +1,5 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence};
+use wasp_model::ec2::{HttpTokens, InstanceState, Toggle};
 use wasp_model::Inventory;
 
 declare_check! {
@@ -21,30 +22,31 @@ declare_check! {
         id: "ec2_instance_imdsv2_required",
         title: "EC2 instances require IMDSv2",
         severity: High,
-        service: "ec2",
+        service: Ec2,
         resource_kind: "ec2_instance",
         best_practices: ["SEC06-BP02", "SEC02-BP02"],
         prowler: ["ec2_instance_imdsv2_enabled"],
         security_hub: ["EC2.8"],
         config_rule: ["EC2_IMDSV2_CHECK"],
         cis: ["3.0:5.6", "4.0:5.7", "5.0:5.7"],
+        reads: { Ec2: [DescribeInstances] },
         remediation: "Set the instance metadata option HttpTokens to required.",
     }
 }
 
 impl Ec2InstanceImdsv2Required {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
-        let live = inv.ec2.instances.iter().filter(|i| !matches!(i.state.as_str(), "terminated" | "shutting-down"));
+        let live = inv.ec2.instances.iter().filter(|i| !i.state.is_some_and(InstanceState::is_gone));
         for instance in live {
-            if instance.metadata_endpoint.as_deref() == Some("disabled") {
+            if instance.metadata_endpoint == Some(Toggle::Disabled) {
                 out.pass(instance, "the instance metadata endpoint is disabled");
                 continue;
             }
-            match instance.metadata_http_tokens.as_deref() {
-                Some("required") => out.pass(instance, "IMDSv2 is required"),
-                Some(other) => out.fail(instance, format!("metadata tokens are {other}; IMDSv1 is allowed")),
+            match instance.metadata_http_tokens {
+                Some(HttpTokens::Required) => out.pass(instance, "IMDSv2 is required"),
+                Some(HttpTokens::Optional) => out.fail(instance, "metadata tokens are optional; IMDSv1 is allowed"),
                 None => {
-                    out.skip(instance, util::unknown_for_resource(inv, &instance.arn, "the metadata configuration"))
+                    out.skip(instance, evidence::unknown_for_resource(inv, &instance.arn, "the metadata configuration"))
                 }
             }
         }

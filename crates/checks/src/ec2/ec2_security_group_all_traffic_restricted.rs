@@ -1,5 +1,5 @@
 use crate::declare_check;
-use wasp_model::ec2::SgRule;
+use wasp_model::ec2::{Protocol, SgRule};
 use wasp_model::Inventory;
 
 /// The rule opens every port: all protocols, or TCP/UDP over the whole port range (or with no
@@ -8,8 +8,7 @@ fn opens_every_port(rule: &SgRule) -> bool {
     if rule.all_traffic() {
         return true;
     }
-    let tcp_or_udp = matches!(rule.protocol.as_str(), "tcp" | "udp" | "6" | "17");
-    tcp_or_udp
+    matches!(rule.protocol, Protocol::Tcp | Protocol::Udp)
         && match (rule.from_port, rule.to_port) {
             (Some(from), Some(to)) => from <= 0 && to >= 65535,
             _ => true,
@@ -35,13 +34,14 @@ declare_check! {
         id: "ec2_security_group_all_traffic_restricted",
         title: "Security groups do not open every port to the internet",
         severity: Critical,
-        service: "ec2",
+        service: Ec2,
         resource_kind: "ec2_security_group",
         best_practices: ["SEC05-BP02"],
         prowler: ["ec2_securitygroup_allow_ingress_from_internet_to_all_ports"],
         security_hub: [],
         config_rule: [],
-        cis: ["3.0:5.2", "3.0:5.3", "4.0:5.3", "4.0:5.4", "5.0:5.3", "5.0:5.4"],
+        cis: [],
+        reads: { Ec2: [DescribeSecurityGroups] },
         remediation: "Replace all-port internet ingress with the specific ports and sources needed.",
     }
 }

@@ -1,12 +1,12 @@
-use crate::{declare_check, util};
-use wasp_model::ec2::FlowLog;
-use wasp_model::Inventory;
+use crate::{declare_check, evidence};
+use wasp_model::ec2::{FlowLog, FlowLogStatus, TrafficType};
+use wasp_model::{Inventory, Service};
 
 declare_check! {
     /// ### What it checks
     /// Every VPC has a flow log attached to the VPC itself (`resource_id` is the VPC id, in the
     /// VPC's region) that records rejected traffic (`traffic_type` `ALL` or `REJECT`) and is
-    /// not in a non-`ACTIVE` status (an empty status, as templates give, is accepted). Flow
+    /// not in a non-`ACTIVE` status (an unstated status, as templates give, is accepted). Flow
     /// logs on single subnets or interfaces do not count. FAIL when no such flow log exists;
     /// SKIP when the only candidates have an unknown traffic type, or when the region's flow
     /// logs could not be read.
@@ -23,23 +23,25 @@ declare_check! {
         id: "ec2_vpc_flow_logs_enabled",
         title: "VPCs have flow logs enabled",
         severity: Medium,
-        service: "ec2",
+        service: Ec2,
         resource_kind: "vpc",
         best_practices: ["SEC04-BP01"],
         prowler: ["vpc_flow_logs_enabled"],
         security_hub: ["EC2.6"],
         config_rule: ["VPC_FLOW_LOGS_ENABLED"],
         cis: ["3.0:3.7", "4.0:3.7", "5.0:3.7"],
+        reads: { Ec2: [DescribeVpcs, DescribeFlowLogs] },
         remediation: "Create a VPC flow log that records at least rejected traffic.",
     }
 }
 
+/// Not reported inactive (templates give no status).
 fn active(log: &FlowLog) -> bool {
-    log.status.is_empty() || log.status.eq_ignore_ascii_case("ACTIVE")
+    log.status != Some(FlowLogStatus::Inactive)
 }
 
 fn records_rejects(log: &FlowLog) -> bool {
-    matches!(log.traffic_type.to_ascii_uppercase().as_str(), "ALL" | "REJECT")
+    matches!(log.traffic_type, Some(TrafficType::All | TrafficType::Reject))
 }
 
 impl Ec2VpcFlowLogsEnabled {
@@ -52,11 +54,12 @@ impl Ec2VpcFlowLogsEnabled {
                 .filter(|f| f.resource_id == vpc.id && f.region == vpc.region && active(f))
                 .collect();
             if let Some(log) = logs.iter().find(|f| records_rejects(f)) {
-                out.pass(vpc, format!("flow log {} records {} traffic", log.id, log.traffic_type));
-            } else if logs.iter().any(|f| f.traffic_type.is_empty()) {
+                let kind = if log.traffic_type == Some(TrafficType::All) { "all" } else { "rejected" };
+                out.pass(vpc, format!("flow log {} records {kind} traffic", log.id));
+            } else if logs.iter().any(|f| f.traffic_type.is_none()) {
                 out.skip(vpc, "the traffic type of the VPC's flow log was not read");
             } else if let Some(why) =
-                util::operation_gap(inv, "ec2", &vpc.region, "DescribeFlowLogs", "the flow log list")
+                evidence::operation_gap(inv, Service::Ec2, &vpc.region, "DescribeFlowLogs", "the flow log list")
             {
                 out.skip(vpc, why);
             } else if logs.is_empty() {

@@ -1,5 +1,6 @@
-use crate::{declare_check, util, Status};
-use wasp_model::Inventory;
+use crate::{declare_check, evidence, Status};
+use wasp_model::detection::Toggle;
+use wasp_model::{Inventory, Service};
 
 declare_check! {
     /// ### What it checks
@@ -19,40 +20,36 @@ declare_check! {
         id: "guardduty_enabled",
         title: "GuardDuty is enabled in every region",
         severity: High,
-        service: "guardduty",
+        service: GuardDuty,
         resource_kind: "region",
-        best_practices: ["SEC04-BP01", "SEC04-BP02"],
+        best_practices: ["SEC04-BP03", "SEC01-BP04"],
         prowler: ["guardduty_is_enabled"],
         security_hub: ["GuardDuty.1"],
         config_rule: ["GUARDDUTY_ENABLED_CENTRALIZED"],
         cis: [],
+        reads: { GuardDuty: [ListDetectors, GetDetector] },
         remediation: "Enable GuardDuty in every region, organization-wide where possible.",
     }
 }
 
 impl GuarddutyEnabled {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
-        for region in util::scanned_regions(inv) {
-            let arn = inv.regional_account_arn("guardduty", region);
+        for region in evidence::scanned_regions(inv) {
             let Some(state) = inv.detection.guardduty.get(region) else {
-                let why = util::unknown_because(inv, "guardduty", region, "GuardDuty detectors");
-                out.report(Status::Skip, arn, region, why);
+                let why = evidence::unknown_because(inv, Service::GuardDuty, region, "GuardDuty detectors");
+                out.in_region(Status::Skip, "guardduty", region, why);
                 continue;
             };
-            let enabled = state.detectors.iter().find(|d| d.status.as_deref() == Some("ENABLED"));
-            match enabled {
-                Some(d) => out.report(Status::Pass, arn, region, format!("detector {} is enabled", d.id)),
-                None if state.detectors.iter().any(|d| d.status.is_none()) => out.report(
-                    Status::Skip,
-                    arn,
-                    region,
-                    util::unknown_because(inv, "guardduty", region, "the detector status"),
-                ),
-                None if state.detectors.is_empty() => {
-                    out.report(Status::Fail, arn, region, "no GuardDuty detector in this region")
+            let enabled = state.detectors.iter().find(|d| d.status == Some(Toggle::Enabled));
+            let (status, message) = match enabled {
+                Some(d) => (Status::Pass, format!("detector {} is enabled", d.id)),
+                None if state.detectors.iter().any(|d| d.status.is_none()) => {
+                    (Status::Skip, evidence::unknown_because(inv, Service::GuardDuty, region, "the detector status"))
                 }
-                None => out.report(Status::Fail, arn, region, "GuardDuty detector is suspended"),
-            }
+                None if state.detectors.is_empty() => (Status::Fail, "no GuardDuty detector in this region".to_owned()),
+                None => (Status::Fail, "GuardDuty detector is suspended".to_owned()),
+            };
+            out.in_region(status, "guardduty", region, message);
         }
     }
 }

@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence};
 use wasp_model::iam::AccessKey;
 use wasp_model::Inventory;
 
@@ -23,13 +23,14 @@ declare_check! {
         id: "iam_access_keys_rotated",
         title: "Active IAM access keys are no older than 90 days",
         severity: Medium,
-        service: "iam",
+        service: Iam,
         resource_kind: "iam_user",
         best_practices: ["SEC02-BP05"],
         prowler: ["iam_rotate_access_key_90_days"],
         security_hub: ["IAM.3"],
         config_rule: ["ACCESS_KEYS_ROTATED"],
         cis: ["3.0:1.14", "4.0:1.14", "5.0:1.13"],
+        reads: { Iam: [GetAccountAuthorizationDetails, GenerateCredentialReport, GetCredentialReport] },
         remediation: "Rotate access keys older than 90 days, or replace them with roles.",
     }
 }
@@ -38,7 +39,7 @@ impl IamAccessKeysRotated {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for user in &inv.iam.users {
             let Some(keys) = &user.access_keys else {
-                out.skip(user, util::unknown_for_resource(inv, &user.arn, "the user's access key list"));
+                out.skip(user, evidence::unknown_for_resource(inv, &user.arn, "the user's access key list"));
                 continue;
             };
             let active: Vec<(usize, &AccessKey)> = keys.iter().enumerate().filter(|(_, k)| k.active).collect();
@@ -48,12 +49,12 @@ impl IamAccessKeysRotated {
             let mut old = Vec::new();
             let mut undated = Vec::new();
             for (i, key) in &active {
-                match key.created.map(|c| util::days_before_collection(inv, c)) {
+                match key.created.map(|c| evidence::days_before_collection(inv, c)) {
                     Some(days) if days > MAX_AGE_DAYS => {
-                        old.push(format!("{} is {days} days old", util::key_label(key, *i)))
+                        old.push(format!("{} is {days} days old", evidence::key_label(key, *i)))
                     }
                     Some(_) => {}
-                    None => undated.push(util::key_label(key, *i)),
+                    None => undated.push(evidence::key_label(key, *i)),
                 }
             }
             if !old.is_empty() {

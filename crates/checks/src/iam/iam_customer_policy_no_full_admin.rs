@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence, policy};
 use wasp_model::Inventory;
 
 declare_check! {
@@ -24,7 +24,7 @@ declare_check! {
         id: "iam_customer_policy_no_full_admin",
         title: "Customer-managed policies do not grant full administrator access",
         severity: High,
-        service: "iam",
+        service: Iam,
         resource_kind: "iam_policy",
         best_practices: ["SEC03-BP02"],
         prowler: [
@@ -33,7 +33,8 @@ declare_check! {
         ],
         security_hub: ["IAM.1"],
         config_rule: ["IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS"],
-        cis: ["3.0:1.16", "4.0:1.16", "5.0:1.15"],
+        cis: [],
+        reads: { Iam: [GetAccountAuthorizationDetails] },
         remediation: "Replace \"Action: *, Resource: *\" statements with least-privilege permissions.",
     }
 }
@@ -42,10 +43,10 @@ impl IamCustomerPolicyNoFullAdmin {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for policy in &inv.iam.policies {
             let Some(document) = &policy.document else {
-                out.skip(policy, util::unknown_for_resource(inv, &policy.arn, "the policy document"));
+                out.skip(policy, evidence::unknown_for_resource(inv, &policy.arn, "the policy document"));
                 continue;
             };
-            if !util::allows_full_admin(document) {
+            if !policy::allows_full_admin(document) {
                 out.pass(policy, "no statement allows every action on every resource");
                 continue;
             }

@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, policy};
 use wasp_model::{Inventory, Resource};
 
 declare_check! {
@@ -6,7 +6,8 @@ declare_check! {
     /// No inline policy of an IAM user, group or role has a statement with `Effect: Allow`,
     /// `Action: "*"` and `Resource: "*"` (string or list fields; conditions do not exempt the
     /// statement). Each principal with inline policies gets one finding; principals without
-    /// inline policies are not judged. FAIL names the offending policies.
+    /// inline policies are not judged. FAIL names the offending policies; SKIP when a policy
+    /// document could not be decoded and none of the others grants full admin.
     ///
     /// ### Why it matters
     /// Inline policies are invisible in the list of managed policies, so a full-admin inline
@@ -19,13 +20,14 @@ declare_check! {
         id: "iam_inline_policy_no_full_admin",
         title: "Inline policies do not grant full administrator access",
         severity: High,
-        service: "iam",
+        service: Iam,
         resource_kind: "iam_principal",
         best_practices: ["SEC03-BP02"],
         prowler: ["iam_inline_policy_no_administrative_privileges"],
         security_hub: [],
         config_rule: [],
-        cis: ["3.0:1.16", "4.0:1.16", "5.0:1.15"],
+        cis: [],
+        reads: { Iam: [GetAccountAuthorizationDetails] },
         remediation: "Replace full-admin inline policies with scoped managed policies.",
     }
 }
@@ -43,12 +45,18 @@ impl IamInlinePolicyNoFullAdmin {
             if inline.is_empty() {
                 continue;
             }
-            let admin: Vec<&str> =
-                inline.iter().filter(|p| util::allows_full_admin(&p.document)).map(|p| p.name.as_str()).collect();
-            if admin.is_empty() {
-                out.pass(principal, format!("{} inline policies, none with full admin", inline.len()));
-            } else {
+            let admin: Vec<&str> = inline
+                .iter()
+                .filter(|p| p.document.as_ref().is_some_and(policy::allows_full_admin))
+                .map(|p| p.name.as_str())
+                .collect();
+            let unread: Vec<&str> = inline.iter().filter(|p| p.document.is_none()).map(|p| p.name.as_str()).collect();
+            if !admin.is_empty() {
                 out.fail(principal, format!("inline policies with full admin: {}", admin.join(", ")));
+            } else if !unread.is_empty() {
+                out.skip(principal, format!("inline policies that could not be decoded: {}", unread.join(", ")));
+            } else {
+                out.pass(principal, format!("{} inline policies, none with full admin", inline.len()));
             }
         }
     }

@@ -1,5 +1,5 @@
-use crate::{declare_check, util, Status};
-use wasp_model::{Inventory, Setting, GLOBAL_REGION};
+use crate::{declare_check, evidence, Status};
+use wasp_model::{Inventory, Service, Setting, GLOBAL_REGION};
 
 /// CIS asks the policy to remember this many earlier passwords.
 const MIN_REMEMBERED: u32 = 24;
@@ -21,13 +21,14 @@ declare_check! {
         id: "iam_password_policy_reuse_prevention",
         title: "Password policy prevents reuse of the last 24 passwords",
         severity: Medium,
-        service: "iam",
+        service: Iam,
         resource_kind: "account",
         best_practices: ["SEC02-BP01", "SEC02-BP05"],
         prowler: ["iam_password_policy_reuse_24"],
         security_hub: ["IAM.16"],
         config_rule: ["IAM_PASSWORD_POLICY"],
         cis: ["3.0:1.9", "4.0:1.9", "5.0:1.8"],
+        reads: { Iam: [GetAccountPasswordPolicy] },
         remediation: "Set password reuse prevention to 24 in the account password policy.",
     }
 }
@@ -37,7 +38,7 @@ impl IamPasswordPolicyReusePrevention {
         let arn = inv.account_arn();
         match &inv.iam.password_policy {
             None => {
-                let why = util::unknown_because(inv, "iam", GLOBAL_REGION, "the password policy");
+                let why = evidence::unknown_because(inv, Service::Iam, GLOBAL_REGION, "the password policy");
                 out.report(Status::Skip, arn, GLOBAL_REGION, why)
             }
             Some(Setting::NotConfigured) => {

@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence, policy};
 use wasp_model::iam::statements;
 use wasp_model::Inventory;
 
@@ -8,11 +8,17 @@ const ASSUME_ACTIONS: [&str; 3] = ["sts:AssumeRole", "sts:AssumeRoleWithWebIdent
 declare_check! {
     /// ### What it checks
     /// No role's trust policy has an `Allow` statement whose principal is everyone (`"*"` or
-    /// `{"AWS": "*"}`, alone or in a list), without any `Condition`, for an action that assumes
-    /// the role (`sts:AssumeRole*`, matched with wildcards such as `sts:*`). A condition (for
-    /// example on `aws:PrincipalOrgID` or `sts:ExternalId`) is taken as the intended
-    /// restriction. Service-linked roles are not judged. SKIP when the trust policy could not
-    /// be read.
+    /// `{"AWS": "*"}`, alone or in a list), for an action that assumes the role
+    /// (`sts:AssumeRole*`, matched with wildcards such as `sts:*`), unless a condition really
+    /// restricts the caller: `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`,
+    /// `aws:PrincipalAccount`, `aws:PrincipalArn` (with a concrete account), `aws:SourceAccount`,
+    /// `aws:SourceArn`, `aws:SourceOrgID`, `aws:SourceVpc(e)`, `aws:SourceIp` (not the whole
+    /// internet) or `sts:ExternalId` without wildcards, compared with a positive operator
+    /// (`StringEquals`, `StringLike`, `ArnLike`, `IpAddress` …, not their `IfExists` or negated
+    /// forms) against values none of which is `*`. Conditions such as `aws:SecureTransport`,
+    /// principal tags (any account can tag its own principals) or a wildcard external id do not
+    /// restrict. Service-linked roles are not judged. SKIP when the trust policy could not be
+    /// read.
     ///
     /// ### Why it matters
     /// A role that trusts `*` can be assumed by any identity in any AWS account: its
@@ -27,13 +33,14 @@ declare_check! {
         id: "iam_role_trust_not_public",
         title: "Role trust policies do not let any principal assume the role",
         severity: Critical,
-        service: "iam",
+        service: Iam,
         resource_kind: "iam_role",
         best_practices: ["SEC03-BP07", "SEC03-BP09"],
         prowler: [],
         security_hub: [],
         config_rule: [],
         cis: [],
+        reads: { Iam: [GetAccountAuthorizationDetails] },
         remediation: "Name the trusted principals in the trust policy or restrict it with conditions.",
     }
 }
@@ -42,19 +49,27 @@ impl IamRoleTrustNotPublic {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for role in inv.iam.roles.iter().filter(|r| !r.is_service_linked()) {
             let Some(trust) = &role.trust_policy else {
-                out.skip(role, util::unknown_for_resource(inv, &role.arn, "the trust policy"));
+                out.skip(role, evidence::unknown_for_resource(inv, &role.arn, "the trust policy"));
                 continue;
             };
-            let open = statements(trust).into_iter().any(|s| {
-                util::effect_is(s, "Allow")
-                    && util::principal_is_everyone(s.get("Principal"))
-                    && !util::has_condition(s)
-                    && ASSUME_ACTIONS.iter().any(|a| util::statement_covers_action(s, a))
-            });
-            if open {
-                out.fail(role, "the trust policy lets any AWS principal assume the role without conditions");
-            } else {
+            let public: Vec<&serde_json::Value> = statements(trust)
+                .into_iter()
+                .filter(|s| {
+                    policy::effect_is(s, "Allow")
+                        && policy::principal_is_everyone(s.get("Principal"))
+                        && ASSUME_ACTIONS.iter().any(|a| policy::statement_covers_action(s, a))
+                })
+                .collect();
+            let restricted: Vec<String> = public.iter().filter_map(|s| policy::restricting_condition(s)).collect();
+            if restricted.len() < public.len() {
+                out.fail(
+                    role,
+                    "the trust policy lets any AWS principal assume the role, with no condition that restricts who",
+                );
+            } else if restricted.is_empty() {
                 out.pass(role, "the trust policy names who may assume the role");
+            } else {
+                out.pass(role, format!("anyone may assume the role only under {}", restricted.join(", ")));
             }
         }
     }

@@ -1,5 +1,5 @@
-use crate::{declare_check, util, Status};
-use wasp_model::{Inventory, GLOBAL_REGION};
+use crate::{declare_check, evidence, Status};
+use wasp_model::{Inventory, Service, GLOBAL_REGION};
 
 declare_check! {
     /// ### What it checks
@@ -20,13 +20,14 @@ declare_check! {
         id: "iam_root_access_keys_absent",
         title: "Root user has no access keys",
         severity: Critical,
-        service: "iam",
+        service: Iam,
         resource_kind: "account",
         best_practices: ["SEC01-BP02", "SEC02-BP02"],
         prowler: ["iam_no_root_access_key"],
         security_hub: ["IAM.4"],
         config_rule: ["IAM_ROOT_ACCESS_KEY_CHECK"],
         cis: ["3.0:1.4", "4.0:1.4", "5.0:1.3"],
+        reads: { Iam: [GetAccountSummary] },
         remediation: "Delete the root user's access keys and use IAM roles instead.",
     }
 }
@@ -38,7 +39,7 @@ impl IamRootAccessKeysAbsent {
             Some(false) => out.report(Status::Pass, arn, GLOBAL_REGION, "root user has no access keys"),
             Some(true) => out.report(Status::Fail, arn, GLOBAL_REGION, "root user has access keys"),
             None => {
-                let why = util::unknown_because(inv, "iam", GLOBAL_REGION, "the account summary");
+                let why = evidence::unknown_because(inv, Service::Iam, GLOBAL_REGION, "the account summary");
                 out.report(Status::Skip, arn, GLOBAL_REGION, why)
             }
         }

@@ -1,10 +1,13 @@
 use crate::{declare_check, Status};
-use wasp_model::{Inventory, GLOBAL_REGION};
+use wasp_model::{Inventory, Service, GLOBAL_REGION};
 
 declare_check! {
     /// ### What it checks
-    /// The account summary's `AccountMFAEnabled`: the root user has an MFA device. FAIL when it
-    /// has none; SKIP when the account summary could not be read.
+    /// The account summary's `AccountMFAEnabled`: the root user has an MFA device. A root user
+    /// without a password and without access keys (`AccountPasswordPresent` and
+    /// `AccountAccessKeysPresent` both 0, as centralized root access management leaves member
+    /// accounts) cannot sign in and passes, as CIS 5.0 allows. FAIL when a root user with
+    /// credentials has no MFA; SKIP when the account summary could not be read.
     ///
     /// ### Why it matters
     /// The root user can do anything in the account, including closing it, and cannot be
@@ -18,13 +21,14 @@ declare_check! {
         id: "iam_root_mfa_enabled",
         title: "Root user has MFA",
         severity: Critical,
-        service: "iam",
+        service: Iam,
         resource_kind: "account",
         best_practices: ["SEC01-BP02", "SEC02-BP01"],
         prowler: ["iam_root_mfa_enabled"],
         security_hub: ["IAM.9"],
         config_rule: ["ROOT_ACCOUNT_MFA_ENABLED"],
         cis: ["3.0:1.5", "4.0:1.5", "5.0:1.4"],
+        reads: { Iam: [GetAccountSummary] },
         remediation: "Assign an MFA device to the root user.",
     }
 }
@@ -32,12 +36,17 @@ declare_check! {
 impl IamRootMfaEnabled {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         let arn = inv.account_arn();
+        if inv.iam.root.as_ref().and_then(|r| r.has_no_credentials()) == Some(true) {
+            let why = "the root user has no password and no access keys (centralized root access): it cannot sign in";
+            out.report(Status::Pass, arn, GLOBAL_REGION, why);
+            return;
+        }
         let verdict = inv.iam.root.as_ref().and_then(|root| root.mfa_enabled);
         match verdict {
             Some(true) => out.report(Status::Pass, arn, GLOBAL_REGION, "root user has MFA"),
             Some(false) => out.report(Status::Fail, arn, GLOBAL_REGION, "root user has no MFA device"),
             None => {
-                let why = crate::util::unknown_because(inv, "iam", GLOBAL_REGION, "the account summary");
+                let why = crate::evidence::unknown_because(inv, Service::Iam, GLOBAL_REGION, "the account summary");
                 out.report(Status::Skip, arn, GLOBAL_REGION, why)
             }
         }

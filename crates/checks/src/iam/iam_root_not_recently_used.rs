@@ -1,5 +1,5 @@
-use crate::{declare_check, util, Status};
-use wasp_model::{Inventory, GLOBAL_REGION};
+use crate::{declare_check, evidence, Status};
+use wasp_model::{Inventory, Service, GLOBAL_REGION};
 
 /// Root activity this recent (in days before collection) fails the check.
 const RECENT_DAYS: i64 = 90;
@@ -25,13 +25,14 @@ declare_check! {
         id: "iam_root_not_recently_used",
         title: "Root user has not been used in the last 90 days",
         severity: Low,
-        service: "iam",
+        service: Iam,
         resource_kind: "account",
         best_practices: ["SEC01-BP02"],
-        prowler: ["iam_avoid_root_usage"],
-        security_hub: ["IAM.20"],
+        prowler: [],
+        security_hub: [],
         config_rule: [],
         cis: ["3.0:1.7", "4.0:1.7", "5.0:1.6"],
+        reads: { Iam: [GenerateCredentialReport, GetCredentialReport] },
         remediation: "Stop using the root user for daily tasks; use federated roles instead.",
     }
 }
@@ -40,7 +41,7 @@ impl IamRootNotRecentlyUsed {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         let arn = inv.account_arn();
         let Some(root) = inv.iam.root.as_ref() else {
-            let why = util::unknown_because(inv, "iam", GLOBAL_REGION, "the root user's activity");
+            let why = evidence::unknown_because(inv, Service::Iam, GLOBAL_REGION, "the root user's activity");
             out.report(Status::Skip, arn, GLOBAL_REGION, why);
             return;
         };
@@ -48,14 +49,14 @@ impl IamRootNotRecentlyUsed {
         let recent: Vec<String> = uses
             .iter()
             .filter_map(|(what, when)| {
-                let days = util::days_before_collection(inv, (*when)?);
+                let days = evidence::days_before_collection(inv, (*when)?);
                 (days <= RECENT_DAYS).then(|| format!("{what} used {days} days before collection"))
             })
             .collect();
         if !recent.is_empty() {
             out.report(Status::Fail, arn, GLOBAL_REGION, format!("root {}", recent.join(", ")));
         } else if let Some(why) =
-            util::credential_report_gap(inv).filter(|_| uses.iter().any(|(_, when)| when.is_none()))
+            evidence::credential_report_gap(inv).filter(|_| uses.iter().any(|(_, when)| when.is_none()))
         {
             out.report(Status::Skip, arn, GLOBAL_REGION, why);
         } else {

@@ -1,13 +1,13 @@
-use crate::{declare_check, util, Status};
-use wasp_model::{Inventory, GLOBAL_REGION};
+use crate::{declare_check, evidence, Status};
+use wasp_model::{Inventory, Service, GLOBAL_REGION};
 
 declare_check! {
     /// ### What it checks
-    /// The AWS-managed policy `AWSSupportAccess` is attached to at least one IAM principal, so
-    /// someone can open and manage AWS Support cases. The inventory records which AWS-managed
-    /// policies are attached, not to whom, so a user or group holding it also passes. FAIL when
-    /// it is attached to nobody; SKIP instead when an IAM gap was recorded, since the list of
-    /// attached policies may then be incomplete.
+    /// A role (not a service-linked one) has the AWS-managed policy `AWSSupportAccess`
+    /// attached, so the people who assume it can open and manage AWS Support cases, as CIS
+    /// asks. A user or group holding the policy does not count. FAIL when no role holds it;
+    /// SKIP instead when the authorization details could not be read completely, since the
+    /// role list may then be partial.
     ///
     /// ### Why it matters
     /// During an incident, AWS Support is one of the first external parties to involve. If no
@@ -19,30 +19,38 @@ declare_check! {
     /// response team assume it through your identity provider.
     IamSupportRoleExists {
         id: "iam_support_role_exists",
-        title: "A principal holds AWSSupportAccess to manage AWS Support cases",
+        title: "A role holds AWSSupportAccess to manage AWS Support cases",
         severity: Low,
-        service: "iam",
+        service: Iam,
         resource_kind: "account",
         best_practices: ["SEC10-BP01", "SEC10-BP05"],
         prowler: ["iam_support_role_created"],
         security_hub: ["IAM.18"],
         config_rule: ["IAM_POLICY_IN_USE"],
         cis: ["3.0:1.17", "4.0:1.17", "5.0:1.16"],
+        reads: { Iam: [GetAccountAuthorizationDetails] },
         remediation: "Attach the AWSSupportAccess policy to a role for incident responders.",
     }
 }
 
 impl IamSupportRoleExists {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
-        let arn = inv.account_arn();
         let support = format!("arn:{}:iam::aws:policy/AWSSupportAccess", inv.partition);
-        if inv.iam.attached_aws_managed_policies.contains(&support) {
-            out.report(Status::Pass, arn, GLOBAL_REGION, "AWSSupportAccess is attached to a principal");
-        } else if inv.gap_in("iam", GLOBAL_REGION).is_some() {
-            let why = util::unknown_because(inv, "iam", GLOBAL_REGION, "the list of attached AWS-managed policies");
-            out.report(Status::Skip, arn, GLOBAL_REGION, why);
+        let holders: Vec<&str> = inv
+            .iam
+            .roles
+            .iter()
+            .filter(|r| !r.is_service_linked() && r.attached_policies.contains(&support))
+            .map(|r| r.name.as_str())
+            .collect();
+        if !holders.is_empty() {
+            out.account(Status::Pass, format!("AWSSupportAccess is attached to role {}", holders.join(", ")));
+        } else if let Some(why) =
+            evidence::operation_gap(inv, Service::Iam, GLOBAL_REGION, "GetAccountAuthorizationDetails", "the role list")
+        {
+            out.account(Status::Skip, why);
         } else {
-            out.report(Status::Fail, arn, GLOBAL_REGION, "AWSSupportAccess is attached to no principal");
+            out.account(Status::Fail, "AWSSupportAccess is attached to no role");
         }
     }
 }

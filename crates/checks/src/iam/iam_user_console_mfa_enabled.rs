@@ -18,13 +18,14 @@ declare_check! {
         id: "iam_user_console_mfa_enabled",
         title: "IAM users with a console password have MFA",
         severity: Medium,
-        service: "iam",
+        service: Iam,
         resource_kind: "iam_user",
         best_practices: ["SEC02-BP01"],
         prowler: ["iam_user_mfa_enabled_console_access"],
         security_hub: ["IAM.5"],
         config_rule: ["MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS"],
         cis: ["3.0:1.10", "4.0:1.10", "5.0:1.9"],
+        reads: { Iam: [GetAccountAuthorizationDetails, GenerateCredentialReport, GetCredentialReport] },
         remediation: "Assign an MFA device to every IAM user that has a console password.",
     }
 }

@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence};
 use wasp_model::Inventory;
 
 declare_check! {
@@ -18,13 +18,14 @@ declare_check! {
         id: "iam_user_no_direct_policies",
         title: "IAM users receive permissions only through groups",
         severity: Low,
-        service: "iam",
+        service: Iam,
         resource_kind: "iam_user",
         best_practices: ["SEC02-BP06"],
         prowler: ["iam_policy_attached_only_to_group_or_roles"],
         security_hub: ["IAM.2"],
         config_rule: ["IAM_USER_NO_POLICIES_CHECK"],
         cis: ["3.0:1.15", "4.0:1.15", "5.0:1.14"],
+        reads: { Iam: [GetAccountAuthorizationDetails] },
         remediation: "Move the user's policies to a group and detach them from the user.",
     }
 }
@@ -36,8 +37,8 @@ impl IamUserNoDirectPolicies {
             direct.extend(user.inline_policies.iter().map(|p| format!("inline {}", p.name)));
             if !direct.is_empty() {
                 out.fail(user, format!("policies on the user: {}", direct.join(", ")));
-            } else if util::gap_for_resource(inv, &user.arn).is_some() {
-                out.skip(user, util::unknown_for_resource(inv, &user.arn, "the user's policy list"));
+            } else if evidence::gap_for_resource(inv, &user.arn).is_some() {
+                out.skip(user, evidence::unknown_for_resource(inv, &user.arn, "the user's policy list"));
             } else {
                 out.pass(user, "no policies attached to the user directly");
             }

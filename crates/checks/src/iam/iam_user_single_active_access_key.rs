@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence};
 use wasp_model::Inventory;
 
 declare_check! {
@@ -17,13 +17,14 @@ declare_check! {
         id: "iam_user_single_active_access_key",
         title: "IAM users have at most one active access key",
         severity: Medium,
-        service: "iam",
+        service: Iam,
         resource_kind: "iam_user",
         best_practices: ["SEC02-BP05"],
         prowler: ["iam_user_two_active_access_key"],
         security_hub: [],
         config_rule: [],
         cis: ["3.0:1.13", "4.0:1.13", "5.0:1.12"],
+        reads: { Iam: [GetAccountAuthorizationDetails, GenerateCredentialReport, GetCredentialReport] },
         remediation: "Deactivate and delete all but one active access key per user.",
     }
 }
@@ -32,7 +33,7 @@ impl IamUserSingleActiveAccessKey {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for user in &inv.iam.users {
             match &user.access_keys {
-                None => out.skip(user, util::unknown_for_resource(inv, &user.arn, "the user's access key list")),
+                None => out.skip(user, evidence::unknown_for_resource(inv, &user.arn, "the user's access key list")),
                 Some(keys) => match keys.iter().filter(|k| k.active).count() {
                     n @ 0..=1 => out.pass(user, format!("{n} active access key(s)")),
                     n => out.fail(user, format!("{n} active access keys")),

@@ -18,14 +18,15 @@ declare_check! {
     KmsKeyNotPendingDeletion {
         id: "kms_key_not_pending_deletion",
         title: "Customer-managed KMS keys are not scheduled for deletion",
-        severity: Low,
-        service: "kms",
+        severity: High,
+        service: Kms,
         resource_kind: "kms_key",
         best_practices: ["SEC08-BP01"],
         prowler: ["kms_cmk_not_deleted_unintentionally"],
         security_hub: ["KMS.3"],
         config_rule: ["KMS_CMK_NOT_SCHEDULED_FOR_DELETION"],
         cis: [],
+        reads: { Kms: [ListKeys, DescribeKey] },
         remediation: "Cancel the key deletion unless it is deliberate and nothing depends on the key.",
     }
 }
@@ -33,8 +34,8 @@ declare_check! {
 impl KmsKeyNotPendingDeletion {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for key in inv.kms.keys.iter().filter(|k| k.is_customer_managed()) {
-            if !matches!(key.state.as_str(), "PendingDeletion" | "PendingReplicaDeletion") {
-                out.pass(key, format!("the key is {}", key.state));
+            if !key.state.is_pending_deletion() {
+                out.pass(key, format!("the key is {}", key.state.as_str()));
                 continue;
             }
             match key.deletion_date {

@@ -18,13 +18,14 @@ declare_check! {
         id: "logs_log_group_kms_encrypted",
         title: "CloudWatch Logs groups are encrypted with KMS keys",
         severity: Low,
-        service: "logs",
+        service: Logs,
         resource_kind: "log_group",
-        best_practices: ["SEC08-BP01", "SEC08-BP02"],
+        best_practices: ["SEC08-BP01"],
         prowler: ["cloudwatch_log_group_kms_encryption_enabled"],
         security_hub: [],
-        config_rule: [],
+        config_rule: ["CLOUDWATCH_LOG_GROUP_ENCRYPTED"],
         cis: [],
+        reads: { Logs: [DescribeLogGroups] },
         remediation: "Associate a customer-managed KMS key with the log group.",
     }
 }

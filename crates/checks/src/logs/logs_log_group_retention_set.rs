@@ -20,13 +20,14 @@ declare_check! {
         id: "logs_log_group_retention_set",
         title: "CloudWatch Logs groups have a retention period",
         severity: Low,
-        service: "logs",
+        service: Logs,
         resource_kind: "log_group",
         best_practices: ["SEC04-BP01", "SEC07-BP04"],
         prowler: [],
         security_hub: [],
         config_rule: [],
         cis: [],
+        reads: { Logs: [DescribeLogGroups] },
         remediation: "Set a retention period on the log group that matches its data's requirements.",
     }
 }

@@ -1,5 +1,6 @@
-use crate::{declare_check, util, Status};
-use wasp_model::{Inventory, Setting, GLOBAL_REGION};
+use crate::{declare_check, evidence, Status};
+use wasp_model::organizations::FeatureSet;
+use wasp_model::{Inventory, Service, Setting, GLOBAL_REGION};
 
 declare_check! {
     /// ### What it checks
@@ -20,13 +21,14 @@ declare_check! {
         id: "organizations_all_features_enabled",
         title: "Account belongs to an organization with all features enabled",
         severity: High,
-        service: "organizations",
+        service: Organizations,
         resource_kind: "account",
         best_practices: ["SEC01-BP01"],
-        prowler: ["organizations_account_part_of_organizations"],
-        security_hub: ["Account.2"],
-        config_rule: ["ACCOUNT_PART_OF_ORGANIZATIONS"],
+        prowler: [],
+        security_hub: [],
+        config_rule: [],
         cis: [],
+        reads: { Organizations: [DescribeOrganization] },
         remediation: "Join the account to an organization that has all features enabled.",
     }
 }
@@ -35,20 +37,20 @@ impl OrganizationsAllFeaturesEnabled {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         let arn = inv.account_arn();
         match &inv.organizations.organization {
-            Some(Setting::Configured(org)) if org.feature_set == "ALL" => {
+            Some(Setting::Configured(org)) if org.feature_set == FeatureSet::All => {
                 out.report(Status::Pass, arn, GLOBAL_REGION, format!("member of {} with all features", org.id))
             }
             Some(Setting::Configured(org)) => out.report(
                 Status::Fail,
                 arn,
                 GLOBAL_REGION,
-                format!("organization {} has feature set {}, not ALL", org.id, org.feature_set),
+                format!("organization {} has feature set {}, not ALL", org.id, org.feature_set.as_str()),
             ),
             Some(Setting::NotConfigured) => {
                 out.report(Status::Fail, arn, GLOBAL_REGION, "the account is not in an organization")
             }
             None => {
-                let why = util::unknown_because(inv, "organizations", GLOBAL_REGION, "the organization");
+                let why = evidence::unknown_because(inv, Service::Organizations, GLOBAL_REGION, "the organization");
                 out.report(Status::Skip, arn, GLOBAL_REGION, why)
             }
         }

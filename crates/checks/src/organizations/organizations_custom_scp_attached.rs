@@ -1,5 +1,6 @@
-use crate::{declare_check, util, Status};
-use wasp_model::{Inventory, Setting, GLOBAL_REGION};
+use crate::{declare_check, evidence, Status};
+use wasp_model::organizations::FeatureSet;
+use wasp_model::{Inventory, Service, Setting, GLOBAL_REGION};
 
 /// The AWS-managed policy every root, OU and account starts with; it restricts nothing.
 const FULL_AWS_ACCESS: &str = "FullAWSAccess";
@@ -27,13 +28,14 @@ declare_check! {
         id: "organizations_custom_scp_attached",
         title: "Custom service control policies are attached in the organization",
         severity: Medium,
-        service: "organizations",
+        service: Organizations,
         resource_kind: "account",
         best_practices: ["SEC03-BP05", "SEC01-BP01"],
         prowler: [],
         security_hub: [],
         config_rule: [],
         cis: [],
+        reads: { Organizations: [DescribeOrganization, ListPolicies, ListTargetsForPolicy] },
         remediation: "Attach guardrail SCPs beyond FullAWSAccess to the organization root or OUs.",
     }
 }
@@ -52,7 +54,7 @@ impl OrganizationsCustomScpAttached {
                 );
                 return;
             }
-            Some(Setting::Configured(org)) if org.feature_set != "ALL" => {
+            Some(Setting::Configured(org)) if org.feature_set != FeatureSet::All => {
                 let msg = format!("organization {} lacks all features, so SCPs cannot apply", org.id);
                 out.report(Status::Fail, arn, GLOBAL_REGION, msg);
                 return;
@@ -60,7 +62,12 @@ impl OrganizationsCustomScpAttached {
             _ => {}
         }
         let Some(policies) = &orgs.service_control_policies else {
-            let why = util::unknown_because(inv, "organizations", GLOBAL_REGION, "the service control policy list");
+            let why = evidence::unknown_because(
+                inv,
+                Service::Organizations,
+                GLOBAL_REGION,
+                "the service control policy list",
+            );
             out.report(Status::Skip, arn, GLOBAL_REGION, why);
             return;
         };
@@ -73,7 +80,12 @@ impl OrganizationsCustomScpAttached {
         if !attached.is_empty() {
             out.report(Status::Pass, arn, GLOBAL_REGION, format!("attached custom SCPs: {}", attached.join(", ")));
         } else if custom.iter().any(|p| p.targets.is_none()) {
-            let why = util::unknown_because(inv, "organizations", GLOBAL_REGION, "the target list of the custom SCPs");
+            let why = evidence::unknown_because(
+                inv,
+                Service::Organizations,
+                GLOBAL_REGION,
+                "the target list of the custom SCPs",
+            );
             out.report(Status::Skip, arn, GLOBAL_REGION, why);
         } else if custom.is_empty() {
             out.report(Status::Fail, arn, GLOBAL_REGION, "no SCP besides FullAWSAccess");

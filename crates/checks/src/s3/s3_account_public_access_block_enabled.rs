@@ -1,5 +1,5 @@
-use crate::{declare_check, util, Status};
-use wasp_model::{Inventory, Setting, GLOBAL_REGION};
+use crate::{declare_check, evidence, Status};
+use wasp_model::{Inventory, Service, Setting, GLOBAL_REGION};
 
 declare_check! {
     /// ### What it checks
@@ -21,13 +21,14 @@ declare_check! {
         id: "s3_account_public_access_block_enabled",
         title: "S3 Block Public Access is fully on at account level",
         severity: Medium,
-        service: "s3",
+        service: S3,
         resource_kind: "account",
         best_practices: ["SEC03-BP07", "SEC08-BP04"],
-        prowler: ["s3_account_level_public_access_blocks"],
+        prowler: [],
         security_hub: ["S3.1"],
         config_rule: ["S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC"],
-        cis: ["3.0:2.1.4", "4.0:2.1.4", "5.0:2.1.4"],
+        cis: [],
+        reads: { S3: [GetPublicAccessBlock] },
         remediation: "Turn on all four S3 Block Public Access settings for the account.",
     }
 }
@@ -37,7 +38,7 @@ impl S3AccountPublicAccessBlockEnabled {
         let arn = inv.account_arn();
         let block = match &inv.s3.account_public_access_block {
             None => {
-                let why = util::unknown_because(inv, "s3", GLOBAL_REGION, "the account public access block");
+                let why = evidence::unknown_because(inv, Service::S3, GLOBAL_REGION, "the account public access block");
                 out.report(Status::Skip, arn, GLOBAL_REGION, why);
                 return;
             }

@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence};
 use wasp_model::{Inventory, Setting};
 
 declare_check! {
@@ -19,13 +19,14 @@ declare_check! {
         id: "s3_bucket_access_logging_enabled",
         title: "S3 buckets have server access logging enabled",
         severity: Medium,
-        service: "s3",
+        service: S3,
         resource_kind: "s3_bucket",
         best_practices: ["SEC04-BP01"],
         prowler: ["s3_bucket_server_access_logging_enabled"],
         security_hub: ["S3.9"],
         config_rule: ["S3_BUCKET_LOGGING_ENABLED"],
         cis: [],
+        reads: { S3: [ListBuckets, GetBucketLocation, GetBucketLogging] },
         remediation: "Enable server access logging to a dedicated log bucket.",
     }
 }
@@ -38,7 +39,7 @@ impl S3BucketAccessLoggingEnabled {
                     out.pass(bucket, format!("access logs go to bucket {}", logging.target_bucket))
                 }
                 Some(Setting::NotConfigured) => out.fail(bucket, "server access logging is off"),
-                None => out.skip(bucket, util::unknown_for_resource(inv, &bucket.arn, "the logging configuration")),
+                None => out.skip(bucket, evidence::unknown_for_resource(inv, &bucket.arn, "the logging configuration")),
             }
         }
     }

@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence};
 use wasp_model::s3::PublicAccessBlock;
 use wasp_model::Inventory;
 
@@ -21,13 +21,14 @@ declare_check! {
         id: "s3_bucket_acl_not_public",
         title: "S3 bucket ACLs do not grant public access",
         severity: Critical,
-        service: "s3",
+        service: S3,
         resource_kind: "s3_bucket",
         best_practices: ["SEC03-BP07", "SEC08-BP04"],
         prowler: ["s3_bucket_public_list_acl", "s3_bucket_public_write_acl"],
         security_hub: ["S3.2", "S3.3"],
         config_rule: ["S3_BUCKET_PUBLIC_READ_PROHIBITED", "S3_BUCKET_PUBLIC_WRITE_PROHIBITED"],
         cis: [],
+        reads: { S3: [ListBuckets, GetBucketLocation, GetBucketAcl, GetPublicAccessBlock] },
         remediation: "Disable ACLs with bucket-owner-enforced ownership or remove public grants.",
     }
 }
@@ -35,7 +36,7 @@ declare_check! {
 impl S3BucketAclNotPublic {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for bucket in &inv.s3.buckets {
-            let neutralised = util::public_access_neutralised(inv, bucket, PublicAccessBlock::neutralises_acls);
+            let neutralised = super::public_access_neutralised(inv, bucket, PublicAccessBlock::neutralises_acls);
             let public: Option<Vec<String>> = bucket.acl_grants.as_ref().map(|grants| {
                 grants.iter().filter(|g| g.is_public()).map(|g| format!("{} to {}", g.permission, g.grantee)).collect()
             });
@@ -46,7 +47,7 @@ impl S3BucketAclNotPublic {
                 (Some(_), None) => {
                     out.skip(bucket, "the ACL is public; whether Block Public Access ignores it was not read")
                 }
-                (None, _) => out.skip(bucket, util::unknown_for_resource(inv, &bucket.arn, "the bucket ACL")),
+                (None, _) => out.skip(bucket, evidence::unknown_for_resource(inv, &bucket.arn, "the bucket ACL")),
             }
         }
     }

@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence};
 use wasp_model::Inventory;
 
 declare_check! {
@@ -20,13 +20,14 @@ declare_check! {
         id: "s3_bucket_mfa_delete_enabled",
         title: "S3 buckets require MFA to delete object versions",
         severity: Low,
-        service: "s3",
+        service: S3,
         resource_kind: "s3_bucket",
         best_practices: ["SEC08-BP04"],
         prowler: ["s3_bucket_no_mfa_delete"],
         security_hub: ["S3.20"],
         config_rule: ["S3_BUCKET_MFA_DELETE_ENABLED"],
         cis: ["3.0:2.1.2", "4.0:2.1.2", "5.0:2.1.2"],
+        reads: { S3: [ListBuckets, GetBucketLocation, GetBucketVersioning] },
         remediation: "Enable MFA delete on the bucket, or protect it with Object Lock.",
     }
 }
@@ -37,7 +38,9 @@ impl S3BucketMfaDeleteEnabled {
             match bucket.versioning {
                 Some(v) if v.mfa_delete => out.pass(bucket, "MFA delete is enabled"),
                 Some(_) => out.fail(bucket, "MFA delete is off"),
-                None => out.skip(bucket, util::unknown_for_resource(inv, &bucket.arn, "the versioning configuration")),
+                None => {
+                    out.skip(bucket, evidence::unknown_for_resource(inv, &bucket.arn, "the versioning configuration"))
+                }
             }
         }
     }

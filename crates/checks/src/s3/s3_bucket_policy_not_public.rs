@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence};
 use wasp_model::s3::PublicAccessBlock;
 use wasp_model::{Inventory, Setting};
 
@@ -23,13 +23,14 @@ declare_check! {
         id: "s3_bucket_policy_not_public",
         title: "S3 bucket policies do not grant public access",
         severity: Critical,
-        service: "s3",
+        service: S3,
         resource_kind: "s3_bucket",
         best_practices: ["SEC03-BP07", "SEC08-BP04"],
         prowler: ["s3_bucket_public_access", "s3_bucket_policy_public_write_access"],
         security_hub: ["S3.2", "S3.3"],
         config_rule: ["S3_BUCKET_PUBLIC_READ_PROHIBITED", "S3_BUCKET_PUBLIC_WRITE_PROHIBITED"],
         cis: [],
+        reads: { S3: [ListBuckets, GetBucketLocation, GetBucketPolicy, GetBucketPolicyStatus, GetPublicAccessBlock] },
         remediation: "Remove public statements from the bucket policy and turn on Block Public Access.",
     }
 }
@@ -37,7 +38,7 @@ declare_check! {
 impl S3BucketPolicyNotPublic {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for bucket in &inv.s3.buckets {
-            let neutralised = util::public_access_neutralised(inv, bucket, PublicAccessBlock::neutralises_policies);
+            let neutralised = super::public_access_neutralised(inv, bucket, PublicAccessBlock::neutralises_policies);
             match (bucket.policy_is_public, &bucket.policy, neutralised) {
                 (Some(false), _, _) => out.pass(bucket, "the bucket policy is not public"),
                 (None, Some(Setting::NotConfigured), _) => out.pass(bucket, "the bucket has no policy"),
@@ -49,7 +50,7 @@ impl S3BucketPolicyNotPublic {
                     out.skip(bucket, "the policy is public; whether Block Public Access restricts it was not read")
                 }
                 (None, _, _) => {
-                    out.skip(bucket, util::unknown_for_resource(inv, &bucket.arn, "the bucket policy status"))
+                    out.skip(bucket, evidence::unknown_for_resource(inv, &bucket.arn, "the bucket policy status"))
                 }
             }
         }

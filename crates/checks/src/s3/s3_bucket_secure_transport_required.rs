@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence, policy};
 use serde_json::Value;
 use wasp_model::iam::{statements, string_or_list};
 use wasp_model::{Inventory, Setting};
@@ -31,13 +31,14 @@ declare_check! {
         id: "s3_bucket_secure_transport_required",
         title: "S3 bucket policies deny requests made without TLS",
         severity: Medium,
-        service: "s3",
+        service: S3,
         resource_kind: "s3_bucket",
         best_practices: ["SEC09-BP02"],
         prowler: ["s3_bucket_secure_transport_policy"],
         security_hub: ["S3.5"],
         config_rule: ["S3_BUCKET_SSL_REQUESTS_ONLY"],
         cis: ["3.0:2.1.1", "4.0:2.1.1", "5.0:2.1.1"],
+        reads: { S3: [ListBuckets, GetBucketLocation, GetBucketPolicy] },
         remediation: "Add a Deny statement for aws:SecureTransport false to the bucket policy.",
     }
 }
@@ -68,10 +69,10 @@ fn only_insecure_transport(statement: &Value) -> bool {
 
 fn denies_insecure_transport(statement: &Value, bucket_arn: &str) -> bool {
     let every_object = format!("{bucket_arn}/*");
-    util::effect_is(statement, "Deny")
-        && util::principal_is_everyone(statement.get("Principal"))
-        && util::statement_covers_action(statement, "s3:*")
-        && string_or_list(statement.get("Resource")).iter().any(|r| util::glob_match(r, &every_object))
+    policy::effect_is(statement, "Deny")
+        && policy::principal_is_everyone(statement.get("Principal"))
+        && policy::statement_covers_action(statement, "s3:*")
+        && string_or_list(statement.get("Resource")).iter().any(|r| policy::glob_match(r, &every_object))
         && only_insecure_transport(statement)
 }
 
@@ -79,7 +80,7 @@ impl S3BucketSecureTransportRequired {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for bucket in &inv.s3.buckets {
             match &bucket.policy {
-                None => out.skip(bucket, util::unknown_for_resource(inv, &bucket.arn, "the bucket policy")),
+                None => out.skip(bucket, evidence::unknown_for_resource(inv, &bucket.arn, "the bucket policy")),
                 Some(Setting::NotConfigured) => out.fail(bucket, "no bucket policy, so plain HTTP is accepted"),
                 Some(Setting::Configured(policy)) => {
                     if statements(policy).into_iter().any(|s| denies_insecure_transport(s, &bucket.arn)) {

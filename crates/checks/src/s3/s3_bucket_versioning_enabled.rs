@@ -1,4 +1,4 @@
-use crate::{declare_check, util};
+use crate::{declare_check, evidence};
 use wasp_model::s3::VersioningStatus;
 use wasp_model::Inventory;
 
@@ -18,13 +18,14 @@ declare_check! {
         id: "s3_bucket_versioning_enabled",
         title: "S3 buckets have versioning enabled",
         severity: Low,
-        service: "s3",
+        service: S3,
         resource_kind: "s3_bucket",
-        best_practices: ["SEC08-BP03", "SEC08-BP04"],
+        best_practices: ["SEC08-BP04"],
         prowler: ["s3_bucket_object_versioning"],
         security_hub: ["S3.14"],
         config_rule: ["S3_BUCKET_VERSIONING_ENABLED"],
         cis: [],
+        reads: { S3: [ListBuckets, GetBucketLocation, GetBucketVersioning] },
         remediation: "Enable versioning on the bucket and expire old versions with a lifecycle rule.",
     }
 }
@@ -36,7 +37,9 @@ impl S3BucketVersioningEnabled {
                 Some(VersioningStatus::Enabled) => out.pass(bucket, "versioning is enabled"),
                 Some(VersioningStatus::Suspended) => out.fail(bucket, "versioning is suspended"),
                 Some(VersioningStatus::Never) => out.fail(bucket, "versioning was never enabled"),
-                None => out.skip(bucket, util::unknown_for_resource(inv, &bucket.arn, "the versioning configuration")),
+                None => {
+                    out.skip(bucket, evidence::unknown_for_resource(inv, &bucket.arn, "the versioning configuration"))
+                }
             }
         }
     }

@@ -20,7 +20,7 @@ async fn read_alarms(unit: &Unit, cw: &aws_sdk_cloudwatch::Client, part: &mut In
                 arn: a.alarm_arn().map_or_else(|| unit.arn("cloudwatch", &format!("alarm:{name}")), str::to_owned),
                 name,
                 metric: metric(a),
-                actions_enabled: a.actions_enabled().unwrap_or(false),
+                actions_enabled: a.actions_enabled(),
                 alarm_actions: a.alarm_actions().to_vec(),
             })
         }));
@@ -46,7 +46,6 @@ fn metric(a: &aws_sdk_cloudwatch::types::MetricAlarm) -> Option<MetricRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::Service;
     use crate::setup::Shared;
     use aws_sdk_cloudwatch::operation::describe_alarms::{DescribeAlarmsError, DescribeAlarmsOutput};
     use aws_sdk_cloudwatch::types::MetricAlarm as SdkAlarm;
@@ -54,6 +53,7 @@ mod tests {
     use aws_smithy_types::error::ErrorMetadata;
     use std::sync::Arc;
     use wasp_model::GapKind;
+    use wasp_model::Service;
 
     /// A unit whose SDK config answers nothing by itself: every call must meet a mock rule.
     async fn unit() -> Unit {
@@ -112,7 +112,7 @@ mod tests {
         let names: Vec<&str> = alarms.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["root", "api"]);
         assert_eq!(alarms[0].metric, Some(MetricRef { namespace: "CISBenchmark".into(), name: "RootUsage".into() }));
-        assert!(alarms[0].actions_enabled);
+        assert_eq!(alarms[0].actions_enabled, Some(true));
         assert_eq!(alarms[0].alarm_actions, ["arn:aws:sns:us-east-1:123456789012:security"]);
         assert_eq!(alarms[1].arn, "arn:aws:cloudwatch:us-east-1:123456789012:alarm:api");
         assert_eq!((first.num_calls(), second.num_calls()), (1, 1));
@@ -139,7 +139,7 @@ mod tests {
         let gaps = unit.take_gaps();
         assert_eq!(gaps.len(), 1);
         assert_eq!(gaps[0].kind, GapKind::Throttled);
-        assert_eq!((gaps[0].service.as_str(), gaps[0].operation.as_str()), ("cloudwatch", "DescribeAlarms"));
+        assert_eq!((gaps[0].service, gaps[0].operation.as_str()), (Service::CloudWatch, "DescribeAlarms"));
         assert_eq!(gaps[0].reason, "Throttling: Rate exceeded");
     }
 

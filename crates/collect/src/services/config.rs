@@ -1,8 +1,27 @@
-//! AWS Config of one region: configuration recorders, whether they record, delivery channels.
+//! AWS Config of one region: configuration recorders, what they record, and whether they are
+//! recording.
 use crate::unit::{client, Unit};
-use aws_sdk_config::types::RecordingStrategyType;
-use wasp_model::detection::{ConfigRecorder, ConfigRegion};
+use aws_sdk_config::types::{RecorderStatus, RecordingGroup, RecordingStrategyType};
+use wasp_model::detection::{ConfigRecorder, ConfigRegion, RecorderLastStatus, RecordingScope};
 use wasp_model::Inventory;
+
+/// The resource types a recording group covers: `None` when the answer does not say.
+fn scope(group: Option<&RecordingGroup>) -> Option<RecordingScope> {
+    let group = group?;
+    let types = |list: &[aws_sdk_config::types::ResourceType]| list.iter().map(|t| t.as_str().to_owned()).collect();
+    match group.recording_strategy().and_then(|s| s.use_only()) {
+        Some(RecordingStrategyType::AllSupportedResourceTypes) => Some(RecordingScope::AllSupported),
+        Some(RecordingStrategyType::ExclusionByResourceTypes) => Some(RecordingScope::AllExcept(
+            group.exclusion_by_resource_types().map_or_else(Vec::new, |e| types(e.resource_types())),
+        )),
+        Some(RecordingStrategyType::InclusionByResourceTypes) => {
+            Some(RecordingScope::Only(types(group.resource_types())))
+        }
+        // Recorders made before recording strategies say it with `allSupported`.
+        _ if group.all_supported() => Some(RecordingScope::AllSupported),
+        _ => Some(RecordingScope::Only(types(group.resource_types()))),
+    }
+}
 
 pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
     let config = client!(aws_sdk_config, unit);
@@ -13,44 +32,31 @@ pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
         .iter()
         .map(|r| {
             let group = r.recording_group();
-            let all_by_strategy = group
-                .and_then(|g| g.recording_strategy())
-                .and_then(|s| s.use_only())
-                .is_some_and(|s| *s == RecordingStrategyType::AllSupportedResourceTypes);
             ConfigRecorder {
                 name: r.name().unwrap_or_default().to_owned(),
-                all_supported: group.is_some_and(|g| g.all_supported()) || all_by_strategy,
-                include_global_resource_types: group.is_some_and(|g| g.include_global_resource_types()),
+                scope: scope(group),
+                include_global_resource_types: group.map(|g| g.include_global_resource_types()),
                 recording: None,
                 last_status: None,
             }
         })
         .collect();
     // Without a recorder there is no status to ask for.
-    let status = async {
-        if recorders.is_empty() {
-            return None;
-        }
+    if !recorders.is_empty() {
         let answer = config.describe_configuration_recorder_status().send().await;
-        unit.read("DescribeConfigurationRecorderStatus", answer).ok()
-    };
-    let channels = async {
-        let answer = config.describe_delivery_channels().send().await;
-        unit.read("DescribeDeliveryChannels", answer).ok()
-    };
-    let (status, channels) = futures::join!(status, channels);
-    if let Some(status) = status {
-        for s in status.configuration_recorders_status() {
-            if let Some(r) = recorders.iter_mut().find(|r| Some(r.name.as_str()) == s.name()) {
-                r.recording = Some(s.recording());
-                r.last_status = s.last_status().map(|l| l.as_str().to_owned());
+        if let Some(status) = unit.read("DescribeConfigurationRecorderStatus", answer).ok() {
+            for s in status.configuration_recorders_status() {
+                if let Some(r) = recorders.iter_mut().find(|r| Some(r.name.as_str()) == s.name()) {
+                    r.recording = Some(s.recording());
+                    r.last_status = s.last_status().map(|l| match l {
+                        RecorderStatus::Pending => RecorderLastStatus::Pending,
+                        RecorderStatus::Success => RecorderLastStatus::Success,
+                        RecorderStatus::Failure => RecorderLastStatus::Failure,
+                        _ => RecorderLastStatus::Other,
+                    });
+                }
             }
         }
     }
-    // The model has no "unread" for the channel list: a failed read leaves it empty and the
-    // gap explains it.
-    let delivery_channels = channels
-        .map(|c| c.delivery_channels().iter().filter_map(|d| d.name().map(str::to_owned)).collect())
-        .unwrap_or_default();
-    part.detection.config.insert(unit.region.clone(), ConfigRegion { recorders, delivery_channels });
+    part.detection.config.insert(unit.region.clone(), ConfigRegion { recorders });
 }

@@ -1,16 +1,14 @@
-//! EC2 and VPC of one region: EBS defaults, networks, firewalls, instances, volumes, snapshots
-//! and images. The independent describes of the region run concurrently; the only per-item
-//! call is `DescribeSnapshotAttribute`, for snapshots the account owns, under the unit's
-//! inner concurrency.
+//! EC2 and VPC of one region: EBS defaults, networks, firewalls, instances, volumes, public
+//! snapshots and images. Every read is one paginated describe of the region, and they run
+//! concurrently; nothing is read per item.
+use crate::compat;
 use crate::errors::{classify, Classified};
 use crate::unit::{client, Unit};
 use aws_sdk_ec2::types as sdk;
 use aws_sdk_ec2::Client;
-use futures::StreamExt;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use wasp_model::ec2::{
-    EbsDefaults, FlowLog, Gateway, Image, Instance, NaclEntry, NetworkAcl, Route, RouteTable, SecurityGroup, SgRule,
-    Snapshot, Subnet, Volume, Vpc, VpcEndpoint,
+    EbsDefaults, FlowLog, FlowLogStatus, HttpTokens, Image, Instance, InstanceState, NaclEntry, NetworkAcl, Protocol,
+    RuleAction, SecurityGroup, SgRule, Snapshot, Toggle, TrafficType, Volume, VolumeState, Vpc,
 };
 use wasp_model::{GapKind, Inventory, Tags, Timestamp};
 
@@ -48,53 +46,30 @@ async fn collect_with(unit: &Unit, ec2: &Client, part: &mut Inventory) {
     if region_disabled {
         return;
     }
-    let ebs_defaults = async {
-        let enabled = encryption?.ebs_encryption_by_default()?;
-        let key = unit.read("GetEbsDefaultKmsKeyId", ec2.get_ebs_default_kms_key_id().send().await);
-        let kms_key_id = key.ok().and_then(|k| k.kms_key_id().map(str::to_owned));
-        Some(EbsDefaults { encryption_by_default: enabled, kms_key_id })
-    };
-    let (
-        ebs_defaults,
-        vpcs,
-        subnets,
-        route_tables,
-        internet_gateways,
-        nat_gateways,
-        security_groups,
-        network_acls,
-        (flow_logs, vpc_endpoints),
-        (instances, volumes),
-        (snapshots, images),
-    ) = futures::join!(
-        ebs_defaults,
+    let ebs_defaults = encryption
+        .and_then(|e| e.ebs_encryption_by_default())
+        .map(|enabled| EbsDefaults { encryption_by_default: enabled });
+    let (vpcs, security_groups, network_acls, flow_logs, (instances, volumes), (public_snapshots, images)) = futures::join!(
         vpcs(unit, ec2),
-        subnets(unit, ec2),
-        route_tables(unit, ec2),
-        internet_gateways(unit, ec2),
-        nat_gateways(unit, ec2),
         security_groups(unit, ec2),
         network_acls(unit, ec2),
-        futures::future::join(flow_logs(unit, ec2), vpc_endpoints(unit, ec2)),
+        flow_logs(unit, ec2),
         futures::future::join(instances(unit, ec2), volumes(unit, ec2)),
-        futures::future::join(snapshots(unit, ec2), images(unit, ec2)),
+        futures::future::join(public_snapshots(unit, ec2), images(unit, ec2)),
     );
     let t = &mut part.ec2;
     if let Some(defaults) = ebs_defaults {
         t.ebs_defaults.insert(unit.region.clone(), defaults);
     }
     t.vpcs = vpcs;
-    t.subnets = subnets;
-    t.route_tables = route_tables;
-    t.internet_gateways = internet_gateways;
-    t.nat_gateways = nat_gateways;
     t.security_groups = security_groups;
     t.network_acls = network_acls;
     t.flow_logs = flow_logs;
-    t.vpc_endpoints = vpc_endpoints;
     t.instances = instances;
     t.volumes = volumes;
-    t.snapshots = snapshots;
+    if let Some(public) = public_snapshots {
+        t.public_snapshots.insert(unit.region.clone(), public);
+    }
     t.images = images;
 }
 
@@ -119,7 +94,7 @@ async fn vpcs(unit: &Unit, ec2: &Client) -> Vec<Vpc> {
                 arn: unit.arn("ec2", &format!("vpc/{id}")),
                 region: unit.region.clone(),
                 cidr_block: owned(v.cidr_block()),
-                is_default: v.is_default().unwrap_or(false),
+                is_default: v.is_default(),
                 tags: tags(v.tags()),
                 id,
                 location: None,
@@ -129,117 +104,17 @@ async fn vpcs(unit: &Unit, ec2: &Client) -> Vec<Vpc> {
     out
 }
 
-async fn subnets(unit: &Unit, ec2: &Client) -> Vec<Subnet> {
-    let mut out = Vec::new();
-    each_page!(unit, "DescribeSubnets", ec2.describe_subnets().into_paginator().send(), |page| {
-        out.extend(page.subnets().iter().filter_map(|s| {
-            let id = s.subnet_id()?.to_owned();
-            Some(Subnet {
-                arn: s.subnet_arn().map_or_else(|| unit.arn("ec2", &format!("subnet/{id}")), str::to_owned),
-                region: unit.region.clone(),
-                vpc_id: s.vpc_id().unwrap_or_default().to_owned(),
-                cidr_block: owned(s.cidr_block()),
-                map_public_ip_on_launch: s.map_public_ip_on_launch().unwrap_or(false),
-                id,
-                location: None,
-            })
-        }));
-    });
-    out
-}
-
-/// The target of a route: whichever of the target fields is set.
-fn route_target(r: &sdk::Route) -> String {
-    [
-        r.gateway_id(),
-        r.nat_gateway_id(),
-        r.transit_gateway_id(),
-        r.vpc_peering_connection_id(),
-        r.egress_only_internet_gateway_id(),
-        r.network_interface_id(),
-        r.instance_id(),
-        r.local_gateway_id(),
-        r.carrier_gateway_id(),
-        r.core_network_arn(),
-    ]
-    .into_iter()
-    .flatten()
-    .next()
-    .unwrap_or_default()
-    .to_owned()
-}
-
-async fn route_tables(unit: &Unit, ec2: &Client) -> Vec<RouteTable> {
-    let mut out = Vec::new();
-    each_page!(unit, "DescribeRouteTables", ec2.describe_route_tables().into_paginator().send(), |page| {
-        out.extend(page.route_tables().iter().filter_map(|rt| {
-            let id = rt.route_table_id()?.to_owned();
-            let associations = rt.associations();
-            Some(RouteTable {
-                arn: unit.arn("ec2", &format!("route-table/{id}")),
-                region: unit.region.clone(),
-                vpc_id: rt.vpc_id().unwrap_or_default().to_owned(),
-                main: associations.iter().any(|a| a.main() == Some(true)),
-                subnet_ids: associations.iter().filter_map(|a| owned(a.subnet_id())).collect(),
-                routes: rt
-                    .routes()
-                    .iter()
-                    .filter_map(|r| {
-                        let destination = r
-                            .destination_cidr_block()
-                            .or(r.destination_ipv6_cidr_block())
-                            .or(r.destination_prefix_list_id())?;
-                        Some(Route { destination: destination.to_owned(), target: route_target(r) })
-                    })
-                    .collect(),
-                id,
-                location: None,
-            })
-        }));
-    });
-    out
-}
-
-async fn internet_gateways(unit: &Unit, ec2: &Client) -> Vec<Gateway> {
-    let mut out = Vec::new();
-    each_page!(unit, "DescribeInternetGateways", ec2.describe_internet_gateways().into_paginator().send(), |page| {
-        out.extend(page.internet_gateways().iter().filter_map(|g| {
-            let id = g.internet_gateway_id()?.to_owned();
-            Some(Gateway {
-                arn: unit.arn("ec2", &format!("internet-gateway/{id}")),
-                region: unit.region.clone(),
-                vpc_id: g.attachments().iter().find_map(|a| owned(a.vpc_id())),
-                id,
-                location: None,
-            })
-        }));
-    });
-    out
-}
-
-async fn nat_gateways(unit: &Unit, ec2: &Client) -> Vec<Gateway> {
-    let mut out = Vec::new();
-    each_page!(unit, "DescribeNatGateways", ec2.describe_nat_gateways().into_paginator().send(), |page| {
-        out.extend(page.nat_gateways().iter().filter_map(|g| {
-            let id = g.nat_gateway_id()?.to_owned();
-            Some(Gateway {
-                arn: unit.arn("ec2", &format!("natgateway/{id}")),
-                region: unit.region.clone(),
-                vpc_id: owned(g.vpc_id()),
-                id,
-                location: None,
-            })
-        }));
-    });
-    out
-}
-
 /// One rule per source of a permission: each IPv4 range, IPv6 range, security group and
-/// prefix list.
-fn sg_rules(permissions: &[sdk::IpPermission]) -> Vec<SgRule> {
+/// prefix list. A permission whose protocol AWS left out or wasp cannot read is not guessed:
+/// it is recorded as a gap about the group.
+fn sg_rules(unit: &Unit, arn: &str, permissions: &[sdk::IpPermission]) -> Vec<SgRule> {
     let mut rules = Vec::new();
     for p in permissions {
-        let protocol = p.ip_protocol().unwrap_or("-1").to_owned();
+        let Some(protocol) = p.ip_protocol().and_then(Protocol::parse) else {
+            let reason = format!("a rule has an unreadable protocol {:?}", p.ip_protocol().unwrap_or_default());
+            unit.gap("DescribeSecurityGroups", GapKind::Other, reason, Some(arn));
+            continue;
+        };
         let (from_port, to_port) = (p.from_port(), p.to_port());
         let sources = p
             .ip_ranges()
@@ -248,12 +123,7 @@ fn sg_rules(permissions: &[sdk::IpPermission]) -> Vec<SgRule> {
             .chain(p.ipv6_ranges().iter().filter_map(|r| r.cidr_ipv6()))
             .chain(p.user_id_group_pairs().iter().filter_map(|g| g.group_id()))
             .chain(p.prefix_list_ids().iter().filter_map(|l| l.prefix_list_id()));
-        rules.extend(sources.map(|source| SgRule {
-            protocol: protocol.clone(),
-            from_port,
-            to_port,
-            source: source.to_owned(),
-        }));
+        rules.extend(sources.map(|source| SgRule { protocol, from_port, to_port, source: source.to_owned() }));
     }
     rules
 }
@@ -263,15 +133,15 @@ async fn security_groups(unit: &Unit, ec2: &Client) -> Vec<SecurityGroup> {
     each_page!(unit, "DescribeSecurityGroups", ec2.describe_security_groups().into_paginator().send(), |page| {
         out.extend(page.security_groups().iter().filter_map(|g| {
             let id = g.group_id()?.to_owned();
+            let arn =
+                g.security_group_arn().map_or_else(|| unit.arn("ec2", &format!("security-group/{id}")), str::to_owned);
             Some(SecurityGroup {
-                arn: g
-                    .security_group_arn()
-                    .map_or_else(|| unit.arn("ec2", &format!("security-group/{id}")), str::to_owned),
+                ingress: sg_rules(unit, &arn, g.ip_permissions()),
+                egress: sg_rules(unit, &arn, g.ip_permissions_egress()),
+                arn,
                 name: g.group_name().unwrap_or_default().to_owned(),
                 region: unit.region.clone(),
                 vpc_id: owned(g.vpc_id()),
-                ingress: sg_rules(g.ip_permissions()),
-                egress: sg_rules(g.ip_permissions_egress()),
                 tags: tags(g.tags()),
                 id,
                 location: None,
@@ -286,32 +156,46 @@ async fn network_acls(unit: &Unit, ec2: &Client) -> Vec<NetworkAcl> {
     each_page!(unit, "DescribeNetworkAcls", ec2.describe_network_acls().into_paginator().send(), |page| {
         out.extend(page.network_acls().iter().filter_map(|acl| {
             let id = acl.network_acl_id()?.to_owned();
+            let arn = unit.arn("ec2", &format!("network-acl/{id}"));
             Some(NetworkAcl {
-                arn: unit.arn("ec2", &format!("network-acl/{id}")),
+                entries: acl.entries().iter().filter_map(|e| nacl_entry(unit, &arn, e)).collect(),
+                arn,
                 region: unit.region.clone(),
                 vpc_id: acl.vpc_id().unwrap_or_default().to_owned(),
-                is_default: acl.is_default().unwrap_or(false),
-                entries: acl
-                    .entries()
-                    .iter()
-                    .filter_map(|e| {
-                        Some(NaclEntry {
-                            rule_number: e.rule_number()?,
-                            egress: e.egress().unwrap_or(false),
-                            action: e.rule_action()?.as_str().to_owned(),
-                            protocol: e.protocol().unwrap_or("-1").to_owned(),
-                            cidr: e.cidr_block().or(e.ipv6_cidr_block())?.to_owned(),
-                            from_port: e.port_range().and_then(|r| r.from()),
-                            to_port: e.port_range().and_then(|r| r.to()),
-                        })
-                    })
-                    .collect(),
+                is_default: acl.is_default(),
                 id,
                 location: None,
             })
         }));
     });
     out
+}
+
+/// A network ACL entry; one AWS describes without a number, action, protocol or direction
+/// is not guessed but recorded as a gap about the ACL.
+fn nacl_entry(unit: &Unit, arn: &str, e: &sdk::NetworkAclEntry) -> Option<NaclEntry> {
+    let action = match e.rule_action() {
+        Some(sdk::RuleAction::Allow) => Some(RuleAction::Allow),
+        Some(sdk::RuleAction::Deny) => Some(RuleAction::Deny),
+        _ => None,
+    };
+    let cidr = e.cidr_block().or(e.ipv6_cidr_block());
+    match (e.rule_number(), e.egress(), action, e.protocol().and_then(Protocol::parse), cidr) {
+        (Some(rule_number), Some(egress), Some(action), Some(protocol), Some(cidr)) => Some(NaclEntry {
+            rule_number,
+            egress,
+            action,
+            protocol,
+            cidr: cidr.to_owned(),
+            from_port: e.port_range().and_then(|r| r.from()),
+            to_port: e.port_range().and_then(|r| r.to()),
+        }),
+        _ => {
+            let reason = format!("an entry could not be read: {e:?}");
+            unit.gap("DescribeNetworkAcls", GapKind::Other, reason, Some(arn));
+            None
+        }
+    }
 }
 
 async fn flow_logs(unit: &Unit, ec2: &Client) -> Vec<FlowLog> {
@@ -323,28 +207,19 @@ async fn flow_logs(unit: &Unit, ec2: &Client) -> Vec<FlowLog> {
                 arn: unit.arn("ec2", &format!("vpc-flow-log/{id}")),
                 region: unit.region.clone(),
                 resource_id: f.resource_id().unwrap_or_default().to_owned(),
-                traffic_type: f.traffic_type().map(|t| t.as_str().to_owned()).unwrap_or_default(),
-                status: f.flow_log_status().unwrap_or_default().to_owned(),
-                id,
-                location: None,
-            })
-        }));
-    });
-    out
-}
-
-async fn vpc_endpoints(unit: &Unit, ec2: &Client) -> Vec<VpcEndpoint> {
-    let mut out = Vec::new();
-    each_page!(unit, "DescribeVpcEndpoints", ec2.describe_vpc_endpoints().into_paginator().send(), |page| {
-        out.extend(page.vpc_endpoints().iter().filter_map(|e| {
-            let id = e.vpc_endpoint_id()?.to_owned();
-            Some(VpcEndpoint {
-                arn: unit.arn("ec2", &format!("vpc-endpoint/{id}")),
-                region: unit.region.clone(),
-                vpc_id: e.vpc_id().unwrap_or_default().to_owned(),
-                service_name: e.service_name().unwrap_or_default().to_owned(),
-                endpoint_type: e.vpc_endpoint_type().map(|t| t.as_str().to_owned()).unwrap_or_default(),
-                policy: e.policy_document().and_then(|p| serde_json::from_str(p).ok()),
+                traffic_type: match f.traffic_type() {
+                    Some(sdk::TrafficType::All) => Some(TrafficType::All),
+                    Some(sdk::TrafficType::Accept) => Some(TrafficType::Accept),
+                    Some(sdk::TrafficType::Reject) => Some(TrafficType::Reject),
+                    _ => None,
+                },
+                status: f.flow_log_status().map(|s| {
+                    if s.eq_ignore_ascii_case("ACTIVE") {
+                        FlowLogStatus::Active
+                    } else {
+                        FlowLogStatus::Inactive
+                    }
+                }),
                 id,
                 location: None,
             })
@@ -359,12 +234,28 @@ fn instance(unit: &Unit, i: &sdk::Instance) -> Option<Instance> {
     Some(Instance {
         arn: unit.arn("ec2", &format!("instance/{id}")),
         region: unit.region.clone(),
-        state: i.state().and_then(|s| s.name()).map(|n| n.as_str().to_owned()).unwrap_or_default(),
+        state: i.state().and_then(|s| s.name()).and_then(|n| match n {
+            sdk::InstanceStateName::Pending => Some(InstanceState::Pending),
+            sdk::InstanceStateName::Running => Some(InstanceState::Running),
+            sdk::InstanceStateName::ShuttingDown => Some(InstanceState::ShuttingDown),
+            sdk::InstanceStateName::Terminated => Some(InstanceState::Terminated),
+            sdk::InstanceStateName::Stopping => Some(InstanceState::Stopping),
+            sdk::InstanceStateName::Stopped => Some(InstanceState::Stopped),
+            _ => None,
+        }),
         vpc_id: owned(i.vpc_id()),
         subnet_id: owned(i.subnet_id()),
         public_ip: owned(i.public_ip_address()),
-        metadata_http_tokens: metadata.and_then(|m| m.http_tokens()).map(|t| t.as_str().to_owned()),
-        metadata_endpoint: metadata.and_then(|m| m.http_endpoint()).map(|e| e.as_str().to_owned()),
+        metadata_http_tokens: metadata.and_then(|m| m.http_tokens()).and_then(|t| match t {
+            sdk::HttpTokensState::Required => Some(HttpTokens::Required),
+            sdk::HttpTokensState::Optional => Some(HttpTokens::Optional),
+            _ => None,
+        }),
+        metadata_endpoint: metadata.and_then(|m| m.http_endpoint()).and_then(|e| match e {
+            sdk::InstanceMetadataEndpointState::Enabled => Some(Toggle::Enabled),
+            sdk::InstanceMetadataEndpointState::Disabled => Some(Toggle::Disabled),
+            _ => None,
+        }),
         instance_profile_arn: i.iam_instance_profile().and_then(|p| owned(p.arn())),
         security_group_ids: i.security_groups().iter().filter_map(|g| owned(g.group_id())).collect(),
         launched: i.launch_time().and_then(timestamp),
@@ -392,10 +283,18 @@ async fn volumes(unit: &Unit, ec2: &Client) -> Vec<Volume> {
             Some(Volume {
                 arn: v.volume_arn().map_or_else(|| unit.arn("ec2", &format!("volume/{id}")), str::to_owned),
                 region: unit.region.clone(),
-                encrypted: v.encrypted().unwrap_or(false),
+                encrypted: v.encrypted(),
                 kms_key_id: owned(v.kms_key_id()),
                 size_gib: v.size(),
-                state: v.state().map(|s| s.as_str().to_owned()).unwrap_or_default(),
+                state: v.state().and_then(|s| match s {
+                    sdk::VolumeState::Creating => Some(VolumeState::Creating),
+                    sdk::VolumeState::Available => Some(VolumeState::Available),
+                    sdk::VolumeState::InUse => Some(VolumeState::InUse),
+                    sdk::VolumeState::Deleting => Some(VolumeState::Deleting),
+                    sdk::VolumeState::Deleted => Some(VolumeState::Deleted),
+                    sdk::VolumeState::Error => Some(VolumeState::Error),
+                    _ => None,
+                }),
                 attached_instance_ids: v.attachments().iter().filter_map(|a| owned(a.instance_id())).collect(),
                 tags: tags(v.tags()),
                 id,
@@ -412,77 +311,32 @@ fn accountless_arn(unit: &Unit, resource: &str) -> String {
     format!("arn:{}:ec2:{}::{resource}", unit.shared.partition, unit.region)
 }
 
-async fn snapshots(unit: &Unit, ec2: &Client) -> Vec<Snapshot> {
-    // Reduced to the model as pages arrive. AWS answers `self` with the account's snapshots
-    // alone; endpoints that ignore the filter (moto returns its public catalogue) must neither
-    // put foreign snapshots in the inventory nor cost a call per foreign snapshot.
+/// The account's public snapshots: one paginated `DescribeSnapshots` owned by `self` and
+/// restorable by `all`, which AWS answers with the public snapshots alone. `None` when the
+/// region's list could not be read completely.
+async fn public_snapshots(unit: &Unit, ec2: &Client) -> Option<Vec<Snapshot>> {
     let mut out = Vec::new();
-    let request = ec2.describe_snapshots().owner_ids("self").into_paginator().send();
-    each_page!(unit, "DescribeSnapshots", request, |page| {
+    let request = ec2.describe_snapshots().owner_ids("self").restorable_by_user_ids("all").into_paginator().send();
+    let mut pages = request;
+    while let Some(page) = pages.next().await {
+        let page = unit.read("DescribeSnapshots", page).ok()?;
         for s in page.snapshots() {
             let Some(id) = s.snapshot_id() else { continue };
-            if s.owner_id().is_some_and(|owner| owner != unit.account_id()) {
+            if compat::is_foreign(s.owner_id(), unit.account_id()) {
                 continue;
             }
             out.push(Snapshot {
                 arn: accountless_arn(unit, &format!("snapshot/{id}")),
                 id: id.to_owned(),
                 region: unit.region.clone(),
-                encrypted: s.encrypted().unwrap_or(false),
+                encrypted: s.encrypted(),
                 volume_id: owned(s.volume_id()),
-                public: None,
                 started: s.start_time().and_then(timestamp),
                 location: None,
             });
         }
-    });
-    // After a denial, the same answer is certain for every other snapshot: stop calling.
-    let skipped = AtomicUsize::new(0);
-    let denied = std::sync::atomic::AtomicBool::new(false);
-    let publics: Vec<(usize, Option<bool>)> = futures::stream::iter(0..out.len())
-        .map(|index| {
-            let (id, arn) = (out[index].id.clone(), out[index].arn.clone());
-            let (skipped, denied) = (&skipped, &denied);
-            async move {
-                if denied.load(Ordering::Relaxed) {
-                    skipped.fetch_add(1, Ordering::Relaxed);
-                    return (index, None);
-                }
-                let result = ec2
-                    .describe_snapshot_attribute()
-                    .snapshot_id(&id)
-                    .attribute(sdk::SnapshotAttributeName::CreateVolumePermission)
-                    .send()
-                    .await;
-                if let Err(err) = &result {
-                    if let Classified::Gap { kind: GapKind::AccessDenied | GapKind::RegionDisabled, .. } =
-                        classify("DescribeSnapshotAttribute", err)
-                    {
-                        denied.store(true, Ordering::Relaxed);
-                    }
-                }
-                let public = unit.read_for("DescribeSnapshotAttribute", &arn, result).ok().map(|a| {
-                    a.create_volume_permissions().iter().any(|p| p.group() == Some(&sdk::PermissionGroup::All))
-                });
-                (index, public)
-            }
-        })
-        .buffer_unordered(unit.inner_concurrency())
-        .collect()
-        .await;
-    for (index, public) in publics {
-        out[index].public = public;
     }
-    let skipped = skipped.into_inner();
-    if skipped > 0 {
-        unit.gap(
-            "DescribeSnapshotAttribute",
-            GapKind::AccessDenied,
-            format!("not called for {skipped} more snapshot(s) after access was denied"),
-            None,
-        );
-    }
-    out
+    Some(out)
 }
 
 async fn images(unit: &Unit, ec2: &Client) -> Vec<Image> {
@@ -494,7 +348,7 @@ async fn images(unit: &Unit, ec2: &Client) -> Vec<Image> {
                 arn: accountless_arn(unit, &format!("image/{id}")),
                 region: unit.region.clone(),
                 name: owned(i.name()),
-                public: i.public().unwrap_or(false),
+                public: i.public(),
                 id,
                 location: None,
             })
@@ -506,16 +360,15 @@ async fn images(unit: &Unit, ec2: &Client) -> Vec<Image> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::Service;
     use crate::setup::Shared;
-    use aws_sdk_ec2::operation::describe_snapshot_attribute::DescribeSnapshotAttributeError;
-    use aws_sdk_ec2::operation::describe_snapshots::DescribeSnapshotsOutput;
+    use aws_sdk_ec2::operation::describe_snapshots::{DescribeSnapshotsError, DescribeSnapshotsOutput};
     use aws_sdk_ec2::operation::get_ebs_encryption_by_default::{
         GetEbsEncryptionByDefaultError, GetEbsEncryptionByDefaultOutput,
     };
     use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, Rule, RuleMode};
     use aws_smithy_types::error::ErrorMetadata;
     use std::sync::Arc;
+    use wasp_model::Service;
 
     fn unit(inner_concurrency: usize) -> Unit {
         let shared = Shared { inner_concurrency, ..Shared::for_tests(&["us-east-1"]) };
@@ -556,39 +409,52 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn snapshot_permissions_stop_after_a_denial_and_skip_foreign_snapshots() {
+    async fn public_snapshots_cost_one_call_and_foreign_ones_stay_out() {
         let unit = unit(1);
         let defaults = mock!(Client::get_ebs_encryption_by_default)
             .then_output(|| GetEbsEncryptionByDefaultOutput::builder().ebs_encryption_by_default(false).build());
-        let snapshots = mock!(Client::describe_snapshots).then_output(|| {
-            let snapshot = |id: &str, owner: &str| {
-                sdk::Snapshot::builder().snapshot_id(id).owner_id(owner).encrypted(false).build()
-            };
-            DescribeSnapshotsOutput::builder()
-                .snapshots(snapshot("snap-1", "123456789012"))
-                .snapshots(snapshot("snap-2", "123456789012"))
-                .snapshots(snapshot("snap-3", "123456789012"))
-                .snapshots(snapshot("snap-amazon", "801119661308"))
-                .build()
-        });
-        let denied = mock!(Client::describe_snapshot_attribute)
-            .then_error(|| DescribeSnapshotAttributeError::generic(error("UnauthorizedOperation")));
-        let ec2 = mocked(&unit, &[&defaults, &snapshots, &denied]);
+        // AWS answers this request with the public snapshots alone.
+        let snapshots = mock!(Client::describe_snapshots)
+            .match_requests(|r| r.owner_ids() == ["self"] && r.restorable_by_user_ids() == ["all"])
+            .then_output(|| {
+                let snapshot = |id: &str, owner: &str| {
+                    sdk::Snapshot::builder().snapshot_id(id).owner_id(owner).encrypted(false).build()
+                };
+                DescribeSnapshotsOutput::builder()
+                    .snapshots(snapshot("snap-public", "123456789012"))
+                    .snapshots(snapshot("snap-amazon", "801119661308"))
+                    .build()
+            });
+        let ec2 = mocked(&unit, &[&defaults, &snapshots]);
         let mut part = Inventory::default();
         collect_with(&unit, &ec2, &mut part).await;
 
-        assert_eq!(denied.num_calls(), 1);
-        let ids: Vec<&str> = part.ec2.snapshots.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(ids, ["snap-1", "snap-2", "snap-3"], "foreign snapshots stay out of the inventory");
-        assert!(part.ec2.snapshots.iter().all(|s| s.public.is_none()));
-        assert_eq!(part.ec2.snapshots[0].arn, "arn:aws:ec2:us-east-1::snapshot/snap-1");
+        assert_eq!(snapshots.num_calls(), 1);
+        let public = &part.ec2.public_snapshots["us-east-1"];
+        let ids: Vec<&str> = public.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["snap-public"], "foreign snapshots stay out of the inventory");
+        assert_eq!(public[0].arn, "arn:aws:ec2:us-east-1::snapshot/snap-public");
+        assert_eq!(public[0].encrypted, Some(false));
         assert!(!part.ec2.ebs_defaults["us-east-1"].encryption_by_default);
-        let gaps: Vec<_> =
-            unit.take_gaps().into_iter().filter(|g| g.operation == "DescribeSnapshotAttribute").collect();
-        assert_eq!(gaps.len(), 2, "{gaps:?}");
+        let calls = unit.shared.calls.rows();
+        assert!(calls.iter().all(|c| c.operation != "DescribeSnapshotAttribute"));
+    }
+
+    #[tokio::test]
+    async fn an_unread_snapshot_list_is_unknown_not_empty() {
+        let unit = unit(1);
+        let defaults = mock!(Client::get_ebs_encryption_by_default)
+            .then_output(|| GetEbsEncryptionByDefaultOutput::builder().ebs_encryption_by_default(true).build());
+        let denied = mock!(Client::describe_snapshots)
+            .then_error(|| DescribeSnapshotsError::generic(error("UnauthorizedOperation")));
+        let ec2 = mocked(&unit, &[&defaults, &denied]);
+        let mut part = Inventory::default();
+        collect_with(&unit, &ec2, &mut part).await;
+
+        assert!(!part.ec2.public_snapshots.contains_key("us-east-1"));
+        let gaps: Vec<_> = unit.take_gaps().into_iter().filter(|g| g.operation == "DescribeSnapshots").collect();
+        assert_eq!(gaps.len(), 1, "{gaps:?}");
         assert_eq!(gaps[0].kind, GapKind::AccessDenied);
-        assert_eq!(gaps[0].resource.as_deref(), Some("arn:aws:ec2:us-east-1::snapshot/snap-1"));
-        assert_eq!(gaps[1].reason, "not called for 2 more snapshot(s) after access was denied");
     }
 
     #[test]
@@ -607,17 +473,20 @@ mod tests {
             .ip_protocol("-1")
             .ip_ranges(sdk::IpRange::builder().cidr_ip("1.2.3.4/32").build())
             .build();
-        let rules = sg_rules(&[permission, all]);
+        let odd = sdk::IpPermission::builder()
+            .ip_protocol("bogus")
+            .ip_ranges(sdk::IpRange::builder().cidr_ip("0.0.0.0/0").build())
+            .build();
+        let unit = unit(1);
+        let rules = sg_rules(&unit, "arn:sg", &[permission, all, odd]);
         let sources: Vec<&str> = rules.iter().map(|r| r.source.as_str()).collect();
         assert_eq!(sources, ["0.0.0.0/0", "10.0.0.0/8", "::/0", "sg-1", "pl-1", "1.2.3.4/32"]);
-        assert!(rules[..5].iter().all(|r| r.protocol == "tcp" && r.from_port == Some(22) && r.to_port == Some(22)));
+        assert!(rules[..5]
+            .iter()
+            .all(|r| r.protocol == Protocol::Tcp && r.from_port == Some(22) && r.to_port == Some(22)));
         assert!(rules[5].all_traffic() && rules[5].from_port.is_none());
-    }
-
-    #[test]
-    fn a_route_names_its_target() {
-        let route = sdk::Route::builder().destination_cidr_block("0.0.0.0/0").nat_gateway_id("nat-1").build();
-        assert_eq!(route_target(&route), "nat-1");
-        assert_eq!(route_target(&sdk::Route::builder().build()), "");
+        let gaps = unit.take_gaps();
+        assert_eq!(gaps.len(), 1, "an unreadable rule is a gap, not a guess");
+        assert_eq!(gaps[0].resource.as_deref(), Some("arn:sg"));
     }
 }

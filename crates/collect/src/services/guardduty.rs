@@ -1,7 +1,8 @@
 //! GuardDuty: detectors of one region and their status.
 use crate::unit::{client, Unit};
+use aws_sdk_guardduty::types::DetectorStatus;
 use futures::StreamExt;
-use wasp_model::detection::{GuardDutyDetector, GuardDutyRegion};
+use wasp_model::detection::{GuardDutyDetector, GuardDutyRegion, Toggle};
 use wasp_model::Inventory;
 
 pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
@@ -20,11 +21,11 @@ pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
             async move {
                 let answer = unit.read_for("GetDetector", &id, gd.get_detector().detector_id(&id).send().await).ok();
                 GuardDutyDetector {
-                    status: answer.as_ref().and_then(|d| d.status()).map(|s| s.as_str().to_owned()),
-                    finding_publishing_frequency: answer
-                        .as_ref()
-                        .and_then(|d| d.finding_publishing_frequency())
-                        .map(|f| f.as_str().to_owned()),
+                    status: answer.as_ref().and_then(|d| d.status()).and_then(|s| match s {
+                        DetectorStatus::Enabled => Some(Toggle::Enabled),
+                        DetectorStatus::Disabled => Some(Toggle::Disabled),
+                        _ => None,
+                    }),
                     id,
                 }
             }

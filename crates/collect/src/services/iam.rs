@@ -1,16 +1,14 @@
 //! IAM: principals and policies in bulk (`GetAccountAuthorizationDetails`), the credential
-//! report for per-user credentials, the account summary, password policy, root MFA and the
-//! identity providers. The number of calls does not grow with the number of users or roles.
+//! report for per-user credentials, the account summary, password policy and root MFA. The
+//! number of calls does not grow with the number of users or roles.
+use crate::compat;
 use crate::unit::{client, Read, Unit};
 use aws_sdk_iam::types::{
     AssignmentStatusType, AttachedPolicy, EntityType, PolicyDetail, ReportStateType, SummaryKeyType,
 };
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::time::Duration;
-use wasp_model::iam::{
-    AccessKey, Group, IdentityProvider, InlinePolicy, InstanceProfile, ManagedPolicy, PasswordPolicy, Role, RootUser,
-    User,
-};
+use wasp_model::iam::{AccessKey, Group, InlinePolicy, ManagedPolicy, PasswordPolicy, Role, RootUser, User};
 use wasp_model::{GapKind, Inventory, Tags, Timestamp};
 
 /// Polls of `GenerateCredentialReport` before giving up, and the longest pause between two.
@@ -24,16 +22,14 @@ pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
 
 /// The whole IAM unit with a given client (tests pass a mocked one).
 async fn collect_with(unit: &Unit, iam: &aws_sdk_iam::Client, part: &mut Inventory) {
-    let (details, summary, password_policy, root_virtual_mfa, report, saml, oidc) = futures::join!(
+    let (details, summary, password_policy, root_virtual_mfa, report) = futures::join!(
         authorization_details(unit, iam),
         account_summary(unit, iam),
         password_policy(unit, iam),
         root_virtual_mfa(unit, iam),
         credential_report(unit, iam),
-        saml_providers(unit, iam),
-        oidc_providers(unit, iam),
     );
-    let Details { mut users, groups, roles, policies, instance_profiles, aws_managed } = details;
+    let Details { mut users, groups, roles, policies } = details;
 
     let root_arn = format!("arn:{}:iam::{}:root", unit.shared.partition, unit.account_id());
     match &report {
@@ -57,6 +53,7 @@ async fn collect_with(unit: &Unit, iam: &aws_sdk_iam::Client, part: &mut Invento
         if let Some(summary) = &summary {
             root.mfa_enabled = summary.get(&SummaryKeyType::AccountMfaEnabled).map(|v| *v > 0);
             root.access_keys_present = summary.get(&SummaryKeyType::AccountAccessKeysPresent).map(|v| *v > 0);
+            root.password_present = summary.get(&SummaryKeyType::AccountPasswordPresent).map(|v| *v > 0);
         }
         if let Some(row) = root_row {
             root.password_last_used = row.date("password_last_used");
@@ -86,10 +83,6 @@ async fn collect_with(unit: &Unit, iam: &aws_sdk_iam::Client, part: &mut Invento
     t.groups = groups;
     t.roles = roles;
     t.policies = policies;
-    t.instance_profiles = instance_profiles.into_values().collect();
-    t.attached_aws_managed_policies = aws_managed.into_iter().collect();
-    t.saml_providers = saml;
-    t.oidc_providers = oidc;
 }
 
 #[derive(Default)]
@@ -98,21 +91,11 @@ struct Details {
     groups: Vec<Group>,
     roles: Vec<Role>,
     policies: Vec<ManagedPolicy>,
-    instance_profiles: BTreeMap<String, InstanceProfile>,
-    aws_managed: BTreeSet<String>,
 }
 
-impl Details {
-    /// Attached policy ARNs; AWS-managed ones are also remembered account-wide.
-    fn attached(&mut self, list: &[AttachedPolicy]) -> Vec<String> {
-        let arns: Vec<String> = list.iter().filter_map(|p| p.policy_arn().map(str::to_owned)).collect();
-        for arn in &arns {
-            if is_aws_managed(arn) {
-                self.aws_managed.insert(arn.clone());
-            }
-        }
-        arns
-    }
+/// Attached policy ARNs.
+fn attached(list: &[AttachedPolicy]) -> Vec<String> {
+    list.iter().filter_map(|p| p.policy_arn().map(str::to_owned)).collect()
 }
 
 /// Users, groups, roles and customer-managed policies, page by page.
@@ -132,14 +115,13 @@ async fn authorization_details(unit: &Unit, iam: &aws_sdk_iam::Client) -> Detail
         let Some(page) = unit.read("GetAccountAuthorizationDetails", page).ok() else { break };
         for u in page.user_detail_list() {
             let (Some(arn), Some(name)) = (u.arn(), u.user_name()) else { continue };
-            let attached_policies = out.attached(u.attached_managed_policies());
             out.users.push(User {
                 arn: arn.to_owned(),
                 name: name.to_owned(),
                 created: u.create_date().and_then(timestamp),
                 groups: u.group_list().to_vec(),
-                attached_policies,
-                inline_policies: inline(u.user_policy_list()),
+                attached_policies: attached(u.attached_managed_policies()),
+                inline_policies: inline(unit, arn, u.user_policy_list()),
                 permissions_boundary: u
                     .permissions_boundary()
                     .and_then(|b| b.permissions_boundary_arn())
@@ -150,41 +132,24 @@ async fn authorization_details(unit: &Unit, iam: &aws_sdk_iam::Client) -> Detail
         }
         for g in page.group_detail_list() {
             let (Some(arn), Some(name)) = (g.arn(), g.group_name()) else { continue };
-            let attached_policies = out.attached(g.attached_managed_policies());
             out.groups.push(Group {
                 arn: arn.to_owned(),
                 name: name.to_owned(),
-                attached_policies,
-                inline_policies: inline(g.group_policy_list()),
+                attached_policies: attached(g.attached_managed_policies()),
+                inline_policies: inline(unit, arn, g.group_policy_list()),
                 location: None,
             });
         }
         for r in page.role_detail_list() {
             let (Some(arn), Some(name)) = (r.arn(), r.role_name()) else { continue };
-            let attached_policies = out.attached(r.attached_managed_policies());
-            for profile in r.instance_profile_list() {
-                let entry = out.instance_profiles.entry(profile.arn().to_owned()).or_insert_with(|| InstanceProfile {
-                    arn: profile.arn().to_owned(),
-                    name: profile.instance_profile_name().to_owned(),
-                    ..InstanceProfile::default()
-                });
-                for role in profile.roles() {
-                    if !entry.roles.iter().any(|a| a == role.arn()) {
-                        entry.roles.push(role.arn().to_owned());
-                    }
-                }
-                if !entry.roles.iter().any(|a| a == arn) {
-                    entry.roles.push(arn.to_owned());
-                }
-            }
             out.roles.push(Role {
                 arn: arn.to_owned(),
                 name: name.to_owned(),
                 path: r.path().unwrap_or("/").to_owned(),
                 created: r.create_date().and_then(timestamp),
-                trust_policy: r.assume_role_policy_document().and_then(policy_document),
-                attached_policies,
-                inline_policies: inline(r.role_policy_list()),
+                trust_policy: r.assume_role_policy_document().and_then(|d| decoded(unit, arn, "trust policy", d)),
+                attached_policies: attached(r.attached_managed_policies()),
+                inline_policies: inline(unit, arn, r.role_policy_list()),
                 permissions_boundary: r
                     .permissions_boundary()
                     .and_then(|b| b.permissions_boundary_arn())
@@ -199,8 +164,7 @@ async fn authorization_details(unit: &Unit, iam: &aws_sdk_iam::Client) -> Detail
             if is_aws_managed(arn) {
                 continue;
             }
-            // moto leaves the name out; the ARN ends with it.
-            let name = p.policy_name().unwrap_or_else(|| arn.rsplit('/').next().unwrap_or(arn));
+            let name = compat::policy_name(p.policy_name(), arn);
             let versions = p.policy_version_list();
             let default = versions.iter().find(|v| v.is_default_version()).or_else(|| {
                 versions.iter().find(|v| v.version_id().is_some() && v.version_id() == p.default_version_id())
@@ -209,7 +173,7 @@ async fn authorization_details(unit: &Unit, iam: &aws_sdk_iam::Client) -> Detail
                 arn: arn.to_owned(),
                 name: name.to_owned(),
                 attachment_count: p.attachment_count().and_then(|c| u32::try_from(c).ok()),
-                document: default.and_then(|v| v.document()).and_then(policy_document),
+                document: default.and_then(|v| v.document()).and_then(|d| decoded(unit, arn, "policy document", d)),
                 location: None,
             });
         }
@@ -217,15 +181,34 @@ async fn authorization_details(unit: &Unit, iam: &aws_sdk_iam::Client) -> Detail
     out
 }
 
-fn inline(list: &[PolicyDetail]) -> Vec<InlinePolicy> {
+/// Inline policies; one whose document cannot be decoded keeps its name, without a document,
+/// and leaves a gap about the principal.
+fn inline(unit: &Unit, principal: &str, list: &[PolicyDetail]) -> Vec<InlinePolicy> {
     list.iter()
         .filter_map(|p| {
-            Some(InlinePolicy {
-                name: p.policy_name()?.to_owned(),
-                document: p.policy_document().and_then(policy_document)?,
-            })
+            let name = p.policy_name()?;
+            let what = format!("inline policy {name}");
+            let document = match p.policy_document() {
+                Some(text) => decoded(unit, principal, &what, text),
+                None => {
+                    let reason = format!("{what} came without a document");
+                    unit.gap("GetAccountAuthorizationDetails", GapKind::Other, reason, Some(principal));
+                    None
+                }
+            };
+            Some(InlinePolicy { name: name.to_owned(), document })
         })
         .collect()
+}
+
+/// A policy document decoded, or a gap about `resource` saying which one could not be.
+fn decoded(unit: &Unit, resource: &str, what: &str, text: &str) -> Option<serde_json::Value> {
+    let document = policy_document(text);
+    if document.is_none() {
+        let reason = format!("the {what} is not a JSON policy document: {}", wasp_model::excerpt(text));
+        unit.gap("GetAccountAuthorizationDetails", GapKind::Other, reason, Some(resource));
+    }
+    document
 }
 
 /// `arn:<partition>:iam::aws:policy/…`
@@ -275,26 +258,6 @@ async fn root_virtual_mfa(unit: &Unit, iam: &aws_sdk_iam::Client) -> Option<bool
         });
     }
     Some(found)
-}
-
-async fn saml_providers(unit: &Unit, iam: &aws_sdk_iam::Client) -> Vec<IdentityProvider> {
-    let answer = unit.read("ListSAMLProviders", iam.list_saml_providers().send().await).ok();
-    answer
-        .iter()
-        .flat_map(|a| a.saml_provider_list())
-        .filter_map(|p| p.arn())
-        .map(|arn| IdentityProvider { arn: arn.to_owned(), location: None })
-        .collect()
-}
-
-async fn oidc_providers(unit: &Unit, iam: &aws_sdk_iam::Client) -> Vec<IdentityProvider> {
-    let answer = unit.read("ListOpenIDConnectProviders", iam.list_open_id_connect_providers().send().await).ok();
-    answer
-        .iter()
-        .flat_map(|a| a.open_id_connect_provider_list())
-        .filter_map(|p| p.arn())
-        .map(|arn| IdentityProvider { arn: arn.to_owned(), location: None })
-        .collect()
 }
 
 /// Asks IAM for a fresh credential report, waits a few seconds at most, and reads it.
@@ -412,6 +375,7 @@ impl CredentialReport {
         };
         user.console_access = row.flag("password_enabled");
         user.password_last_used = row.date("password_last_used");
+        user.password_last_changed = row.date("password_last_changed");
         user.mfa_active = row.flag("mfa_active");
         user.access_keys = match (row.flag("access_key_1_active"), row.flag("access_key_2_active")) {
             (Some(_), Some(_)) => Some([row.access_key(1), row.access_key(2)].into_iter().flatten().collect()),
@@ -466,7 +430,7 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-pub(super) fn timestamp(t: &aws_smithy_types::DateTime) -> Option<Timestamp> {
+pub(crate) fn timestamp(t: &aws_smithy_types::DateTime) -> Option<Timestamp> {
     chrono::DateTime::from_timestamp(t.secs(), t.subsec_nanos())
 }
 
@@ -477,21 +441,19 @@ fn tags<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Tags {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::Service;
     use crate::setup::Shared;
     use aws_sdk_iam::operation::generate_credential_report::GenerateCredentialReportOutput;
     use aws_sdk_iam::operation::get_account_authorization_details::GetAccountAuthorizationDetailsOutput;
     use aws_sdk_iam::operation::get_account_password_policy::GetAccountPasswordPolicyError;
     use aws_sdk_iam::operation::get_account_summary::{GetAccountSummaryError, GetAccountSummaryOutput};
     use aws_sdk_iam::operation::get_credential_report::GetCredentialReportOutput;
-    use aws_sdk_iam::operation::list_open_id_connect_providers::ListOpenIdConnectProvidersOutput;
-    use aws_sdk_iam::operation::list_saml_providers::ListSamlProvidersOutput;
     use aws_sdk_iam::operation::list_virtual_mfa_devices::ListVirtualMfaDevicesOutput;
     use aws_sdk_iam::types::{ManagedPolicyDetail, PolicyVersion, RoleDetail, UserDetail, VirtualMfaDevice};
     use aws_sdk_iam::Client;
     use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, Rule, RuleMode};
     use aws_smithy_types::error::ErrorMetadata;
     use std::sync::Arc;
+    use wasp_model::Service;
     use wasp_model::{Setting, GLOBAL_REGION};
 
     const ADMIN: &str = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22*%22%2C%22Resource%22%3A%22*%22%7D%5D%7D";
@@ -561,15 +523,6 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
                     GetCredentialReportOutput::builder().content(aws_smithy_types::Blob::new(REPORT)).build()
                 }),
             ),
-            (
-                "ListSAMLProviders",
-                mock!(Client::list_saml_providers).then_output(|| ListSamlProvidersOutput::builder().build()),
-            ),
-            (
-                "ListOpenIDConnectProviders",
-                mock!(Client::list_open_id_connect_providers)
-                    .then_output(|| ListOpenIdConnectProvidersOutput::builder().build()),
-            ),
         ]
     }
 
@@ -578,6 +531,7 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
             GetAccountSummaryOutput::builder()
                 .summary_map(SummaryKeyType::AccountMfaEnabled, 1)
                 .summary_map(SummaryKeyType::AccountAccessKeysPresent, 0)
+                .summary_map(SummaryKeyType::AccountPasswordPresent, 1)
                 .build()
         })
     }
@@ -650,12 +604,13 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
         assert_eq!(admin.attachment_count, Some(1));
         assert_eq!(admin.document.as_ref().unwrap()["Statement"][0]["Action"], "*");
         assert_eq!(part.iam.roles[0].trust_policy.as_ref().unwrap()["Version"], "2012-10-17");
-        assert_eq!(part.iam.attached_aws_managed_policies, ["arn:aws:iam::aws:policy/ReadOnlyAccess"]);
+        assert_eq!(part.iam.roles[0].attached_policies, ["arn:aws:iam::aws:policy/ReadOnlyAccess"]);
         assert_eq!(part.iam.password_policy, Some(Setting::NotConfigured));
 
         let alice = &part.iam.users[0];
         assert_eq!(alice.console_access, Some(true));
         assert_eq!(alice.password_last_used, None);
+        assert_eq!(alice.password_last_changed, report_date("2020-01-01T00:00:00+00:00"));
         assert_eq!(alice.mfa_active, Some(false));
         let keys = alice.access_keys.as_ref().unwrap();
         assert_eq!(keys.len(), 2);
@@ -672,6 +627,7 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
             (root.mfa_enabled, root.access_keys_present, root.virtual_mfa),
             (Some(true), Some(false), Some(true))
         );
+        assert_eq!(root.password_present, Some(true));
         assert_eq!(root.password_last_used, report_date("2024-05-01T10:00:00+00:00"));
         assert_eq!(root.access_key_last_used, report_date("2024-04-01T00:00:00+00:00"));
     }
@@ -726,6 +682,38 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
         assert_eq!(calls(&unit, "GetCredentialReport"), 0);
         // The summary alone still describes the root user.
         assert_eq!(part.iam.root.unwrap().mfa_enabled, Some(true));
+    }
+
+    #[tokio::test]
+    async fn an_undecodable_inline_policy_is_kept_by_name_with_a_gap() {
+        use aws_sdk_iam::types::PolicyDetail;
+        let page = mock!(Client::get_account_authorization_details).then_output(|| {
+            let role = RoleDetail::builder()
+                .role_name("app")
+                .arn("arn:aws:iam::123456789012:role/app")
+                .role_policy_list(PolicyDetail::builder().policy_name("garbled").policy_document("%7B%2").build())
+                .role_policy_list(PolicyDetail::builder().policy_name("fine").policy_document(ADMIN).build())
+                .build();
+            GetAccountAuthorizationDetailsOutput::builder().role_detail_list(role).build()
+        });
+        let summary = summary_ok();
+        let others = other_rules();
+        let mut rules: Vec<&Rule> = vec![&page, &summary];
+        rules.extend(others.iter().map(|(_, r)| r));
+        let unit = unit();
+        let iam = mocked(&unit, &rules);
+        let mut part = Inventory::default();
+        collect_with(&unit, &iam, &mut part).await;
+
+        let inline = &part.iam.roles[0].inline_policies;
+        assert_eq!(inline.len(), 2);
+        assert_eq!((inline[0].name.as_str(), inline[0].document.is_none()), ("garbled", true));
+        assert!(inline[1].document.is_some());
+        let gaps = unit.take_gaps();
+        assert_eq!(gaps.len(), 1, "{gaps:?}");
+        assert_eq!(gaps[0].operation, "GetAccountAuthorizationDetails");
+        assert_eq!(gaps[0].resource.as_deref(), Some("arn:aws:iam::123456789012:role/app"));
+        assert!(gaps[0].reason.contains("inline policy garbled"), "{}", gaps[0].reason);
     }
 
     #[test]

@@ -1,9 +1,12 @@
-//! Organizations: the organization the account belongs to and, from the management account
-//! only, its member accounts and service control policies.
+//! Organizations: the organization the account belongs to and its service control policies,
+//! which the management account and a delegated administrator may list. A member account is
+//! refused that list once, as one gap; what it can see (its organization and feature set)
+//! still counts.
+use crate::errors::{classify, Classified};
 use crate::unit::{client, Read, Unit};
-use aws_sdk_organizations::types::PolicyType;
+use aws_sdk_organizations::types::{OrganizationFeatureSet, PolicyType};
 use futures::StreamExt;
-use wasp_model::organizations::{OrgAccount, Organization, ServiceControlPolicy};
+use wasp_model::organizations::{FeatureSet, Organization, ServiceControlPolicy};
 use wasp_model::{GapKind, Inventory, Setting};
 
 pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
@@ -14,70 +17,63 @@ pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
 async fn collect_with(unit: &Unit, client: &aws_sdk_organizations::Client, part: &mut Inventory) {
     let answer = unit.read("DescribeOrganization", client.describe_organization().send().await);
     let organization = match answer {
-        Read::Ok(out) => match out.organization() {
-            Some(o) => Organization {
-                id: o.id().unwrap_or_default().to_owned(),
-                arn: o.arn().unwrap_or_default().to_owned(),
-                master_account_id: o.master_account_id().unwrap_or_default().to_owned(),
-                feature_set: o.feature_set().map_or_else(String::new, |f| f.as_str().to_owned()),
-            },
-            None => {
-                unit.gap("DescribeOrganization", GapKind::Other, "the answer named no organization".into(), None);
-                return;
+        Read::Ok(out) => {
+            let feature_set = out.organization().and_then(|o| match o.feature_set() {
+                Some(OrganizationFeatureSet::All) => Some(FeatureSet::All),
+                Some(OrganizationFeatureSet::ConsolidatedBilling) => Some(FeatureSet::ConsolidatedBilling),
+                _ => None,
+            });
+            match (out.organization(), feature_set) {
+                (Some(o), Some(feature_set)) => Organization {
+                    id: o.id().unwrap_or_default().to_owned(),
+                    arn: o.arn().unwrap_or_default().to_owned(),
+                    master_account_id: o.master_account_id().unwrap_or_default().to_owned(),
+                    feature_set,
+                },
+                _ => {
+                    let reason = "the answer named no organization or no feature set".into();
+                    unit.gap("DescribeOrganization", GapKind::Other, reason, None);
+                    return;
+                }
             }
-        },
+        }
         Read::NotConfigured => {
             part.organizations.organization = Some(Setting::NotConfigured);
             return;
         }
         Read::Gap => return,
     };
-    let is_management = organization.master_account_id == unit.account_id();
-    let master = organization.master_account_id.clone();
+    let management = organization.master_account_id.clone();
+    let is_management = management == unit.account_id();
     part.organizations.organization = Some(Setting::Configured(organization));
-    if !is_management {
-        // Member accounts are refused these calls by design: not called, so not a denial.
-        let reason = format!(
-            "not called: only the organization's management account ({master}) can list its accounts and policies"
-        );
-        for operation in ["ListAccounts", "ListPolicies"] {
-            unit.gap(operation, GapKind::Unsupported, reason.clone(), None);
-        }
-        return;
-    }
-    let (accounts, policies) = futures::join!(accounts(unit, client), policies(unit, client));
-    part.organizations.accounts = accounts;
-    part.organizations.service_control_policies = policies;
+    part.organizations.service_control_policies = policies(unit, client, is_management, &management).await;
 }
 
-async fn accounts(unit: &Unit, client: &aws_sdk_organizations::Client) -> Option<Vec<OrgAccount>> {
-    let mut out = Vec::new();
-    let mut pages = client.list_accounts().into_paginator().send();
-    while let Some(page) = pages.next().await {
-        let page = unit.read("ListAccounts", page).ok()?;
-        for a in page.accounts() {
-            let Some(id) = a.id() else { continue };
-            let status = a
-                .state()
-                .map(|s| s.as_str().to_owned())
-                .or_else(|| a.status().map(|s| s.as_str().to_owned()))
-                .unwrap_or_default();
-            out.push(OrgAccount {
-                id: id.to_owned(),
-                arn: a.arn().unwrap_or_default().to_owned(),
-                name: a.name().unwrap_or_default().to_owned(),
-                status,
-            });
-        }
-    }
-    Some(out)
-}
-
-async fn policies(unit: &Unit, client: &aws_sdk_organizations::Client) -> Option<Vec<ServiceControlPolicy>> {
+async fn policies(
+    unit: &Unit,
+    client: &aws_sdk_organizations::Client,
+    is_management: bool,
+    management: &str,
+) -> Option<Vec<ServiceControlPolicy>> {
     let mut summaries = Vec::new();
     let mut pages = client.list_policies().filter(PolicyType::ServiceControlPolicy).into_paginator().send();
     while let Some(page) = pages.next().await {
-        let page = unit.read("ListPolicies", page).ok()?;
+        let page = match page {
+            Ok(page) => page,
+            Err(err) => {
+                if let Classified::Gap { kind, mut reason } = classify("ListPolicies", &err) {
+                    // A member account that is not a delegated administrator is refused: say why.
+                    if kind == GapKind::AccessDenied && !is_management {
+                        reason = format!(
+                            "{reason}; only the management account ({management}) or a delegated administrator \
+                             may list the organization's policies"
+                        );
+                    }
+                    unit.gap("ListPolicies", kind, reason, None);
+                }
+                return None;
+            }
+        };
         for p in page.policies() {
             let Some(id) = p.id() else { continue };
             summaries.push(ServiceControlPolicy {
@@ -85,21 +81,18 @@ async fn policies(unit: &Unit, client: &aws_sdk_organizations::Client) -> Option
                 arn: p.arn().unwrap_or_default().to_owned(),
                 name: p.name().unwrap_or_default().to_owned(),
                 aws_managed: p.aws_managed(),
-                document: None,
                 targets: None,
             });
         }
     }
-    // Organizations allows few calls per second: keep the fan-out small.
+    // Organizations allows few calls per second: keep the fan-out small. AWS-managed policies
+    // (FullAWSAccess) restrict nothing, so their targets are not asked for.
     let limit = unit.inner_concurrency().min(4);
     let policies = futures::stream::iter(summaries)
         .map(|mut policy| async move {
-            let described = client.describe_policy().policy_id(&policy.id).send().await;
-            policy.document = unit
-                .read_for("DescribePolicy", &policy.arn, described)
-                .ok()
-                .and_then(|d| d.policy().and_then(|p| p.content()).and_then(|c| serde_json::from_str(c).ok()));
-            policy.targets = targets(unit, client, &policy).await;
+            if !policy.aws_managed {
+                policy.targets = targets(unit, client, &policy).await;
+            }
             policy
         })
         .buffered(limit)
@@ -125,17 +118,18 @@ async fn targets(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::Service;
     use crate::setup::Shared;
     use aws_sdk_organizations::operation::describe_organization::DescribeOrganizationOutput;
-    use aws_sdk_organizations::types::{Organization as SdkOrganization, OrganizationFeatureSet};
+    use aws_sdk_organizations::operation::list_policies::ListPoliciesError;
+    use aws_sdk_organizations::types::Organization as SdkOrganization;
     use aws_sdk_organizations::Client;
     use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, RuleMode};
+    use aws_smithy_types::error::ErrorMetadata;
     use std::sync::Arc;
-    use wasp_model::GLOBAL_REGION;
+    use wasp_model::{Service, GLOBAL_REGION};
 
     #[tokio::test]
-    async fn a_member_account_does_not_call_the_management_only_operations() {
+    async fn a_member_account_sees_its_organization_and_is_refused_the_policies_once() {
         let unit = Unit::new(Arc::new(Shared::for_tests(&["us-east-1"])), Service::Organizations, GLOBAL_REGION.into());
         let describe = mock!(Client::describe_organization).then_output(|| {
             DescribeOrganizationOutput::builder()
@@ -149,8 +143,12 @@ mod tests {
                 )
                 .build()
         });
+        let denied = mock!(Client::list_policies).then_error(|| {
+            ListPoliciesError::generic(ErrorMetadata::builder().code("AccessDeniedException").message("no").build())
+        });
         // Any other call would find no rule and fail the test.
-        let mocks = MockResponseInterceptor::new().rule_mode(RuleMode::MatchAny).with_rule(&describe);
+        let mocks =
+            MockResponseInterceptor::new().rule_mode(RuleMode::MatchAny).with_rule(&describe).with_rule(&denied);
         let conf = aws_sdk_organizations::Config::builder()
             .behavior_version(aws_sdk_organizations::config::BehaviorVersion::latest())
             .region(aws_sdk_organizations::config::Region::new("us-east-1"))
@@ -164,13 +162,12 @@ mod tests {
 
         let org = part.organizations.organization.unwrap();
         let org = org.configured().unwrap();
-        assert_eq!((org.id.as_str(), org.feature_set.as_str()), ("o-abc", "ALL"));
-        assert!(part.organizations.accounts.is_none());
+        assert_eq!((org.id.as_str(), org.feature_set), ("o-abc", FeatureSet::All));
         assert!(part.organizations.service_control_policies.is_none());
         let gaps = unit.take_gaps();
-        let ops: Vec<&str> = gaps.iter().map(|g| g.operation.as_str()).collect();
-        assert_eq!(ops, ["ListAccounts", "ListPolicies"]);
-        assert!(gaps.iter().all(|g| g.kind == GapKind::Unsupported && g.reason.contains("999999999999")));
-        assert_eq!(unit.shared.calls.total(), 1);
+        assert_eq!(gaps.len(), 1, "{gaps:?}");
+        assert_eq!((gaps[0].operation.as_str(), gaps[0].kind), ("ListPolicies", GapKind::AccessDenied));
+        assert!(gaps[0].reason.contains("999999999999"), "{}", gaps[0].reason);
+        assert_eq!(unit.shared.calls.total(), 2);
     }
 }

@@ -1,13 +1,21 @@
-//! S3: the account-level public-access block (S3 Control) and the buckets of the scanned
-//! regions, with the per-bucket settings checks read.
+//! S3: the account-level public-access block (S3 Control) and every bucket, with the
+//! per-bucket settings checks read. Buckets are listed with their region in one paginated
+//! `ListBuckets` and read from a client of their own region; a bucket in a region the user
+//! left out with `--regions` is not read, and one gap names them all.
+use crate::compat;
 use crate::unit::{client, Read, Unit};
-use aws_sdk_s3::types::{BucketVersioningStatus, MfaDeleteStatus, ObjectLockEnabled};
+use aws_sdk_s3::types::{BucketVersioningStatus, MfaDeleteStatus, ServerSideEncryption};
 use futures::StreamExt;
 use std::collections::BTreeMap;
 use wasp_model::s3::{
-    AclGrant, Bucket, BucketEncryption, BucketLogging, ObjectLock, PublicAccessBlock, Versioning, VersioningStatus,
+    AclGrant, Bucket, BucketEncryption, BucketLogging, PublicAccessBlock, SseAlgorithm, Versioning, VersioningStatus,
 };
-use wasp_model::{GapKind, Inventory, Setting, Timestamp};
+use wasp_model::{Gap, GapKind, Inventory, Setting, Timestamp, GLOBAL_REGION};
+
+/// Buckets per `ListBuckets` page; asking for pages is what makes S3 name each bucket's region.
+const LIST_PAGE: i32 = 1000;
+/// Bucket names quoted in the gap about buckets outside the scan.
+const NAMED_BUCKETS: usize = 10;
 
 pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
     let home = s3_client(unit, unit.client_region());
@@ -18,15 +26,13 @@ pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
 }
 
 fn s3_client(unit: &Unit, region: &str) -> aws_sdk_s3::Client {
-    let path_style = unit.uses_custom_endpoint();
-    client!(aws_sdk_s3, unit, region, |b| if path_style { b.force_path_style(true) } else { b })
+    let path_style = compat::s3_path_style(unit.uses_custom_endpoint());
+    client!(aws_sdk_s3, unit, region, |b| b.force_path_style(path_style))
 }
 
 /// `GetPublicAccessBlock` of S3 Control for the account.
 async fn account_public_access_block(unit: &Unit) -> Option<Setting<PublicAccessBlock>> {
-    let fix = unit.host_prefix_fix();
-    // S3 Control puts the account id into the host name; against a custom endpoint that
-    // host does not resolve, so the prefix is stripped again before sending.
+    let fix = compat::strip_host_prefix(unit.shared.endpoint_url.as_deref());
     let control = client!(aws_sdk_s3control, unit, unit.client_region(), |b| match fix {
         Some(fix) => b.interceptor(fix),
         None => b,
@@ -57,7 +63,7 @@ struct Listed {
 /// region, made by `regional` once per region.
 async fn buckets(unit: &Unit, home: aws_sdk_s3::Client, regional: impl Fn(&str) -> aws_sdk_s3::Client) -> Vec<Bucket> {
     let mut listed = Vec::new();
-    let mut pages = home.list_buckets().into_paginator().send();
+    let mut pages = home.list_buckets().max_buckets(LIST_PAGE).into_paginator().send();
     while let Some(page) = pages.next().await {
         let Some(page) = unit.read("ListBuckets", page).ok() else { break };
         for b in page.buckets() {
@@ -70,7 +76,7 @@ async fn buckets(unit: &Unit, home: aws_sdk_s3::Client, regional: impl Fn(&str) 
         }
     }
 
-    // Regions missing from the listing come from GetBucketLocation.
+    // AWS names every region in a paginated listing; endpoints that do not are asked per bucket.
     let located = futures::stream::iter(listed)
         .map(|mut bucket| {
             let home = &home;
@@ -81,7 +87,7 @@ async fn buckets(unit: &Unit, home: aws_sdk_s3::Client, regional: impl Fn(&str) 
                     bucket.region = unit
                         .read_for("GetBucketLocation", &arn, answer)
                         .ok()
-                        .map(|out| location_region(out.location_constraint().map(|c| c.as_str())));
+                        .map(|out| compat::location_region(out.location_constraint().map(|c| c.as_str())));
                 }
                 bucket
             }
@@ -90,14 +96,22 @@ async fn buckets(unit: &Unit, home: aws_sdk_s3::Client, regional: impl Fn(&str) 
         .collect::<Vec<_>>()
         .await;
 
-    let scanned = &unit.shared.regions;
-    let in_scope: Vec<(String, Listed)> = located
-        .into_iter()
-        .filter_map(|b| {
-            let region = b.region.clone()?;
-            (scanned.is_empty() || scanned.contains(&region)).then_some((region, b))
-        })
-        .collect();
+    // Every bucket is judged, whatever the scanned regions, unless the user left its region
+    // out on purpose: then one gap names those buckets.
+    let excluded = |region: &str| unit.shared.regions_chosen && !unit.shared.regions.iter().any(|r| r == region);
+    let mut left_out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut in_scope: Vec<(String, Listed)> = Vec::new();
+    for bucket in located {
+        let Some(region) = bucket.region.clone() else { continue };
+        if excluded(&region) {
+            left_out.entry(region).or_default().push(bucket.name);
+        } else {
+            in_scope.push((region, bucket));
+        }
+    }
+    if let Some(gap) = left_out_gap(&left_out) {
+        unit.gap(&gap.operation, gap.kind, gap.reason, None);
+    }
     // One client per region, not per bucket.
     let mut clients: BTreeMap<String, aws_sdk_s3::Client> = BTreeMap::new();
     for (region, _) in &in_scope {
@@ -117,13 +131,35 @@ async fn buckets(unit: &Unit, home: aws_sdk_s3::Client, regional: impl Fn(&str) 
         .await
 }
 
-/// The region of a `GetBucketLocation` answer: none or `""` is us-east-1, `EU` is eu-west-1.
-fn location_region(constraint: Option<&str>) -> String {
-    match constraint {
-        None | Some("") => "us-east-1".to_owned(),
-        Some("EU") => "eu-west-1".to_owned(),
-        Some(other) => other.to_owned(),
+/// One gap naming the buckets of regions the user left out of the scan.
+fn left_out_gap(left_out: &BTreeMap<String, Vec<String>>) -> Option<Gap> {
+    let count: usize = left_out.values().map(Vec::len).sum();
+    if count == 0 {
+        return None;
     }
+    let mut quoted = 0;
+    let per_region: Vec<String> = left_out
+        .iter()
+        .map(|(region, names)| {
+            let shown: Vec<&str> =
+                names.iter().take(NAMED_BUCKETS.saturating_sub(quoted)).map(String::as_str).collect();
+            quoted += shown.len();
+            let more = names.len() - shown.len();
+            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+            format!("{region}: {}{more}", shown.join(", "))
+        })
+        .collect();
+    Some(Gap {
+        service: wasp_model::Service::S3,
+        region: GLOBAL_REGION.to_owned(),
+        operation: "ListBuckets".to_owned(),
+        kind: GapKind::Excluded,
+        reason: format!(
+            "{count} bucket(s) in regions left out with --regions were not read: {}",
+            per_region.join("; ")
+        ),
+        resource: None,
+    })
 }
 
 fn bucket_arn(unit: &Unit, name: &str) -> String {
@@ -196,25 +232,31 @@ async fn read_bucket(unit: &Unit, s3: &aws_sdk_s3::Client, listed: Listed, regio
     };
     let encryption = async {
         let answer = s3.get_bucket_encryption().bucket(name).send().await;
-        unit.read_for("GetBucketEncryption", arn, answer).setting().map(|s| match s {
-            Setting::Configured(out) => {
-                let rule = out
-                    .server_side_encryption_configuration()
-                    .and_then(|c| c.rules().iter().find(|r| r.apply_server_side_encryption_by_default().is_some()));
-                match rule {
-                    Some(rule) => {
-                        let default = rule.apply_server_side_encryption_by_default();
-                        Setting::Configured(BucketEncryption {
-                            algorithm: default.map_or_else(String::new, |d| d.sse_algorithm().as_str().to_owned()),
-                            kms_key_id: default.and_then(|d| d.kms_master_key_id()).map(str::to_owned),
-                            bucket_key_enabled: rule.bucket_key_enabled().unwrap_or(false),
-                        })
-                    }
-                    None => Setting::NotConfigured,
-                }
+        let out = match unit.read_for("GetBucketEncryption", arn, answer) {
+            Read::Ok(out) => out,
+            Read::NotConfigured => return Some(Setting::NotConfigured),
+            Read::Gap => return None,
+        };
+        let rule = out
+            .server_side_encryption_configuration()
+            .and_then(|c| c.rules().iter().find(|r| r.apply_server_side_encryption_by_default().is_some()));
+        let Some(rule) = rule else { return Some(Setting::NotConfigured) };
+        let default = rule.apply_server_side_encryption_by_default();
+        let algorithm = match default.map(|d| d.sse_algorithm()) {
+            Some(ServerSideEncryption::AwsKms) => SseAlgorithm::Kms,
+            Some(ServerSideEncryption::AwsKmsDsse) => SseAlgorithm::KmsDsse,
+            Some(ServerSideEncryption::Aes256) => SseAlgorithm::Aes256,
+            other => {
+                let reason = format!("unknown default encryption algorithm {other:?}");
+                unit.gap("GetBucketEncryption", GapKind::Other, reason, Some(arn));
+                return None;
             }
-            Setting::NotConfigured => Setting::NotConfigured,
-        })
+        };
+        Some(Setting::Configured(BucketEncryption {
+            algorithm,
+            kms_key_id: default.and_then(|d| d.kms_master_key_id()).map(str::to_owned),
+            bucket_key_enabled: rule.bucket_key_enabled().unwrap_or(false),
+        }))
     };
     let versioning = async {
         let answer = s3.get_bucket_versioning().bucket(name).send().await;
@@ -241,48 +283,8 @@ async fn read_bucket(unit: &Unit, s3: &aws_sdk_s3::Client, listed: Listed, regio
             Setting::NotConfigured => Setting::NotConfigured,
         })
     };
-    let object_lock = async {
-        let answer = s3.get_object_lock_configuration().bucket(name).send().await;
-        unit.read_for("GetObjectLockConfiguration", arn, answer).setting().map(|s| match s {
-            Setting::Configured(out) => match out.object_lock_configuration() {
-                Some(c) => Setting::Configured(ObjectLock {
-                    enabled: c.object_lock_enabled() == Some(&ObjectLockEnabled::Enabled),
-                    default_mode: c
-                        .rule()
-                        .and_then(|r| r.default_retention())
-                        .and_then(|d| d.mode())
-                        .map(|m| m.as_str().to_owned()),
-                }),
-                None => Setting::NotConfigured,
-            },
-            Setting::NotConfigured => Setting::NotConfigured,
-        })
-    };
-    let lifecycle = async {
-        let answer = s3.get_bucket_lifecycle_configuration().bucket(name).send().await;
-        unit.read_for("GetBucketLifecycleConfiguration", arn, answer).setting().map(|s| match s {
-            Setting::Configured(out) => Setting::Configured(u32::try_from(out.rules().len()).unwrap_or(u32::MAX)),
-            Setting::NotConfigured => Setting::NotConfigured,
-        })
-    };
-    let tags = async {
-        let answer = s3.get_bucket_tagging().bucket(name).send().await;
-        match unit.read_for("GetBucketTagging", arn, answer) {
-            Read::Ok(out) => out.tag_set().iter().map(|t| (t.key().to_owned(), t.value().to_owned())).collect(),
-            _ => BTreeMap::new(),
-        }
-    };
-    let (
-        (policy, policy_is_public),
-        acl_grants,
-        public_access_block,
-        encryption,
-        versioning,
-        logging,
-        object_lock,
-        lifecycle_rules,
-        tags,
-    ) = futures::join!(policy_and_status, acl, block, encryption, versioning, logging, object_lock, lifecycle, tags);
+    let ((policy, policy_is_public), acl_grants, public_access_block, encryption, versioning, logging) =
+        futures::join!(policy_and_status, acl, block, encryption, versioning, logging);
     Bucket {
         name: listed.name.clone(),
         arn: arn.to_owned(),
@@ -295,9 +297,6 @@ async fn read_bucket(unit: &Unit, s3: &aws_sdk_s3::Client, listed: Listed, regio
         encryption,
         versioning,
         logging,
-        object_lock,
-        lifecycle_rules,
-        tags,
         location: None,
     }
 }
@@ -316,34 +315,26 @@ fn block(acls: Option<bool>, ignore: Option<bool>, policy: Option<bool>, restric
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::Service;
     use crate::setup::Shared;
     use aws_sdk_s3::operation::get_bucket_acl::GetBucketAclOutput;
     use aws_sdk_s3::operation::get_bucket_encryption::GetBucketEncryptionOutput;
-    use aws_sdk_s3::operation::get_bucket_lifecycle_configuration::{
-        GetBucketLifecycleConfigurationError, GetBucketLifecycleConfigurationOutput,
-    };
     use aws_sdk_s3::operation::get_bucket_location::GetBucketLocationOutput;
     use aws_sdk_s3::operation::get_bucket_logging::GetBucketLoggingOutput;
     use aws_sdk_s3::operation::get_bucket_policy::{GetBucketPolicyError, GetBucketPolicyOutput};
     use aws_sdk_s3::operation::get_bucket_policy_status::GetBucketPolicyStatusError;
-    use aws_sdk_s3::operation::get_bucket_tagging::{GetBucketTaggingError, GetBucketTaggingOutput};
     use aws_sdk_s3::operation::get_bucket_versioning::GetBucketVersioningOutput;
-    use aws_sdk_s3::operation::get_object_lock_configuration::{
-        GetObjectLockConfigurationError, GetObjectLockConfigurationOutput,
-    };
     use aws_sdk_s3::operation::get_public_access_block::{GetPublicAccessBlockError, GetPublicAccessBlockOutput};
     use aws_sdk_s3::operation::list_buckets::ListBucketsOutput;
     use aws_sdk_s3::types::{
-        Bucket as SdkBucket, BucketLocationConstraint, DefaultRetention, ExpirationStatus, Grant, Grantee,
-        LifecycleRule, LoggingEnabled, ObjectLockConfiguration, ObjectLockRetentionMode, ObjectLockRule, Permission,
+        Bucket as SdkBucket, BucketLocationConstraint, Grant, Grantee, LoggingEnabled, Permission,
         PublicAccessBlockConfiguration, ServerSideEncryption, ServerSideEncryptionByDefault,
-        ServerSideEncryptionConfiguration, ServerSideEncryptionRule, Tag, Type,
+        ServerSideEncryptionConfiguration, ServerSideEncryptionRule, Type,
     };
     use aws_sdk_s3::Client;
     use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, Rule, RuleMode};
     use aws_smithy_types::error::ErrorMetadata;
     use std::sync::Arc;
+    use wasp_model::Service;
     use wasp_model::GLOBAL_REGION;
 
     fn code(code: &str) -> ErrorMetadata {
@@ -368,12 +359,25 @@ mod tests {
 
     /// `east` has a policy S3 will not judge, versioning with MFA delete and nothing else;
     /// `west` (listed without a region, located in `EU`) has everything but a policy; `far`
-    /// is outside the scanned regions. Any call without a rule fails the test.
+    /// is outside the scanned regions and has nothing. Any call without a rule fails the test.
     fn rules() -> Vec<Rule> {
         let east = |b: Option<&str>| b == Some("east");
         let west = |b: Option<&str>| b == Some("west");
+        let far = |b: Option<&str>| b == Some("far");
         vec![
-            mock!(Client::list_buckets).then_output(|| {
+            mock!(Client::get_bucket_policy)
+                .match_requests(move |r| far(r.bucket()))
+                .then_error(|| GetBucketPolicyError::generic(code("NoSuchBucketPolicy"))),
+            mock!(Client::get_public_access_block)
+                .match_requests(move |r| far(r.bucket()))
+                .then_error(|| GetPublicAccessBlockError::generic(code("NoSuchPublicAccessBlockConfiguration"))),
+            mock!(Client::get_bucket_versioning)
+                .match_requests(move |r| far(r.bucket()))
+                .then_output(|| GetBucketVersioningOutput::builder().build()),
+            mock!(Client::get_bucket_logging)
+                .match_requests(move |r| far(r.bucket()))
+                .then_output(|| GetBucketLoggingOutput::builder().build()),
+            mock!(Client::list_buckets).match_requests(|r| r.max_buckets() == Some(LIST_PAGE)).then_output(|| {
                 ListBucketsOutput::builder()
                     .buckets(SdkBucket::builder().name("east").bucket_region("us-east-1").build())
                     .buckets(SdkBucket::builder().name("west").build())
@@ -440,8 +444,8 @@ mod tests {
             }),
             mock!(Client::get_bucket_versioning).match_requests(move |r| east(r.bucket())).then_output(|| {
                 GetBucketVersioningOutput::builder()
-                    .status(aws_sdk_s3::types::BucketVersioningStatus::Enabled)
-                    .mfa_delete(aws_sdk_s3::types::MfaDeleteStatus::Enabled)
+                    .status(BucketVersioningStatus::Enabled)
+                    .mfa_delete(MfaDeleteStatus::Enabled)
                     .build()
             }),
             mock!(Client::get_bucket_versioning)
@@ -457,46 +461,33 @@ mod tests {
                     )
                     .build()
             }),
-            mock!(Client::get_object_lock_configuration)
-                .match_requests(move |r| east(r.bucket()))
-                .then_error(|| GetObjectLockConfigurationError::generic(code("ObjectLockConfigurationNotFoundError"))),
-            mock!(Client::get_object_lock_configuration).match_requests(move |r| west(r.bucket())).then_output(|| {
-                let retention = DefaultRetention::builder().mode(ObjectLockRetentionMode::Governance).days(30).build();
-                GetObjectLockConfigurationOutput::builder()
-                    .object_lock_configuration(
-                        ObjectLockConfiguration::builder()
-                            .object_lock_enabled(aws_sdk_s3::types::ObjectLockEnabled::Enabled)
-                            .rule(ObjectLockRule::builder().default_retention(retention).build())
-                            .build(),
-                    )
-                    .build()
-            }),
-            mock!(Client::get_bucket_lifecycle_configuration)
-                .match_requests(move |r| east(r.bucket()))
-                .then_error(|| GetBucketLifecycleConfigurationError::generic(code("NoSuchLifecycleConfiguration"))),
-            mock!(Client::get_bucket_lifecycle_configuration).match_requests(move |r| west(r.bucket())).then_output(
-                || {
-                    let rule =
-                        |id: &str| LifecycleRule::builder().id(id).status(ExpirationStatus::Enabled).build().unwrap();
-                    GetBucketLifecycleConfigurationOutput::builder().rules(rule("a")).rules(rule("b")).build()
-                },
-            ),
-            mock!(Client::get_bucket_tagging)
-                .match_requests(move |r| east(r.bucket()))
-                .then_error(|| GetBucketTaggingError::generic(code("NoSuchTagSet"))),
-            mock!(Client::get_bucket_tagging).match_requests(move |r| west(r.bucket())).then_output(|| {
-                GetBucketTaggingOutput::builder()
-                    .tag_set(Tag::builder().key("env").value("prod").build().unwrap())
-                    .build()
-                    .unwrap()
-            }),
         ]
     }
 
+    fn unit(regions_chosen: bool) -> Unit {
+        let shared = Shared { regions_chosen, ..Shared::for_tests(&["us-east-1", "eu-west-1"]) };
+        Unit::new(Arc::new(shared), Service::S3, GLOBAL_REGION.into())
+    }
+
     #[tokio::test]
-    async fn buckets_of_the_scanned_regions_with_their_settings() {
-        let unit =
-            Unit::new(Arc::new(Shared::for_tests(&["us-east-1", "eu-west-1"])), Service::S3, GLOBAL_REGION.into());
+    async fn every_bucket_is_read_from_its_region_when_the_regions_were_not_chosen() {
+        let unit = unit(false);
+        let client = mocked(&unit, &rules());
+        let made = std::sync::Mutex::new(Vec::new());
+        let regional = |region: &str| {
+            made.lock().unwrap().push(region.to_owned());
+            client.clone()
+        };
+        let buckets = buckets(&unit, client.clone(), regional).await;
+        let names: Vec<(&str, &str)> = buckets.iter().map(|b| (b.name.as_str(), b.region.as_str())).collect();
+        assert_eq!(names, [("east", "us-east-1"), ("west", "eu-west-1"), ("far", "ap-south-1")]);
+        assert_eq!(*made.lock().unwrap(), ["eu-west-1", "ap-south-1"], "one client per region, in listing order");
+        assert!(unit.take_gaps().iter().all(|g| g.kind != GapKind::Excluded));
+    }
+
+    #[tokio::test]
+    async fn buckets_of_the_chosen_regions_with_their_settings() {
+        let unit = unit(true);
         let client = mocked(&unit, &rules());
         let made = std::sync::Mutex::new(Vec::new());
         let regional = |region: &str| {
@@ -523,36 +514,26 @@ mod tests {
         assert_eq!(east.public_access_block, Some(Setting::NotConfigured));
         assert_eq!(east.versioning, Some(Versioning { status: VersioningStatus::Enabled, mfa_delete: true }));
         assert_eq!(east.logging, Some(Setting::NotConfigured));
-        assert_eq!(east.object_lock, Some(Setting::NotConfigured));
-        assert_eq!(east.lifecycle_rules, Some(Setting::NotConfigured));
-        assert!(east.tags.is_empty());
 
         let west = &buckets[1];
         assert_eq!(west.policy, Some(Setting::NotConfigured));
         assert_eq!(west.policy_is_public, Some(false));
         assert!(west.public_access_block.as_ref().unwrap().configured().unwrap().all_enabled());
         let encryption = west.encryption.as_ref().unwrap().configured().unwrap();
-        assert_eq!((encryption.algorithm.as_str(), encryption.bucket_key_enabled), ("aws:kms", true));
+        assert_eq!((encryption.algorithm, encryption.bucket_key_enabled), (SseAlgorithm::Kms, true));
         assert_eq!(west.versioning, Some(Versioning { status: VersioningStatus::Never, mfa_delete: false }));
         let logging = west.logging.as_ref().unwrap().configured().unwrap();
         assert_eq!((logging.target_bucket.as_str(), logging.target_prefix.as_str()), ("logs", "west/"));
-        let lock = west.object_lock.as_ref().unwrap().configured().unwrap();
-        assert_eq!((lock.enabled, lock.default_mode.as_deref()), (true, Some("GOVERNANCE")));
-        assert_eq!(west.lifecycle_rules, Some(Setting::Configured(2)));
-        assert_eq!(west.tags.get("env").map(String::as_str), Some("prod"));
 
-        let gaps = unit.take_gaps();
-        assert_eq!(gaps.len(), 1, "{gaps:?}");
+        let mut gaps = unit.take_gaps();
+        gaps.sort_by_key(|g| g.kind);
+        assert_eq!(gaps.len(), 2, "{gaps:?}");
         assert_eq!(gaps[0].operation, "GetBucketPolicyStatus");
         assert_eq!(gaps[0].kind, GapKind::AccessDenied);
         assert_eq!(gaps[0].resource.as_deref(), Some("arn:aws:s3:::east"));
-    }
-
-    #[test]
-    fn bucket_locations_name_regions() {
-        assert_eq!(location_region(None), "us-east-1");
-        assert_eq!(location_region(Some("")), "us-east-1");
-        assert_eq!(location_region(Some("EU")), "eu-west-1");
-        assert_eq!(location_region(Some("ap-south-1")), "ap-south-1");
+        assert_eq!((gaps[1].operation.as_str(), gaps[1].kind), ("ListBuckets", GapKind::Excluded));
+        assert!(gaps[1]
+            .reason
+            .starts_with("1 bucket(s) in regions left out with --regions were not read: ap-south-1: far"));
     }
 }

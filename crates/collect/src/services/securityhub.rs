@@ -14,32 +14,12 @@ pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
         }
         Read::Gap => return,
     };
-    let mut standards = Some(Vec::new());
-    let mut pages = sh.get_enabled_standards().into_paginator().send();
-    while let Some(page) = pages.next().await {
-        match unit.read("GetEnabledStandards", page) {
-            Read::Ok(page) => {
-                if let Some(list) = standards.as_mut() {
-                    list.extend(
-                        page.standards_subscriptions().iter().filter_map(|s| s.standards_arn().map(str::to_owned)),
-                    );
-                }
-            }
-            // Not subscribed after all (a race with disabling): no standards.
-            Read::NotConfigured => break,
-            Read::Gap => {
-                standards = None;
-                break;
-            }
-        }
-    }
     let hub = SecurityHub {
         hub_arn: hub.hub_arn().map_or_else(|| unit.arn("securityhub", "hub/default"), str::to_owned),
         subscribed_at: hub
             .subscribed_at()
             .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
             .map(|t| t.with_timezone(&chrono::Utc)),
-        standards,
     };
     part.detection.securityhub.insert(unit.region.clone(), Setting::Configured(hub));
 }

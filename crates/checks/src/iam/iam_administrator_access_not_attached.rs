@@ -1,0 +1,56 @@
+use crate::declare_check;
+use wasp_model::{Inventory, Resource};
+
+declare_check! {
+    /// ### What it checks
+    /// No IAM user, group or role has the AWS-managed `AdministratorAccess` policy attached.
+    /// Every user and group, and every role that is not service-linked, gets one finding.
+    /// Administrator access granted by a customer-managed or inline policy is judged by
+    /// `iam_customer_policy_no_full_admin` and `iam_inline_policy_no_full_admin`.
+    ///
+    /// ### Why it matters
+    /// `AdministratorAccess` allows every action on every resource. Least privilege means
+    /// each principal gets the actions its job needs; standing administrator access turns any
+    /// stolen credential or mistake of that principal into a compromise of the whole account.
+    ///
+    /// ### How to fix
+    /// Replace the policy with job-function or custom policies scoped to what the principal
+    /// does (IAM Access Analyzer can generate one from CloudTrail activity); keep
+    /// administrator access for a few break-glass roles with MFA and alarms on their use.
+    IamAdministratorAccessNotAttached {
+        id: "iam_administrator_access_not_attached",
+        title: "AdministratorAccess is attached to no user, group or role",
+        severity: High,
+        service: Iam,
+        resource_kind: "iam_principal",
+        best_practices: ["SEC03-BP02"],
+        prowler: ["iam_aws_attached_policy_no_administrative_privileges"],
+        security_hub: [],
+        config_rule: [],
+        cis: [],
+        reads: { Iam: [GetAccountAuthorizationDetails] },
+        remediation: "Detach AdministratorAccess and grant policies scoped to the principal's tasks.",
+    }
+}
+
+impl IamAdministratorAccessNotAttached {
+    fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
+        let admin = format!("arn:{}:iam::aws:policy/AdministratorAccess", inv.partition);
+        let iam = &inv.iam;
+        let principals = iam
+            .users
+            .iter()
+            .map(|u| (u as &dyn Resource, &u.attached_policies))
+            .chain(iam.groups.iter().map(|g| (g as &dyn Resource, &g.attached_policies)))
+            .chain(
+                iam.roles.iter().filter(|r| !r.is_service_linked()).map(|r| (r as &dyn Resource, &r.attached_policies)),
+            );
+        for (principal, attached) in principals {
+            if attached.contains(&admin) {
+                out.fail(principal, "AdministratorAccess is attached");
+            } else {
+                out.pass(principal, "AdministratorAccess is not attached");
+            }
+        }
+    }
+}
