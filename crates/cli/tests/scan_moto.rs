@@ -1018,3 +1018,38 @@ fn a_denied_read_changes_only_the_practices_whose_checks_read_it() {
         "{bp01:#}"
     );
 }
+
+#[test]
+fn a_member_account_is_assessed_on_what_it_can_see() {
+    let moto = Moto::start();
+    let (key, secret, token) = block_on(async {
+        use aws_sdk_organizations::types::OrganizationFeatureSet;
+        let cfg = moto.sdk_config(EAST).await;
+        let org = aws_sdk_organizations::Client::new(&cfg);
+        org.create_organization().feature_set(OrganizationFeatureSet::All).send().await.unwrap();
+        let created = org.create_account().account_name("workload").email("w@example.com").send().await.unwrap();
+        let member = created.create_account_status.unwrap().account_id.unwrap();
+        let sts = aws_sdk_sts::Client::new(&cfg);
+        let role = format!("arn:aws:iam::{member}:role/OrganizationAccountAccessRole");
+        let assumed = sts.assume_role().role_arn(role).role_session_name("wasp").send().await.unwrap();
+        let c = assumed.credentials.unwrap();
+        (c.access_key_id, c.secret_access_key, c.session_token)
+    });
+    let args = ["scan", "--endpoint-url", &moto.endpoint, "--regions", EAST, "--services", "organizations"];
+    let run =
+        run_json(wasp_with_keys(&key, &secret).env("AWS_SESSION_TOKEN", &token).args(args).args(["--format", "json"]));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let review = &run.review;
+    assert_ne!(review["scope"]["account_id"], ACCOUNT_ID, "the scan ran as the member");
+    // What a member sees (its organization, with all features) evidences account separation.
+    assert_finding(
+        review,
+        "organizations_all_features_enabled",
+        &format!("arn:aws:iam::{}:root", review["scope"]["account_id"].as_str().unwrap()),
+        "PASS",
+    );
+    assert_eq!(practice_status(review, "SEC01-BP01"), "evidence_supports");
+    // The organization's guardrails are the management account's to list: never a pass here.
+    assert_ne!(practice_status(review, "SEC03-BP05"), "met");
+    assert_ne!(practice_status(review, "SEC03-BP05"), "evidence_supports");
+}

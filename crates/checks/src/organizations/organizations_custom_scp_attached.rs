@@ -11,8 +11,9 @@ declare_check! {
     /// `FullAWSAccess`, attached to a root, OU or account. FAIL when the account is in no
     /// organization or one without all features (SCPs cannot apply), when no custom SCP exists,
     /// or when every custom SCP is attached to nothing. SKIP when the SCP list could not be
-    /// read (member accounts usually cannot list them), or when the custom SCPs' targets could
-    /// not be read. Whether an attached SCP covers this account, and what it denies, is not
+    /// read (only the management account and a delegated administrator may list them; a member
+    /// account cannot see which SCPs apply to it), or when the custom SCPs' targets could not
+    /// be read. Whether an attached SCP covers this account, and what it denies, is not
     /// judged.
     ///
     /// ### Why it matters
@@ -30,7 +31,7 @@ declare_check! {
         severity: Medium,
         service: Organizations,
         resource_kind: "account",
-        best_practices: ["SEC03-BP05", "SEC01-BP01"],
+        best_practices: ["SEC03-BP05"],
         prowler: [],
         security_hub: [],
         config_rule: [],
