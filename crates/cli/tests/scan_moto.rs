@@ -677,31 +677,10 @@ fn unknown_regions_are_refused() {
     assert!(err.starts_with("wasp: error: unknown region us-east-7: the account knows"), "{err}");
 }
 
-/// A server that accepts connections and answers nothing, or drips a byte every two seconds.
-fn hostile_endpoint(drip: bool) -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                use std::io::Write;
-                let mut stream = stream;
-                loop {
-                    std::thread::sleep(Duration::from_secs(2));
-                    if drip && stream.write_all(b"H").is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-    });
-    format!("http://127.0.0.1:{port}")
-}
-
 #[test]
 fn silent_and_dripping_endpoints_end_the_scan_within_seconds() {
     for drip in [false, true] {
-        let endpoint = hostile_endpoint(drip);
+        let endpoint = support::hostile_endpoint(drip);
         let started = std::time::Instant::now();
         let err = runtime_error(wasp().args(["scan", "--endpoint-url", &endpoint, "--region", EAST]));
         assert!(err.starts_with(&format!("wasp: error: cannot reach the AWS endpoint {endpoint}")), "{err}");

@@ -56,28 +56,6 @@ async fn an_unknown_region_is_refused_by_name() {
     assert!(err.to_string().starts_with("unknown region us-east-7"), "{err}");
 }
 
-/// A server that accepts connections and then, per connection, either says nothing or drips
-/// one byte every two seconds, forever.
-fn hostile_endpoint(drip: bool) -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                use std::io::Write;
-                let mut stream = stream;
-                loop {
-                    std::thread::sleep(std::time::Duration::from_secs(2));
-                    if drip && stream.write_all(b"H").is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-    });
-    format!("http://127.0.0.1:{port}")
-}
-
 async fn identity_against(endpoint: String) -> (String, std::time::Duration) {
     let opts = wasp_collect::CollectOptions {
         regions: wasp_collect::RegionSelection::List(vec!["us-east-1".into()]),
@@ -91,14 +69,14 @@ async fn identity_against(endpoint: String) -> (String, std::time::Duration) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_silent_endpoint_ends_the_run_within_seconds() {
-    let (text, took) = identity_against(hostile_endpoint(false)).await;
+    let (text, took) = identity_against(support::hostile_endpoint(false)).await;
     assert!(text.starts_with("cannot reach the AWS endpoint http://127.0.0.1:"), "{text}");
     assert!(took < std::time::Duration::from_secs(15), "took {took:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dripping_endpoint_ends_the_run_within_seconds() {
-    let (text, took) = identity_against(hostile_endpoint(true)).await;
+    let (text, took) = identity_against(support::hostile_endpoint(true)).await;
     assert!(text.starts_with("cannot reach the AWS endpoint http://127.0.0.1:"), "{text}");
     assert!(took < std::time::Duration::from_secs(15), "took {took:?}");
 }

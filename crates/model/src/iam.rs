@@ -1,5 +1,5 @@
 //! IAM: users, groups, roles, policies, the account's password policy and root user.
-use crate::{global_resource, Setting, SourceLocation, Tags, Timestamp};
+use crate::{global_resource, Resource, Setting, SourceLocation, Tags, Timestamp};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -19,6 +19,35 @@ pub struct Iam {
     /// Customer-managed policies.
     #[serde(default)]
     pub policies: Vec<ManagedPolicy>,
+}
+
+/// A user, group or role, with the policies it holds.
+pub struct Principal<'a> {
+    pub resource: &'a dyn Resource,
+    pub attached_policies: &'a [String],
+    pub inline_policies: &'a [InlinePolicy],
+}
+
+impl Iam {
+    /// Every user, group and role, except the roles AWS manages for its services.
+    pub fn principals(&self) -> impl Iterator<Item = Principal<'_>> {
+        let users = self.users.iter().map(|u| Principal {
+            resource: u,
+            attached_policies: &u.attached_policies,
+            inline_policies: &u.inline_policies,
+        });
+        let groups = self.groups.iter().map(|g| Principal {
+            resource: g,
+            attached_policies: &g.attached_policies,
+            inline_policies: &g.inline_policies,
+        });
+        let roles = self.roles.iter().filter(|r| !r.is_service_linked()).map(|r| Principal {
+            resource: r,
+            attached_policies: &r.attached_policies,
+            inline_policies: &r.inline_policies,
+        });
+        users.chain(groups).chain(roles)
+    }
 }
 
 /// What the account summary and credential report say about the root user.

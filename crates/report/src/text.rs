@@ -286,7 +286,7 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
             out,
             "{} {}",
             style.bold(&format!("Gaps: {} reads failed", review.gaps.len())),
-            style.dim("(never counted as pass or fail; the affected practices are not assessed)")
+            style.dim("(never a pass or a fail; practices whose checks read them are not assessed)")
         )?;
         for gap in review.gaps.iter().take(GAP_LINES) {
             let kind =
@@ -421,15 +421,12 @@ pub fn pillar(lens: &Lens, style: Style, out: &mut dyn Write) -> io::Result<()> 
     }
     let total = lens.best_practices().count();
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        style.dim(&format!(
-            "{} questions, {total} best practices; the second column is how much of each automated evidence can \
-             establish (full, partial, none)",
-            lens.questions.len()
-        ))
-    )
+    let footer = format!(
+        "{} questions, {total} best practices; after the level of risk, how much of each practice automated \
+         evidence can establish (full, partial, none).",
+        lens.questions.len()
+    );
+    writeln!(out, "{}", style.dim(&wrap(&footer, WIDTH, "")))
 }
 
 #[cfg(test)]

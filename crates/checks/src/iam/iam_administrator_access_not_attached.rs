@@ -1,5 +1,5 @@
 use crate::declare_check;
-use wasp_model::{Inventory, Resource};
+use wasp_model::Inventory;
 
 declare_check! {
     /// ### What it checks
@@ -36,20 +36,11 @@ declare_check! {
 impl IamAdministratorAccessNotAttached {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         let admin = format!("arn:{}:iam::aws:policy/AdministratorAccess", inv.partition);
-        let iam = &inv.iam;
-        let principals = iam
-            .users
-            .iter()
-            .map(|u| (u as &dyn Resource, &u.attached_policies))
-            .chain(iam.groups.iter().map(|g| (g as &dyn Resource, &g.attached_policies)))
-            .chain(
-                iam.roles.iter().filter(|r| !r.is_service_linked()).map(|r| (r as &dyn Resource, &r.attached_policies)),
-            );
-        for (principal, attached) in principals {
-            if attached.contains(&admin) {
-                out.fail(principal, "AdministratorAccess is attached");
+        for principal in inv.iam.principals() {
+            if principal.attached_policies.contains(&admin) {
+                out.fail(principal.resource, "AdministratorAccess is attached");
             } else {
-                out.pass(principal, "AdministratorAccess is not attached");
+                out.pass(principal.resource, "AdministratorAccess is not attached");
             }
         }
     }

@@ -1,13 +1,14 @@
 use crate::{declare_check, policy};
-use wasp_model::{Inventory, Resource};
+use wasp_model::Inventory;
 
 declare_check! {
     /// ### What it checks
     /// No inline policy of an IAM user, group or role has a statement with `Effect: Allow`,
     /// `Action: "*"` and `Resource: "*"` (string or list fields; conditions do not exempt the
     /// statement). Each principal with inline policies gets one finding; principals without
-    /// inline policies are not judged. FAIL names the offending policies; SKIP when a policy
-    /// document could not be decoded and none of the others grants full admin.
+    /// inline policies, and service-linked roles (which AWS manages), are not judged. FAIL
+    /// names the offending policies; SKIP when a policy document could not be decoded and none
+    /// of the others grants full admin.
     ///
     /// ### Why it matters
     /// Inline policies are invisible in the list of managed policies, so a full-admin inline
@@ -34,14 +35,8 @@ declare_check! {
 
 impl IamInlinePolicyNoFullAdmin {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
-        let iam = &inv.iam;
-        let principals = iam
-            .users
-            .iter()
-            .map(|u| (u as &dyn Resource, &u.inline_policies))
-            .chain(iam.groups.iter().map(|g| (g as &dyn Resource, &g.inline_policies)))
-            .chain(iam.roles.iter().map(|r| (r as &dyn Resource, &r.inline_policies)));
-        for (principal, inline) in principals {
+        for principal in inv.iam.principals() {
+            let inline = principal.inline_policies;
             if inline.is_empty() {
                 continue;
             }
@@ -52,11 +47,14 @@ impl IamInlinePolicyNoFullAdmin {
                 .collect();
             let unread: Vec<&str> = inline.iter().filter(|p| p.document.is_none()).map(|p| p.name.as_str()).collect();
             if !admin.is_empty() {
-                out.fail(principal, format!("inline policies with full admin: {}", admin.join(", ")));
+                out.fail(principal.resource, format!("inline policies with full admin: {}", admin.join(", ")));
             } else if !unread.is_empty() {
-                out.skip(principal, format!("inline policies that could not be decoded: {}", unread.join(", ")));
+                out.skip(
+                    principal.resource,
+                    format!("inline policies that could not be decoded: {}", unread.join(", ")),
+                );
             } else {
-                out.pass(principal, format!("{} inline policies, none with full admin", inline.len()));
+                out.pass(principal.resource, format!("{} inline policies, none with full admin", inline.len()));
             }
         }
     }

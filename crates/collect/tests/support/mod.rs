@@ -123,6 +123,27 @@ pub fn use_test_credentials() {
     });
 }
 
+/// A server that accepts connections and then, per connection, either says nothing or drips
+/// one byte every two seconds, forever. Returns its URL.
+pub fn hostile_endpoint(drip: bool) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut stream = stream;
+                loop {
+                    std::thread::sleep(Duration::from_secs(2));
+                    if drip && stream.write_all(b"H").is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
 /// Collects without progress output.
 pub async fn collect(opts: &wasp_collect::CollectOptions) -> Result<wasp_model::Inventory, wasp_collect::CollectError> {
     use_test_credentials();
