@@ -7,6 +7,9 @@ use wasp_model::{Inventory, Resource, Service, SourceLocation, GLOBAL_REGION};
 #[serde(rename_all = "UPPERCASE")]
 pub enum Status {
     Fail,
+    /// A failure a suppression accepts until it expires: shown with its reason, never counted
+    /// towards risk or `--fail-on`.
+    Muted,
     Pass,
     /// The check could not judge: the evidence it needs was not read.
     Skip,
@@ -17,9 +20,24 @@ impl Status {
         match self {
             Status::Pass => "PASS",
             Status::Fail => "FAIL",
+            Status::Muted => "MUTED",
             Status::Skip => "SKIP",
         }
     }
+}
+
+/// The suppression that muted a finding, or that would have if it had not expired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Suppression {
+    /// Which rule: `db:ID` for a stored one, `wasp.toml:N` for the file's Nth.
+    pub rule: String,
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<chrono::NaiveDate>,
+    /// The rule expired: the finding counts again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub expired: bool,
 }
 
 /// One verdict, as every report shows it.
@@ -36,6 +54,9 @@ pub struct Finding {
     pub best_practices: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
+    /// The suppression that muted it (status `MUTED`), or that expired (status `FAIL`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<Suppression>,
 }
 
 /// Where a check writes its verdicts.
@@ -97,6 +118,7 @@ impl Findings<'_> {
             message,
             best_practices: self.meta.best_practices.iter().map(|s| s.to_string()).collect(),
             location,
+            suppression: None,
         });
     }
 }

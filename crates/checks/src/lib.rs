@@ -25,5 +25,5 @@ pub mod s3;
 pub mod securityhub;
 
 pub use declare::{Check, Equivalents, Meta, Read, Severity};
-pub use engine::{run, run_one, Finding, Findings, Selection, Status};
+pub use engine::{run, run_one, Finding, Findings, Selection, Status, Suppression};
 pub use registry::{find, CHECKS};

@@ -30,6 +30,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "WASP_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// The local database of reviews (default: `[store] path` of wasp.toml, else the
+    /// platform's data directory).
+    #[arg(long, global = true, env = "WASP_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
     /// Largest input file wasp reads, in bytes or with K, M, G (default 256M).
     #[arg(long, global = true, env = "WASP_MAX_INPUT_SIZE", value_name = "SIZE",
           value_parser = crate::config::parse_size)]
@@ -50,6 +55,233 @@ pub enum Command {
     Pillar(FormatArgs),
     /// Print the least-privilege IAM policy `wasp scan` needs (JSON).
     Permissions,
+    /// Answer for the practices evidence cannot settle, guided, or with --set.
+    Answer(AnswerArgs),
+    /// List the reviews kept in the local database.
+    History(HistoryArgs),
+    /// Show a stored review again, in any output format.
+    Show(ShowArgs),
+    /// What changed between two reviews (default: the last two of the same scope).
+    Diff(DiffArgs),
+    /// Name a review, to compare with later.
+    #[command(subcommand)]
+    Milestone(MilestoneCommand),
+    /// Mute accepted findings until a date: add, list, remove, test.
+    #[command(subcommand)]
+    Suppress(SuppressCommand),
+    /// Export a stored review to the AWS Well-Architected Tool.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// wasp's lens for the Well-Architected Tool: `wasp lens export` writes a custom lens.
+    #[command(subcommand)]
+    Lens(LensCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The answers of a stored review for the Tool's Security Pillar questions: a file for
+    /// `aws wellarchitected update-answer`, or, with --push, sent to a workload.
+    #[command(name = "wa-tool")]
+    WaTool(WaToolArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LensCommand {
+    /// wasp's lens as a custom lens document, to import with `aws wellarchitected import-lens`.
+    Export {
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct WaToolArgs {
+    /// The stored review: an id, a milestone or `last` (default: the newest).
+    #[arg(long, value_name = "REVIEW")]
+    pub review: Option<String>,
+
+    /// Address the answers to this imported custom lens (its ARN) instead of the Tool's
+    /// own Well-Architected Framework lens.
+    #[arg(long, value_name = "ARN")]
+    pub custom_lens_arn: Option<String>,
+
+    /// Write the answers to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "push")]
+    pub output: Option<PathBuf>,
+
+    /// Send the answers to the workload and record a milestone (writes to the Tool).
+    #[arg(long, requires = "workload_id")]
+    pub push: bool,
+
+    /// The Tool's workload to answer for (32 hexadecimal characters).
+    #[arg(long, value_name = "ID")]
+    pub workload_id: Option<String>,
+
+    /// The milestone recorded after the answers (default: `wasp review N, DATE`).
+    #[arg(long, value_name = "NAME", requires = "push")]
+    pub milestone: Option<String>,
+
+    /// Named profile from the shared AWS config and credentials files.
+    #[arg(long, env = "AWS_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// The region of the workload.
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+
+    /// Send the calls to this AWS-compatible endpoint (also AWS_ENDPOINT_URL).
+    #[arg(long, env = "AWS_ENDPOINT_URL", value_name = "URL")]
+    pub endpoint_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only reviews of this account.
+    #[arg(long, value_name = "ID")]
+    pub account: Option<String>,
+
+    /// At most this many, newest first.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A review id, a milestone name, or `last`.
+    pub review: String,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier review: an id, a milestone or `last` (default: the one before B).
+    pub from: Option<String>,
+
+    /// The later review (default: the newest).
+    pub to: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MilestoneCommand {
+    /// Name a review (default: the newest).
+    Create {
+        name: String,
+        /// A review id or `last`.
+        #[arg(long, value_name = "REVIEW")]
+        review: Option<String>,
+    },
+    /// List the milestones.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SuppressCommand {
+    /// Mute a check's failed findings, narrowed by resource, account, region or tags.
+    Add {
+        /// The check id.
+        check: String,
+        /// Glob on the full resource ARN (`*` any run of characters, `?` one).
+        #[arg(long, value_name = "ARN_OR_GLOB")]
+        resource: Option<String>,
+        #[arg(long, value_name = "ID")]
+        account: Option<String>,
+        #[arg(long, value_name = "REGION")]
+        region: Option<String>,
+        /// A tag the resource must carry, as key=value (repeatable).
+        #[arg(long, value_name = "KEY=VALUE")]
+        tag: Vec<String>,
+        /// Why the finding is accepted.
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        /// The last day the rule mutes; it ends the day after.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        expires: Option<chrono::NaiveDate>,
+    },
+    /// List the rules of the database and of wasp.toml, active and expired.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Remove a rule of the database by its id.
+    Remove { id: i64 },
+    /// Say which rule would mute a check's finding about a resource, and why.
+    Test {
+        /// The resource's ARN.
+        arn: String,
+        /// The check id.
+        check: String,
+        /// A tag of the resource, as key=value (repeatable); otherwise tags are unknown.
+        #[arg(long, value_name = "KEY=VALUE")]
+        tag: Vec<String>,
+        /// Take the finding's account and region from this stored review (default: the
+        /// newest one that has it; otherwise they come from the ARN).
+        #[arg(long, value_name = "REVIEW")]
+        review: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The answers file to write (default: `[answers] file` of wasp.toml, else answers.yaml).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Show the evidence of this snapshot (default: the latest stored review).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["demo", "review"])]
+    pub snapshot: Option<PathBuf>,
+
+    /// Show the evidence of the built-in demo account.
+    #[arg(long, conflicts_with = "review")]
+    pub demo: bool,
+
+    /// Show the evidence of this stored review (an id or a milestone).
+    #[arg(long, value_name = "REVIEW")]
+    pub review: Option<String>,
+
+    /// Walk every practice, also those evidence settles and those already answered.
+    #[arg(long)]
+    pub all: bool,
+
+    /// Only the practices of these questions (e.g. SEC10).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub question: Vec<String>,
+
+    /// Answer without prompts: PRACTICE=STATUS (implemented, partially_implemented,
+    /// not_implemented, not_applicable); repeat for several.
+    #[arg(long, value_name = "PRACTICE=STATUS")]
+    pub set: Vec<String>,
+
+    /// With --set: why the practice does not apply (required for not_applicable).
+    #[arg(long, value_name = "TEXT", requires = "set")]
+    pub reason: Option<String>,
+
+    /// With --set: notes.
+    #[arg(long, value_name = "TEXT", requires = "set")]
+    pub note: Option<String>,
+
+    /// With --set: who answers for it.
+    #[arg(long, value_name = "NAME", requires = "set")]
+    pub owner: Option<String>,
+
+    /// With --set: a link to what shows it (repeatable).
+    #[arg(long, value_name = "URL", requires = "set")]
+    pub evidence: Vec<String>,
+
+    /// With --set: the day of the answer (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "set")]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,6 +327,22 @@ pub struct OutputArgs {
     pub fail_on: FailOn,
 }
 
+/// What a review is made with and what happens to it, for `scan` and `review`.
+#[derive(Debug, Args)]
+pub struct ReviewOptions {
+    /// The answers file (default: `[answers] file` of wasp.toml, else ./answers.yaml if present).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Do not save the review in the local database.
+    #[arg(long)]
+    pub no_store: bool,
+
+    /// Also print what changed since an earlier review: `last`, a review id or a milestone.
+    #[arg(long, value_name = "REVIEW")]
+    pub since: Option<String>,
+}
+
 #[derive(Debug, Args)]
 pub struct SelectionArgs {
     /// Only these checks (comma-separated ids).
@@ -119,6 +367,9 @@ pub struct ReviewArgs {
 
     #[command(flatten)]
     pub selection: SelectionArgs,
+
+    #[command(flatten)]
+    pub review: ReviewOptions,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -160,6 +411,9 @@ pub struct ScanArgs {
     /// Also save the collected inventory, for `wasp review --snapshot`.
     #[arg(long, value_name = "FILE")]
     pub save_snapshot: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub review: ReviewOptions,
 
     #[command(flatten)]
     pub output: OutputArgs,

@@ -13,6 +13,21 @@
 //!
 //! [input]
 //! max_size = "256M"                       # largest snapshot (or other input) wasp reads
+//!
+//! [answers]
+//! file = "answers.yaml"                   # what people answered (`wasp answer` writes it)
+//! max_age_days = 365                      # older answers are shown as stale
+//!
+//! [store]
+//! path = "reviews.db"                     # default: the platform's data directory
+//!
+//! [[suppress]]                            # mute accepted findings, kept in git and reviewed
+//! check = "s3_bucket_versioning_enabled"
+//! resource = "arn:aws:s3:::*-scratch"     # glob on the full ARN (optional)
+//! account = "111122223333"                # optional, as region and tags
+//! tags = { env = "sandbox" }
+//! reason = "Scratch buckets hold nothing that needs versions."
+//! expires = 2027-03-31
 //! ```
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
@@ -28,6 +43,42 @@ pub struct Config {
     pub scan: ScanConfig,
     #[serde(default)]
     pub input: InputConfig,
+    #[serde(default)]
+    pub answers: AnswersConfig,
+    #[serde(default)]
+    pub store: StoreConfig,
+    #[serde(default)]
+    pub suppress: Vec<SuppressConfig>,
+    /// The file this came from, for labels and messages.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersConfig {
+    pub file: Option<PathBuf>,
+    pub max_age_days: Option<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoreConfig {
+    pub path: Option<PathBuf>,
+}
+
+/// One `[[suppress]]` rule of the file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuppressConfig {
+    pub check: String,
+    pub resource: Option<String>,
+    pub account: Option<String>,
+    pub region: Option<String>,
+    #[serde(default)]
+    pub tags: std::collections::BTreeMap<String, String>,
+    pub reason: String,
+    pub expires: Option<toml::value::Datetime>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -67,7 +118,59 @@ impl Config {
         };
         let text = wasp_model::read_limited(&path, 1 << 20)
             .with_context(|| format!("cannot read the configuration {}", path.display()))?;
-        Config::parse(&text, &path)
+        let mut config = Config::parse(&text, &path)?;
+        // Paths in the file are relative to its folder, wherever wasp runs.
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            for file in [&mut config.answers.file, &mut config.store.path].into_iter().flatten() {
+                if file.is_relative() {
+                    *file = dir.join(&*file);
+                }
+            }
+        }
+        config.path = Some(path);
+        Ok(config)
+    }
+
+    /// The file's suppression rules, labelled `FILE#N` (the N-th `[[suppress]]`), checked: a known check id, a reason,
+    /// an expiry that is a plain date.
+    pub fn suppression_rules(&self) -> Result<Vec<wasp_review::suppress::Rule>> {
+        let file = self.path.as_deref().map_or_else(|| DEFAULT_FILE.to_owned(), |p| p.display().to_string());
+        self.suppress
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let label = format!("{file}#{}", i + 1);
+                if wasp_checks::find(&s.check).is_none() {
+                    bail!("{label}: unknown check '{}' in [[suppress]]", wasp_model::excerpt(&s.check));
+                }
+                if s.reason.trim().is_empty() {
+                    bail!("{label}: a suppression needs a reason");
+                }
+                let expires = match &s.expires {
+                    None => None,
+                    Some(d) => match (d.date, d.time) {
+                        (Some(date), None) => chrono::NaiveDate::from_ymd_opt(
+                            i32::from(date.year),
+                            u32::from(date.month),
+                            u32::from(date.day),
+                        ),
+                        _ => None,
+                    }
+                    .map(Some)
+                    .with_context(|| format!("{label}: expires must be a date such as 2027-03-31, not {d}"))?,
+                };
+                Ok(wasp_review::suppress::Rule {
+                    label,
+                    check_id: s.check.clone(),
+                    resource: s.resource.clone(),
+                    account: s.account.clone(),
+                    region: s.region.clone(),
+                    tags: s.tags.clone(),
+                    reason: s.reason.clone(),
+                    expires,
+                })
+            })
+            .collect()
     }
 
     fn parse(text: &str, path: &Path) -> Result<Config> {
@@ -140,6 +243,37 @@ mod tests {
         assert!(err.contains("at least 1 second"), "{err}");
         let err = Config::parse("[scan\n", Path::new("wasp.toml")).unwrap_err().to_string();
         assert!(err.contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn suppressions_are_read_and_checked() {
+        let text = "[[suppress]]\ncheck = \"s3_bucket_versioning_enabled\"\nresource = \"arn:aws:s3:::*-scratch\"\ntags = { env = \"sandbox\" }\nreason = \"scratch\"\nexpires = 2027-03-31\n";
+        let mut config = Config::parse(text, Path::new("wasp.toml")).unwrap();
+        config.path = Some(PathBuf::from("wasp.toml"));
+        let rules = config.suppression_rules().unwrap();
+        assert_eq!(rules[0].label, "wasp.toml#1");
+        assert_eq!(rules[0].expires, chrono::NaiveDate::from_ymd_opt(2027, 3, 31));
+        assert_eq!(rules[0].tags["env"], "sandbox");
+        let bad = Config::parse(&text.replace("2027-03-31", "2027-13-01"), Path::new("wasp.toml")).unwrap_err();
+        assert!(bad.to_string().contains("line 6"), "{bad}");
+        let unknown =
+            Config::parse(&text.replace("s3_bucket_versioning_enabled", "nope"), Path::new("wasp.toml")).unwrap();
+        assert!(unknown.suppression_rules().unwrap_err().to_string().contains("unknown check 'nope'"));
+        let stamp = Config::parse(&text.replace("2027-03-31", "2027-03-31T10:00:00Z"), Path::new("wasp.toml")).unwrap();
+        assert!(stamp.suppression_rules().unwrap_err().to_string().contains("must be a date"));
+    }
+
+    #[test]
+    fn paths_in_the_file_are_relative_to_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let team = dir.path().join("team");
+        std::fs::create_dir(&team).unwrap();
+        let file = team.join("wasp.toml");
+        std::fs::write(&file, "[answers]\nfile = \"answers.yaml\"\n[store]\npath = \"/var/wasp/reviews.db\"\n")
+            .unwrap();
+        let config = Config::load(Some(&file)).unwrap();
+        assert_eq!(config.answers.file, Some(team.join("answers.yaml")));
+        assert_eq!(config.store.path, Some(PathBuf::from("/var/wasp/reviews.db")), "absolute paths stay");
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! `wasp`: the command-line front of every crate. Exit codes: 0 clean, 1 a finding reached
 //! `--fail-on`, 2 usage or runtime error.
 
+mod answer;
 mod args;
 mod config;
+mod export;
+mod history;
 mod output;
+mod pipeline;
 mod regions;
 mod scan;
 
 use anyhow::{bail, Context, Result};
-use args::{ChecksArgs, Cli, ColorChoice, Command, ExplainArgs, FailOn, Format, FormatArgs, OutputArgs, ReviewArgs};
+use args::{ChecksArgs, Cli, ColorChoice, Command, ExplainArgs, FailOn, Format, FormatArgs, ReviewArgs};
 use clap::Parser;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -16,7 +20,7 @@ use wasp_checks::{Selection, Severity};
 use wasp_model::{Inventory, Service};
 use wasp_pillar::Lens;
 use wasp_report::Style;
-use wasp_review::{Review, Source};
+use wasp_review::Source;
 
 /// The fictional account `wasp review --demo` shows.
 const DEMO_SNAPSHOT: &str = include_str!("../demo/demo-snapshot.json");
@@ -42,22 +46,23 @@ fn main() -> ExitCode {
 
 /// The error and its causes on one line, without repeating a cause already quoted.
 fn one_sentence(err: &anyhow::Error) -> String {
-    let mut text = err.to_string();
-    for cause in err.chain().skip(1) {
-        let cause = cause.to_string();
-        if !text.contains(&cause) {
-            text.push_str(": ");
-            text.push_str(&cause);
-        }
-    }
-    text
+    wasp_model::error_chain(err.as_ref())
 }
 
+/// A reader that stopped reading (`wasp … | head`) is no error. serde_json keeps the kind of
+/// an I/O error but not the error, so it is asked too.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+    use std::io::ErrorKind::BrokenPipe;
+    let json_pipe = |e: &(dyn std::error::Error + 'static)| {
+        e.downcast_ref::<serde_json::Error>().is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+    };
+    err.chain().any(|c| match c.downcast_ref::<std::io::Error>() {
+        Some(io) => io.kind() == BrokenPipe || io.get_ref().is_some_and(|inner| json_pipe(inner)),
+        None => json_pipe(c),
+    })
 }
 
-fn style(cli: &Cli, to_terminal: bool) -> Style {
+pub(crate) fn style(cli: &Cli, to_terminal: bool) -> Style {
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -74,6 +79,14 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Explain(args) => explain(cli, args),
         Command::Review(args) => review(cli, args, &config),
         Command::Scan(args) => scan::run(cli, args, &config),
+        Command::Answer(args) => answer::run(cli, args, &config),
+        Command::History(args) => history::history(cli, args, &config),
+        Command::Show(args) => history::show(cli, args, &config),
+        Command::Diff(args) => history::diff(cli, args, &config),
+        Command::Milestone(command) => history::milestone(cli, command, &config),
+        Command::Suppress(command) => history::suppress(cli, command, &config),
+        Command::Export(command) => export::run(cli, command, &config),
+        Command::Lens(command) => export::lens(command),
         Command::Permissions => {
             let policy = wasp_collect::calls::minimal_iam_policy();
             output::to_stdout(|out| {
@@ -94,7 +107,7 @@ fn pillar(cli: &Cli, args: &FormatArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn severity(choice: FailOn) -> Option<Severity> {
+pub(crate) fn severity(choice: FailOn) -> Option<Severity> {
     match choice {
         FailOn::Critical => Some(Severity::Critical),
         FailOn::High => Some(Severity::High),
@@ -171,18 +184,23 @@ fn explain(cli: &Cli, args: &ExplainArgs) -> Result<ExitCode> {
 
 fn review(cli: &Cli, args: &ReviewArgs, config: &config::Config) -> Result<ExitCode> {
     let selection = selection(&args.services, &args.selection.checks, &[])?;
-    let max_bytes = match (cli.max_input_size, &config.input.max_size) {
+    let max_bytes = max_input_bytes(cli, config)?;
+    let (inventory, source) = match (&args.snapshot, args.demo) {
+        (Some(path), _) => (Inventory::load_snapshot(path, max_bytes)?, Source::Snapshot),
+        (None, _) => (demo_inventory()?, Source::Demo),
+    };
+    pipeline::judge(cli, config, &args.review, &args.output, &inventory, &selection, source)
+}
+
+/// The largest input file wasp reads: `--max-input-size`, else the configuration's, else 256 MiB.
+pub(crate) fn max_input_bytes(cli: &Cli, config: &config::Config) -> Result<u64> {
+    Ok(match (cli.max_input_size, &config.input.max_size) {
         (Some(bytes), _) => bytes,
         (None, Some(size)) => {
             config::parse_size(size).map_err(|e| anyhow::anyhow!("the configuration's input.max_size: {e}"))?
         }
         (None, None) => wasp_model::DEFAULT_MAX_INPUT_BYTES,
-    };
-    let (inventory, source) = match (&args.snapshot, args.demo) {
-        (Some(path), _) => (Inventory::load_snapshot(path, max_bytes)?, Source::Snapshot),
-        (None, _) => (demo_inventory()?, Source::Demo),
-    };
-    judge_and_report(cli, &inventory, &selection, source, &args.output)
+    })
 }
 
 pub(crate) fn demo_inventory() -> Result<Inventory> {
@@ -190,32 +208,8 @@ pub(crate) fn demo_inventory() -> Result<Inventory> {
         .context("the built-in demo snapshot is damaged")
 }
 
-/// Runs the checks, builds the review, writes it, and turns `--fail-on` into the exit code.
-pub(crate) fn judge_and_report(
-    cli: &Cli,
-    inventory: &Inventory,
-    selection: &Selection,
-    source: Source,
-    output: &OutputArgs,
-) -> Result<ExitCode> {
-    let ran: Vec<_> = selection.applicable(inventory).map(|c| c.meta()).collect();
-    let findings = wasp_checks::run(inventory, selection);
-    let catalogue: Vec<_> = wasp_checks::CHECKS.iter().map(|c| c.meta()).collect();
-    let inputs = wasp_review::Inputs {
-        catalogue: &catalogue,
-        ran: &ran,
-        findings,
-        source,
-        narrowed_by: narrowed_by(selection, inventory),
-    };
-    let review = wasp_review::review(Lens::builtin(), inventory, inputs);
-    write_review(cli, &review, output)?;
-    let failed = severity(output.fail_on).is_some_and(|threshold| wasp_review::fails_at(&review, threshold));
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
 /// What a selection and the inventory left out of the catalogue, one line each.
-fn narrowed_by(selection: &Selection, inventory: &Inventory) -> Vec<String> {
+pub(crate) fn narrowed_by(selection: &Selection, inventory: &Inventory) -> Vec<String> {
     let mut lines = Vec::new();
     if !selection.check_ids.is_empty() {
         lines.push(format!("checks: only {}", selection.check_ids.join(", ")));
@@ -234,15 +228,4 @@ fn narrowed_by(selection: &Selection, inventory: &Inventory) -> Vec<String> {
         lines.push(format!("services not collected: {}", uncollected.join(", ")));
     }
     lines
-}
-
-fn write_review(cli: &Cli, review: &Review, output: &OutputArgs) -> Result<()> {
-    let render = |out: &mut dyn std::io::Write, to_terminal: bool| match output.format {
-        Format::Json => wasp_report::json::review(review, out),
-        Format::Text => wasp_report::text::review(review, style(cli, to_terminal), out),
-    };
-    match &output.output {
-        Some(path) if path.as_os_str() != "-" => output::to_file_atomically(path, |out| render(out, false)),
-        _ => output::to_stdout(|out| render(out, std::io::stdout().is_terminal())),
-    }
 }

@@ -61,7 +61,7 @@ pub fn run(cli: &Cli, args: &ScanArgs, config: &Config) -> Result<ExitCode> {
         let text = inventory.to_snapshot_json();
         crate::output::to_file_atomically(path, |out| out.write_all(text.as_bytes()))?;
     }
-    crate::judge_and_report(cli, &inventory, &selection, Source::Live, &args.output)
+    crate::pipeline::judge(cli, config, &args.review, &args.output, &inventory, &selection, Source::Live)
 }
 
 /// The regions to scan, from `--region`, `--regions` or the configuration, every name checked

@@ -6,8 +6,14 @@ use std::path::{Path, PathBuf};
 
 fn wasp() -> Command {
     let mut cmd = Command::cargo_bin("wasp").unwrap();
-    cmd.env_remove("AWS_PROFILE").env_remove("AWS_ENDPOINT_URL").env("NO_COLOR", "1");
+    cmd.env_remove("AWS_PROFILE").env_remove("AWS_ENDPOINT_URL").env("NO_COLOR", "1").env("WASP_DB", test_db());
     cmd
+}
+
+/// One review database for this test binary, never the user's.
+fn test_db() -> PathBuf {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().unwrap()).path().join("reviews.db")
 }
 
 fn json_of(args: &[&str]) -> Value {

@@ -170,20 +170,7 @@ impl HttpStatus for aws_smithy_runtime_api::http::Response {
     }
 }
 
-/// An error with its sources, on one line.
-pub fn error_chain(err: &dyn std::error::Error) -> String {
-    let mut text = err.to_string();
-    let mut source = err.source();
-    while let Some(cause) = source {
-        let next = cause.to_string();
-        if !text.contains(&next) {
-            text.push_str(": ");
-            text.push_str(&next);
-        }
-        source = cause.source();
-    }
-    text
-}
+pub use wasp_model::error_chain;
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,11 @@
 //! Options, the one SDK configuration per account, the caller's identity and the regions.
 use crate::calls::CallLog;
-use crate::errors::error_chain;
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, SdkConfig};
 use std::time::Duration;
 use wasp_model::Service;
+use wasp_model::{error_chain, root_cause};
 
 /// Which regions to collect.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -186,23 +186,12 @@ where
             let chain = error_chain(err);
             if chain.contains("credential") {
                 let cause = root_cause(err);
-                CollectError::NoCredentials(cause.lines().map(str::trim).collect::<Vec<_>>().join("; "))
+                CollectError::NoCredentials(cause)
             } else {
                 CollectError::Call(root_cause(err))
             }
         }
     }
-}
-
-/// The innermost cause of an error, which is the one that explains it.
-fn root_cause(err: &dyn std::error::Error) -> String {
-    let mut last = err.to_string();
-    let mut source = err.source();
-    while let Some(cause) = source {
-        last = cause.to_string();
-        source = cause.source();
-    }
-    last
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod cloudtrail;
 mod common;
 pub mod detection;
 pub mod ec2;
+mod error_text;
 pub mod iam;
 pub mod kms;
 pub mod logs;
@@ -21,6 +22,7 @@ mod snapshot;
 pub mod sns;
 
 pub use common::{Gap, GapKind, Resource, Setting, SourceLocation, Tags, Timestamp};
+pub use error_text::{error_chain, root_cause};
 pub use service::Service;
 pub use snapshot::{excerpt, read_limited, SnapshotError, DEFAULT_MAX_INPUT_BYTES};
 
@@ -168,6 +170,30 @@ impl Inventory {
         self.gaps
             .iter()
             .find(|g| g.affects_operation(service, operation) && (g.region == region || g.region == GLOBAL_REGION))
+    }
+
+    /// The tags of every tagged resource, by ARN.
+    pub fn tags_by_arn(&self) -> std::collections::HashMap<&str, &Tags> {
+        let iam =
+            self.iam.users.iter().map(|r| (&r.arn, &r.tags)).chain(self.iam.roles.iter().map(|r| (&r.arn, &r.tags)));
+        let ec2 = self
+            .ec2
+            .vpcs
+            .iter()
+            .map(|r| (&r.arn, &r.tags))
+            .chain(self.ec2.security_groups.iter().map(|r| (&r.arn, &r.tags)));
+        let more = self
+            .ec2
+            .instances
+            .iter()
+            .map(|r| (&r.arn, &r.tags))
+            .chain(self.ec2.volumes.iter().map(|r| (&r.arn, &r.tags)))
+            .chain(self.kms.keys.iter().map(|r| (&r.arn, &r.tags)));
+        iam.chain(ec2)
+            .chain(more)
+            .filter(|(_, tags)| !tags.is_empty())
+            .map(|(arn, tags)| (arn.as_str(), tags))
+            .collect()
     }
 
     /// Count of resources of every kind, for summaries.

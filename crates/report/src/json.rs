@@ -14,6 +14,11 @@ pub fn review(review: &Review, out: &mut dyn Write) -> io::Result<()> {
     write_pretty(review, out)
 }
 
+/// `wasp diff --format json`.
+pub fn diff(d: &wasp_review::diff::Diff, out: &mut dyn Write) -> io::Result<()> {
+    write_pretty(d, out)
+}
+
 /// `wasp checks --format json`: an array of check metadata.
 pub fn checks(checks: &[&Meta], out: &mut dyn Write) -> io::Result<()> {
     write_pretty(checks, out)

@@ -154,14 +154,18 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
     writeln!(out, "{}", style.bold("Questions"))?;
     for q in &review.questions {
         let count = |s| q.best_practices.iter().filter(|p| p.status == s).count();
-        let supported = count(PracticeStatus::EvidenceSupports);
-        let tally = format!(
-            "{}/{} met, {} not met{}",
+        let mut tally = format!(
+            "{}/{} met, {} not met",
             count(PracticeStatus::Met),
             q.best_practices.len(),
-            count(PracticeStatus::NotMet),
-            if supported > 0 { format!(", {supported} supported") } else { String::new() }
+            count(PracticeStatus::NotMet)
         );
+        for (status, label) in [(PracticeStatus::Conflict, "conflict"), (PracticeStatus::EvidenceSupports, "supported")]
+        {
+            if count(status) > 0 {
+                tally.push_str(&format!(", {} {label}", count(status)));
+            }
+        }
         // id (5) + 2 + risk (12) + 1 + title + 2 + tally
         let title_room = WIDTH - 5 - 2 - 12 - 1 - 2 - tally.len();
         writeln!(
@@ -197,14 +201,15 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         s.questions_not_assessed
     )?;
     let bp = &s.best_practices;
+    let conflicts = if bp.conflict > 0 { format!(", {} in conflict", bp.conflict) } else { String::new() };
     let line = format!(
-        "{} met, {} not met, {} supported, {} not assessed, {} not applicable (of {}).",
+        "{} met, {} not met{conflicts}, {} supported, {} not assessed, {} not applicable (of {}).",
         bp.met,
         bp.not_met,
         bp.evidence_supports,
         bp.not_assessed,
         bp.not_applicable,
-        bp.met + bp.not_met + bp.evidence_supports + bp.not_assessed + bp.not_applicable
+        bp.met + bp.not_met + bp.conflict + bp.evidence_supports + bp.not_assessed + bp.not_applicable
     );
     writeln!(out, "{} {}", style.bold("Best practices:"), wrap(&line, WIDTH - 16, "  "))?;
     let by_severity: Vec<String> = Severity::ALL
@@ -212,15 +217,20 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         .filter_map(|sev| s.failed_by_severity.get(sev).map(|n| format!("{n} {}", style.severity(*sev))))
         .collect();
     let failed = if by_severity.is_empty() { String::new() } else { format!(" ({})", by_severity.join(", ")) };
+    let muted = if s.findings.muted > 0 { format!(", {} muted", s.findings.muted) } else { String::new() };
     writeln!(
         out,
-        "{} {} checks ran: {} failed{failed}, {} passed, {} skipped.",
+        "{} {} checks ran: {} failed{failed}{muted}, {} passed, {} skipped.",
         style.bold("Findings:"),
         s.checks_run,
         s.findings.fail,
         s.findings.pass,
         s.findings.skip
     )?;
+    if s.answered > 0 {
+        let stale = if s.stale_answers > 0 { format!(", {} of them stale", s.stale_answers) } else { String::new() };
+        writeln!(out, "{} {} practice(s) answered{stale}.", style.bold("Answers:"), s.answered)?;
+    }
     if let Some(calls) = s.api_calls {
         let ms = review.collection.as_ref().map_or(0, |c| c.duration_ms);
         writeln!(out, "{} {calls} API calls in {:.1} s.", style.bold("Collection:"), ms as f64 / 1000.0)?;
@@ -261,7 +271,9 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         }
     }
 
+    answers(review, style, out)?;
     person(review, style, out)?;
+    suppressions(review, style, out)?;
 
     let failed: Vec<_> = review.findings.iter().filter(|f| f.status == wasp_checks::Status::Fail).collect();
     if !failed.is_empty() {
@@ -310,6 +322,7 @@ fn status_label(status: PracticeStatus) -> &'static str {
         PracticeStatus::Met => "met",
         PracticeStatus::NotMet => "not met",
         PracticeStatus::EvidenceSupports => "supported",
+        PracticeStatus::Conflict => "conflict",
         PracticeStatus::NotAssessed => "not assessed",
         PracticeStatus::NotApplicable => "not applicable",
     }
@@ -317,6 +330,82 @@ fn status_label(status: PracticeStatus) -> &'static str {
 
 /// What a person still has to confirm: practices the evidence supports but cannot establish,
 /// and those no evidence touched.
+/// Practices where an answer and the evidence disagree, and answers to renew.
+fn answers(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let practices: Vec<&PracticeReview> = review.questions.iter().flat_map(|q| &q.best_practices).collect();
+    let conflicts: Vec<&&PracticeReview> = practices.iter().filter(|p| p.status == PracticeStatus::Conflict).collect();
+    if !conflicts.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {}",
+            style.bold("Conflicts"),
+            style.dim("(answered as done, but a check failed: counted as not met)")
+        )?;
+        for p in conflicts {
+            let head = format!("{} {}", p.id, p.title);
+            writeln!(out, "  {} {}", style.level(p.level_of_risk), fit(&head, WIDTH - 9))?;
+            if let Some(a) = &p.answer {
+                let who = a.answer.owner.as_deref().map(|o| format!(" by {o}")).unwrap_or_default();
+                let line = format!(
+                    "answered {}{who} on {}; {} failed finding(s) from {}",
+                    a.answer.status.as_str().replace('_', " "),
+                    a.answer.answered,
+                    p.evidence.findings.fail,
+                    p.evidence.checks.join(", ")
+                );
+                writeln!(out, "         {}", style.dim(&wrap(&line, WIDTH - 9, "         ")))?;
+            }
+        }
+    }
+    let stale: Vec<&&PracticeReview> =
+        practices.iter().filter(|p| p.answer.as_ref().is_some_and(|a| a.stale)).collect();
+    if !stale.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {}",
+            style.bold("Stale answers"),
+            style.dim("(older than the configured age; answer again)")
+        )?;
+        for p in stale {
+            let age = p.answer.as_ref().map_or(0, |a| a.age_days);
+            writeln!(out, "  {} {} ({age} days)", p.id, fit(&p.title, WIDTH - 30))?;
+        }
+    }
+    Ok(())
+}
+
+/// What the suppression rules did: active ones, expired ones whose findings count again, and
+/// rules that matched nothing.
+fn suppressions(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    use wasp_review::suppress::RuleState;
+    if review.suppressions.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", style.bold("Suppressions"))?;
+    for rule in &review.suppressions {
+        let until = rule.expires.map(|d| format!(" until {d}")).unwrap_or_default();
+        let line = match (rule.state, rule.matched) {
+            (RuleState::Active, 0) => {
+                format!("{} ({}{until}) matched nothing in this review", rule.rule, rule.check_id)
+            }
+            (RuleState::Active, n) => {
+                format!("{} ({}{until}) mutes {n} finding(s): {}", rule.rule, rule.check_id, rule.reason)
+            }
+            (RuleState::Expired, n) => format!(
+                "{} ({}) expired after {}; its {n} finding(s) count again",
+                rule.rule,
+                rule.check_id,
+                rule.expires.map(|d| d.to_string()).unwrap_or_default()
+            ),
+        };
+        writeln!(out, "  {}", wrap(&line, WIDTH - 2, "    "))?;
+    }
+    Ok(())
+}
+
 fn person(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let practices: Vec<&PracticeReview> = review.questions.iter().flat_map(|q| &q.best_practices).collect();
     let supported: Vec<&&PracticeReview> =
@@ -342,6 +431,61 @@ fn person(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<()> 
              (--format json gives the reason for each)."
         );
         writeln!(out, "  {}", style.dim(&wrap(&line, WIDTH - 2, "  ")))?;
+    }
+    Ok(())
+}
+
+/// What changed between two reviews, as a short changelog.
+pub fn diff(d: &wasp_review::diff::Diff, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} {}",
+        style.bold(&format!("Changes from review {} to review {}", d.from.label, d.to.label)),
+        style.dim(&format!(
+            "({} → {})",
+            d.from.collected_at.format("%Y-%m-%d %H:%M"),
+            d.to.collected_at.format("%Y-%m-%d %H:%M")
+        ))
+    )?;
+    if d.is_empty() {
+        return writeln!(out, "  nothing changed; {} finding(s) still fail", d.still_failing.len());
+    }
+    let mut counts = format!("  {} new failure(s), {} resolved", d.new.len(), d.resolved.len());
+    if !d.muted.is_empty() {
+        counts.push_str(&format!(", {} muted", d.muted.len()));
+    }
+    if !d.unknown.is_empty() {
+        counts.push_str(&format!(", {} no longer judged", d.unknown.len()));
+    }
+    writeln!(out, "{counts}, {} still failing", d.still_failing.len())?;
+    let unknown: Vec<(&wasp_checks::Finding, String)> =
+        d.unknown.iter().map(|u| (&u.finding, format!("unknown: {}", u.why))).collect();
+    fn listed(list: &[wasp_checks::Finding]) -> Vec<(&wasp_checks::Finding, String)> {
+        list.iter().map(|f| (f, f.message.clone())).collect()
+    }
+    for (label, list) in
+        [("new", listed(&d.new)), ("resolved", listed(&d.resolved)), ("muted", listed(&d.muted)), ("unknown", unknown)]
+    {
+        for (f, message) in list.iter().take(FAILED_LINES) {
+            // The resource on a line of its own, whole: it is what a reader looks for.
+            let resource = f.resource_arn.as_deref().unwrap_or("(no ARN)");
+            let line = format!("{label:<8} {} {}: {message}", style.severity_padded(f.severity, 8), f.check_id);
+            writeln!(out, "  {}", fit(&line, WIDTH - 2))?;
+            writeln!(out, "                    {resource}")?;
+        }
+        if list.len() > FAILED_LINES {
+            writeln!(out, "  … and {} more {label} (see --format json)", list.len() - FAILED_LINES)?;
+        }
+    }
+    for c in &d.risk_changes {
+        writeln!(out, "  {} risk {} → {}", c.question, c.from.as_str(), c.to.as_str())?;
+    }
+    for c in &d.practice_changes {
+        let line = format!("{} {}: {} → {}", c.id, c.title, status_label(c.from), status_label(c.to));
+        writeln!(out, "  {}", fit(&line, WIDTH - 2))?;
+    }
+    if !d.gaps_opened.is_empty() || !d.gaps_closed.is_empty() {
+        writeln!(out, "  gaps: {} opened, {} closed", d.gaps_opened.len(), d.gaps_closed.len())?;
     }
     Ok(())
 }

@@ -133,6 +133,10 @@ fn main() {
             findings,
             source: Source::Snapshot,
             narrowed_by: Vec::new(),
+            answers: None,
+            reviewed_at: inv.collected_at,
+            answer_max_age_days: wasp_review::DEFAULT_MAX_AGE_DAYS,
+            suppressions: Vec::new(),
         };
         let review = wasp_review::review(lens, &inv, inputs);
         review_times.push(start.elapsed());

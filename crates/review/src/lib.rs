@@ -1,6 +1,14 @@
 //! The review: every best practice gets a status, every question a risk, and the failures an
 //! ordered improvement plan — the way the Well-Architected Tool reports a workload.
 
+mod answers;
+pub mod diff;
+pub mod suppress;
+
+pub use answers::{
+    Answer, AnswerReview, AnswerStatus, AnswersError, AnswersFile, ANSWERS_VERSION, DEFAULT_MAX_AGE_DAYS,
+};
+
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use wasp_checks::{Finding, Meta, Severity, Status};
@@ -22,6 +30,9 @@ pub enum PracticeStatus {
     /// The automated part holds, but it is not the whole practice (or not every check of it
     /// ran): a person must confirm the rest. Does not count as met.
     EvidenceSupports,
+    /// Answered implemented (or not applicable), but a check failed: both are shown, and it
+    /// counts as not met.
+    Conflict,
     /// No check and no answer, or evidence incomplete (gaps, skipped checks).
     NotAssessed,
     NotApplicable,
@@ -33,6 +44,7 @@ impl PracticeStatus {
             PracticeStatus::Met => "met",
             PracticeStatus::NotMet => "not_met",
             PracticeStatus::EvidenceSupports => "evidence_supports",
+            PracticeStatus::Conflict => "conflict",
             PracticeStatus::NotAssessed => "not_assessed",
             PracticeStatus::NotApplicable => "not_applicable",
         }
@@ -75,6 +87,10 @@ impl QuestionRisk {
 pub enum Basis {
     /// The automated checks.
     Evidence,
+    /// A person's answer.
+    Answer,
+    /// Both, each shown.
+    EvidenceAndAnswer,
     /// Nothing: no check judged the practice and no one answered.
     Nothing,
 }
@@ -139,6 +155,9 @@ pub struct Review {
     pub findings: Vec<Finding>,
     pub gaps: Vec<Gap>,
     pub improvement_plan: Vec<PlanItem>,
+    /// What each suppression rule did.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suppressions: Vec<suppress::RuleOutcome>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collection: Option<CollectionStats>,
 }
@@ -198,6 +217,9 @@ pub struct Summary {
     pub failed_by_severity: BTreeMap<Severity, usize>,
     pub checks_run: usize,
     pub gaps: usize,
+    /// Practices with an answer, and how many of those answers are stale.
+    pub answered: usize,
+    pub stale_answers: usize,
     /// API calls made to collect the evidence, when it was collected live.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_calls: Option<u64>,
@@ -209,6 +231,7 @@ pub struct PracticeCounts {
     pub met: usize,
     pub not_met: usize,
     pub evidence_supports: usize,
+    pub conflict: usize,
     pub not_assessed: usize,
     pub not_applicable: usize,
 }
@@ -219,6 +242,9 @@ pub struct FindingCounts {
     pub pass: usize,
     pub fail: usize,
     pub skip: usize,
+    /// Failed findings a suppression mutes.
+    #[serde(default)]
+    pub muted: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -245,6 +271,9 @@ pub struct PracticeReview {
     /// Why the status is what it is, in one sentence.
     pub reason: String,
     pub evidence: Evidence,
+    /// What a person answered for it, when someone did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<AnswerReview>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -281,11 +310,29 @@ pub struct Inputs<'a> {
     pub source: Source,
     /// What the user's selection left out (`--checks …`, `--services …`), one line each.
     pub narrowed_by: Vec<String>,
+    /// What people answered, if anyone did.
+    pub answers: Option<&'a AnswersFile>,
+    /// When the review is made: answers' ages are counted to it.
+    pub reviewed_at: Timestamp,
+    /// Answers older than this are stale.
+    pub answer_max_age_days: u32,
+    /// What the suppression rules did to the findings (applied before).
+    pub suppressions: Vec<suppress::RuleOutcome>,
 }
 
 /// Builds the review of `inventory` from the findings of the checks that ran.
 pub fn review(lens: &Lens, inventory: &Inventory, inputs: Inputs<'_>) -> Review {
-    let Inputs { catalogue, ran, mut findings, source, narrowed_by } = inputs;
+    let Inputs {
+        catalogue,
+        ran,
+        mut findings,
+        source,
+        narrowed_by,
+        answers,
+        reviewed_at,
+        answer_max_age_days,
+        suppressions,
+    } = inputs;
     findings.sort_by(|a, b| {
         (a.status, std::cmp::Reverse(a.severity), &a.check_id, &a.resource_arn, &a.region).cmp(&(
             b.status,
@@ -314,8 +361,11 @@ pub fn review(lens: &Lens, inventory: &Inventory, inputs: Inputs<'_>) -> Review 
                 .filter(|m| !checks.iter().any(|c| c.id == m.id))
                 .map(|m| m.id)
                 .collect();
-            let practice = assess(bp, &checks, &not_run, &ctx);
-            if practice.status == PracticeStatus::NotMet {
+            let mut practice = assess(bp, &checks, &not_run, &ctx);
+            if let Some(answer) = answers.and_then(|a| a.answers.get(&bp.id)) {
+                answers::combine(&mut practice, answer, reviewed_at, answer_max_age_days);
+            }
+            if matches!(practice.status, PracticeStatus::NotMet | PracticeStatus::Conflict) {
                 plan.push(plan_item(&question.id, &practice, &checks, &by_check));
             }
             practices.push(practice);
@@ -364,6 +414,7 @@ pub fn review(lens: &Lens, inventory: &Inventory, inputs: Inputs<'_>) -> Review 
         findings,
         gaps: inventory.gaps.clone(),
         improvement_plan: plan,
+        suppressions,
         collection: inventory.collection.clone(),
     }
 }
@@ -399,6 +450,7 @@ fn count(findings: &[&Finding]) -> FindingCounts {
             Status::Pass => counts.pass += 1,
             Status::Fail => counts.fail += 1,
             Status::Skip => counts.skip += 1,
+            Status::Muted => counts.muted += 1,
         }
     }
     counts
@@ -453,11 +505,15 @@ fn assess(bp: &wasp_pillar::BestPractice, checks: &[&Meta], not_run: &[&str], ct
             counts.skip
         );
         (EvidenceStatus::Incomplete, reason)
-    } else if counts.pass == 0 {
+    } else if counts.pass == 0 && counts.muted == 0 {
         (EvidenceStatus::NothingToJudge, "its checks found no resources to evaluate".to_owned())
     } else {
         let passed = format!("{} passed finding(s), none failed", counts.pass);
         let mut short = Vec::new();
+        // A suppression accepts a failure; it does not fix it, so it never makes a practice met.
+        if counts.muted > 0 {
+            short.push(format!("{} failed finding(s) are muted by suppressions: accepted, not fixed", counts.muted));
+        }
         if scope != ScopeLevel::Full {
             short.push("the checks cover only part of the practice; a person must confirm the rest".to_owned());
         }
@@ -487,6 +543,7 @@ fn assess(bp: &wasp_pillar::BestPractice, checks: &[&Meta], not_run: &[&str], ct
         status,
         decided_by,
         reason,
+        answer: None,
         evidence: Evidence {
             status: evidence_status,
             scope,
@@ -502,12 +559,10 @@ fn assess(bp: &wasp_pillar::BestPractice, checks: &[&Meta], not_run: &[&str], ct
 /// The question's risk as the Well-Architected Tool computes it, and the practices behind
 /// it: `high` when a High-risk practice is not established (not met, not assessed, or only
 /// supported), else `medium` likewise, else `low` when a Low-risk one is not, else `none`
-/// (every practice met or not applicable). A question without any evidence is not assessed.
+/// (every practice met or not applicable). A question nothing in which has evidence or an
+/// answer is not assessed.
 pub fn question_risk(practices: &[PracticeReview]) -> (QuestionRisk, Vec<String>) {
-    let evidenced = practices
-        .iter()
-        .any(|p| matches!(p.status, PracticeStatus::Met | PracticeStatus::NotMet | PracticeStatus::EvidenceSupports));
-    if !evidenced {
+    if practices.iter().all(|p| p.decided_by == Basis::Nothing) {
         return (QuestionRisk::NotAssessed, Vec::new());
     }
     for (level, risk) in [
@@ -575,8 +630,13 @@ fn summarise(questions: &[QuestionReview], findings: &[Finding], checks_run: usi
                 PracticeStatus::Met => c.met += 1,
                 PracticeStatus::NotMet => c.not_met += 1,
                 PracticeStatus::EvidenceSupports => c.evidence_supports += 1,
+                PracticeStatus::Conflict => c.conflict += 1,
                 PracticeStatus::NotAssessed => c.not_assessed += 1,
                 PracticeStatus::NotApplicable => c.not_applicable += 1,
+            }
+            if let Some(answer) = &p.answer {
+                summary.answered += 1;
+                summary.stale_answers += usize::from(answer.stale);
             }
         }
     }

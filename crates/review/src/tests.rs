@@ -46,6 +46,7 @@ fn finding(check: &Meta, status: Status, arn: &str) -> Finding {
         message: String::new(),
         best_practices: check.best_practices.iter().map(|s| s.to_string()).collect(),
         location: None,
+        suppression: None,
     }
 }
 
@@ -67,9 +68,22 @@ fn gap(service: Service, operation: &str) -> Gap {
     }
 }
 
+fn inputs<'a>(catalogue: &'a [&'static Meta], ran: &'a [&'static Meta], findings: Vec<Finding>) -> Inputs<'a> {
+    Inputs {
+        catalogue,
+        ran,
+        findings,
+        source: Source::Snapshot,
+        narrowed_by: Vec::new(),
+        answers: None,
+        reviewed_at: "2026-01-02T00:00:00Z".parse().unwrap(),
+        answer_max_age_days: DEFAULT_MAX_AGE_DAYS,
+        suppressions: Vec::new(),
+    }
+}
+
 fn run_with(inv: &Inventory, catalogue: &[&'static Meta], ran: &[&'static Meta], findings: Vec<Finding>) -> Review {
-    let inputs = Inputs { catalogue, ran, findings, source: Source::Snapshot, narrowed_by: Vec::new() };
-    review(Lens::builtin(), inv, inputs)
+    review(Lens::builtin(), inv, inputs(catalogue, ran, findings))
 }
 
 fn run(inv: &Inventory, ran: &[&'static Meta], findings: Vec<Finding>) -> Review {
@@ -229,12 +243,10 @@ fn skips_are_not_passes_and_empty_checks_assess_nothing() {
 
 #[test]
 fn a_narrowed_run_says_so_and_names_what_it_left_out() {
+    let (catalogue, ran): (&[&'static Meta], &[&'static Meta]) = (&[&HIGH_CHECK, &MEDIUM_CHECK], &[&HIGH_CHECK]);
     let inputs = Inputs {
-        catalogue: &[&HIGH_CHECK, &MEDIUM_CHECK],
-        ran: &[&HIGH_CHECK],
-        findings: vec![finding(&HIGH_CHECK, Status::Pass, "a")],
-        source: Source::Snapshot,
         narrowed_by: vec!["checks: only high_check".into()],
+        ..inputs(catalogue, ran, vec![finding(&HIGH_CHECK, Status::Pass, "a")])
     };
     let r = review(Lens::builtin(), &inventory(), inputs);
     assert_eq!(r.scope.coverage, Coverage::Partial);
@@ -315,4 +327,209 @@ fn a_region_wide_denial_leaves_every_practice_of_that_evidence_unassessed() {
     });
     let r = run(&inv, &[&HIGH_CHECK], vec![finding(&HIGH_CHECK, Status::Pass, "a")]);
     assert_eq!(practice(&r, "SEC02-BP01").status, PracticeStatus::NotAssessed);
+}
+
+fn answers(entries: &[(&str, AnswerStatus, &str)]) -> AnswersFile {
+    let mut file = AnswersFile::new(None);
+    for (id, status, answered) in entries {
+        let reason = (*status == AnswerStatus::NotApplicable).then(|| "no such workload here".to_owned());
+        let answer = Answer {
+            status: *status,
+            reason,
+            notes: None,
+            evidence: Vec::new(),
+            owner: Some("secops".into()),
+            answered: answered.parse().unwrap(),
+        };
+        file.answers.insert((*id).to_owned(), answer);
+    }
+    file
+}
+
+fn run_answered(ran: &[&'static Meta], findings: Vec<Finding>, file: &AnswersFile) -> Review {
+    let inputs = Inputs { answers: Some(file), ..inputs(ran, ran, findings) };
+    review(Lens::builtin(), &inventory(), inputs)
+}
+
+#[test]
+fn an_answer_establishes_what_evidence_only_supports() {
+    let file = answers(&[("SEC02-BP01", AnswerStatus::Implemented, "2025-12-01")]);
+    let r = run_answered(&[&HIGH_CHECK], vec![finding(&HIGH_CHECK, Status::Pass, "a")], &file);
+    let p = practice(&r, "SEC02-BP01");
+    assert_eq!((p.status, p.decided_by), (PracticeStatus::Met, Basis::EvidenceAndAnswer));
+    assert_eq!(p.answer.as_ref().unwrap().age_days, 32);
+    assert!(!p.answer.as_ref().unwrap().stale);
+    assert_eq!(r.summary.answered, 1);
+}
+
+#[test]
+fn an_answer_settles_what_no_check_shows() {
+    let file = answers(&[
+        ("SEC01-BP07", AnswerStatus::Implemented, "2025-12-01"),
+        ("SEC11-BP01", AnswerStatus::PartiallyImplemented, "2025-12-01"),
+        ("SEC11-BP03", AnswerStatus::NotApplicable, "2025-12-01"),
+    ]);
+    let r = run_answered(&[], vec![], &file);
+    assert_eq!(
+        (practice(&r, "SEC01-BP07").status, practice(&r, "SEC01-BP07").decided_by),
+        (PracticeStatus::Met, Basis::Answer)
+    );
+    assert_eq!(practice(&r, "SEC11-BP01").status, PracticeStatus::NotMet);
+    let na = practice(&r, "SEC11-BP03");
+    assert_eq!(na.status, PracticeStatus::NotApplicable);
+    assert!(na.reason.contains("no such workload here"), "{}", na.reason);
+    // Answered questions are no longer unassessed; the rest of SEC11 still drives its risk.
+    assert_eq!(risk(&r, "SEC11"), QuestionRisk::High);
+    assert!(!question(&r, "SEC11").risk_drivers.contains(&"SEC11-BP03".to_owned()));
+    // A not-met answer is in the plan, with nothing to remediate automatically.
+    assert!(r.improvement_plan.iter().any(|i| i.best_practice == "SEC11-BP01" && i.checks.is_empty()));
+}
+
+#[test]
+fn a_failing_check_is_never_overruled_by_an_answer() {
+    let file = answers(&[("SEC02-BP01", AnswerStatus::Implemented, "2025-12-01")]);
+    let r = run_answered(&[&HIGH_CHECK], vec![finding(&HIGH_CHECK, Status::Fail, "a")], &file);
+    let p = practice(&r, "SEC02-BP01");
+    assert_eq!((p.status, p.decided_by), (PracticeStatus::Conflict, Basis::EvidenceAndAnswer));
+    assert!(p.reason.starts_with("conflict: answered implemented, but the evidence says not met"), "{}", p.reason);
+    assert_eq!(p.evidence.findings.fail, 1);
+    assert_eq!(risk(&r, "SEC02"), QuestionRisk::High);
+    assert_eq!(r.summary.best_practices.conflict, 1);
+    assert!(r.improvement_plan.iter().any(|i| i.best_practice == "SEC02-BP01"));
+    // Answering "not implemented" agrees with the failure.
+    let file = answers(&[("SEC02-BP01", AnswerStatus::NotImplemented, "2025-12-01")]);
+    let r = run_answered(&[&HIGH_CHECK], vec![finding(&HIGH_CHECK, Status::Fail, "a")], &file);
+    assert_eq!(practice(&r, "SEC02-BP01").status, PracticeStatus::NotMet);
+}
+
+#[test]
+fn an_old_answer_is_stale() {
+    let file = answers(&[("SEC01-BP07", AnswerStatus::Implemented, "2024-12-01")]);
+    let r = run_answered(&[], vec![], &file);
+    let p = practice(&r, "SEC01-BP07");
+    let answer = p.answer.as_ref().unwrap();
+    assert!(answer.stale && answer.age_days == 397, "{answer:?}");
+    assert!(p.reason.ends_with("the answer is 397 days old (stale)"), "{}", p.reason);
+    assert_eq!(r.summary.stale_answers, 1);
+}
+
+#[test]
+fn a_question_with_every_practice_answered_implemented_has_no_risk() {
+    let lens = Lens::builtin();
+    let ids: Vec<String> = lens.question("SEC07").unwrap().best_practices.iter().map(|bp| bp.id.clone()).collect();
+    let entries: Vec<(&str, AnswerStatus, &str)> =
+        ids.iter().map(|id| (id.as_str(), AnswerStatus::Implemented, "2025-12-20")).collect();
+    let r = run_answered(&[], vec![], &answers(&entries));
+    assert_eq!(risk(&r, "SEC07"), QuestionRisk::None);
+}
+
+#[test]
+fn muted_failures_do_not_count_towards_risk_or_fail_on() {
+    let mut muted = finding(&HIGH_CHECK, Status::Fail, "a");
+    muted.status = Status::Muted;
+    let r = run(&inventory(), &[&HIGH_CHECK], vec![muted, finding(&HIGH_CHECK, Status::Pass, "b")]);
+    let p = practice(&r, "SEC02-BP01");
+    assert_eq!(p.status, PracticeStatus::EvidenceSupports);
+    assert!(p.reason.contains("1 failed finding(s) are muted by suppressions: accepted, not fixed"), "{}", p.reason);
+    assert_eq!(r.summary.findings.muted, 1);
+    assert!(!fails_at(&r, Severity::Informational));
+}
+
+#[test]
+fn a_muted_failure_never_makes_a_practice_met() {
+    let all = [&ROOT_A, &ROOT_B];
+    let mut muted = finding(&ROOT_B, Status::Fail, "root");
+    muted.status = Status::Muted;
+    let r = run(&inventory(), &all, vec![finding(&ROOT_A, Status::Pass, "root"), muted.clone()]);
+    let p = practice(&r, "SEC01-BP02");
+    assert_eq!(p.status, PracticeStatus::EvidenceSupports, "accepted is not fixed: {}", p.reason);
+    assert_eq!(risk(&r, "SEC01"), QuestionRisk::High);
+    // Only muted findings: still not met, and not "nothing to evaluate".
+    let r = run(&inventory(), &all, vec![muted]);
+    let p = practice(&r, "SEC01-BP02");
+    assert_eq!(p.status, PracticeStatus::EvidenceSupports);
+    assert!(
+        p.reason.starts_with("0 passed finding(s), none failed, but 1 failed finding(s) are muted"),
+        "{}",
+        p.reason
+    );
+}
+
+#[test]
+fn a_diff_says_resolved_only_when_the_later_review_shows_it() {
+    let check = wasp_checks::find("ec2_instance_imdsv2_required").unwrap().meta();
+    let at = |status: Status, arn: &str, region: &str| Finding { region: region.into(), ..finding(check, status, arn) };
+    let a = run(
+        &inventory(),
+        &[check],
+        vec![
+            at(Status::Fail, "gone", "us-east-1"),
+            at(Status::Fail, "accepted", "us-east-1"),
+            at(Status::Fail, "far", "eu-west-1"),
+        ],
+    );
+    let arns = |list: &[Finding]| -> Vec<String> { list.iter().map(|f| f.resource_arn.clone().unwrap()).collect() };
+    let unknown = |d: &diff::Diff| -> Vec<(String, String)> {
+        d.unknown.iter().map(|u| (u.finding.resource_arn.clone().unwrap(), u.why.clone())).collect()
+    };
+    // The check ran over complete data: a missing resource is gone; a muted one is muted; a
+    // region the later review did not scan cannot tell.
+    let b = run(&inventory(), &[check], vec![at(Status::Muted, "accepted", "us-east-1")]);
+    let d = diff::diff(&a, "1", &b, "2");
+    assert_eq!(arns(&d.resolved), ["gone"]);
+    assert_eq!(arns(&d.muted), ["accepted"]);
+    assert_eq!(unknown(&d), [("far".to_owned(), "eu-west-1 was not scanned".to_owned())]);
+    // A failed read of what the check needs: not resolved.
+    let mut inv = inventory();
+    inv.gaps.push(Gap { region: "us-east-1".into(), ..gap(Service::Ec2, "DescribeInstances") });
+    let b = run(&inv, &[check], vec![]);
+    let d = diff::diff(&a, "1", &b, "2");
+    assert!(d.resolved.is_empty(), "{:?}", d.resolved);
+    assert!(unknown(&d).contains(&("gone".into(), "the read ec2:DescribeInstances (us-east-1) failed".into())));
+    // The check did not run at all.
+    let d = diff::diff(&a, "1", &run(&inventory(), &[], vec![]), "3");
+    assert!(d.resolved.is_empty());
+    assert!(unknown(&d).contains(&("gone".into(), "ec2_instance_imdsv2_required did not run".into())));
+}
+
+#[test]
+fn a_diff_names_new_resolved_and_still_failing_findings_and_what_changed() {
+    let a = run(
+        &inventory(),
+        &[&HIGH_CHECK, &MEDIUM_CHECK],
+        vec![
+            finding(&HIGH_CHECK, Status::Fail, "fixed"),
+            finding(&HIGH_CHECK, Status::Fail, "kept"),
+            finding(&MEDIUM_CHECK, Status::Pass, "m"),
+        ],
+    );
+    let mut inv = inventory();
+    inv.gaps.push(gap(Service::Iam, "GetAccountPasswordPolicy"));
+    let b = run(
+        &inv,
+        &[&HIGH_CHECK, &MEDIUM_CHECK],
+        vec![
+            finding(&HIGH_CHECK, Status::Pass, "fixed"),
+            finding(&HIGH_CHECK, Status::Fail, "kept"),
+            finding(&MEDIUM_CHECK, Status::Fail, "m"),
+        ],
+    );
+    let d = diff::diff(&a, "1", &b, "2");
+    let arns = |list: &[Finding]| -> Vec<String> { list.iter().map(|f| f.resource_arn.clone().unwrap()).collect() };
+    assert_eq!(arns(&d.resolved), ["fixed"]);
+    assert_eq!(arns(&d.still_failing), ["kept"]);
+    assert_eq!(arns(&d.new), ["m"]);
+    assert!(
+        d.practice_changes.iter().any(|c| c.id == "SEC02-BP06" && c.to == PracticeStatus::NotMet),
+        "{:?}",
+        d.practice_changes
+    );
+    assert_eq!(d.gaps_opened.len(), 1);
+    assert!(d.gaps_closed.is_empty());
+    assert!(!d.is_empty());
+    assert!(diff::diff(&b, "2", &b, "2").is_empty());
+    let json = serde_json::to_value(&d).unwrap();
+    for key in ["new", "resolved", "still_failing", "practice_changes", "risk_changes", "gaps_opened", "gaps_closed"] {
+        assert!(json[key].is_array(), "{key}");
+    }
 }
