@@ -1,6 +1,7 @@
 //! Command-line arguments.
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use wasp_report::ReviewFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -313,14 +314,23 @@ pub struct FormatArgs {
     pub format: Format,
 }
 
+/// The review formats, with their help, for clap.
+fn review_format_parser() -> impl clap::builder::TypedValueParser<Value = ReviewFormat> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(ReviewFormat::ALL.iter().map(|f| PossibleValue::new(f.name()).help(f.help())))
+        .map(|name| ReviewFormat::parse(&name).expect("a listed format"))
+}
+
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// The format of standard output, and of `--output` paths given without a format.
+    #[arg(long, default_value = "text", value_parser = review_format_parser())]
+    pub format: ReviewFormat,
 
-    /// Write the review to FILE (atomically) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Write the review to PATH (atomically), as FORMAT when given (e.g. `html:report.html`,
+    /// `sarif:wasp.sarif`, `json:-` for standard output); repeat for several formats in one run.
+    #[arg(short, long = "output", value_name = "[FORMAT:]PATH")]
+    pub outputs: Vec<String>,
 
     /// Exit with 1 when a failed finding has this severity or more.
     #[arg(long, value_enum, default_value_t = FailOn::None, value_name = "SEVERITY")]

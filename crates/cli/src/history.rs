@@ -148,10 +148,20 @@ pub fn history(cli: &Cli, args: &HistoryArgs, config: &Config) -> Result<ExitCod
 }
 
 pub fn show(cli: &Cli, args: &ShowArgs, config: &Config) -> Result<ExitCode> {
-    let Some(review) = stored_review(cli, config, Some(&args.review))? else {
-        bail!("no review is stored yet");
+    let destinations = crate::output::destinations(&args.output)?;
+    let Some(store) = open_existing(cli, config)? else {
+        bail!("no review database at {}", db_path(cli, config)?.display());
     };
-    crate::pipeline::write_review(cli, &review, &args.output)?;
+    let id = resolve(&store, &args.review)?;
+    let review = store.load_review(id)?;
+    let changes = match store.previous(id)? {
+        Some(earlier) => {
+            Some(wasp_review::diff::diff(&store.load_review(earlier)?, &earlier.to_string(), &review, &id.to_string()))
+        }
+        None => None,
+    };
+    let cx = wasp_report::Context { review: &review, changes: changes.as_ref(), style: Default::default() };
+    crate::pipeline::write_outputs(cli, &cx, &destinations)?;
     Ok(ExitCode::SUCCESS)
 }
 

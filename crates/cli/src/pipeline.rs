@@ -1,7 +1,8 @@
 //! From an inventory to a written review: checks, suppressions, answers, the review, the
 //! local store, the diff against an earlier review, and the exit code.
-use crate::args::{Cli, Format, OutputArgs, ReviewOptions};
+use crate::args::{Cli, OutputArgs, ReviewOptions};
 use crate::config::Config;
+use crate::output::Destination;
 use anyhow::{bail, Context, Result};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -9,6 +10,7 @@ use std::process::ExitCode;
 use wasp_checks::Selection;
 use wasp_model::Inventory;
 use wasp_pillar::Lens;
+use wasp_report::ReviewFormat;
 use wasp_review::{AnswersFile, Review, Source};
 
 /// Where `wasp answer` writes when neither `--answers` nor the configuration names a file.
@@ -65,26 +67,40 @@ pub fn judge(
         },
     };
     rules.extend(config.suppression_rules()?);
+    let destinations = crate::output::destinations(output)?;
     let review = build(&rules, config, answers.as_ref(), inventory, selection, source)?;
-    write_review(cli, &review, output)?;
+    let mut asked = None;
+    let mut changes = None;
     if let Some(store) = store.as_mut() {
         let id = crate::history::save(cli, store, &review)?;
         if let Some(reference) = &options.since {
-            match crate::history::since(store, reference, id, &review)? {
-                Some(d) => print_diff(cli, &d, output)?,
-                None => eprintln!("wasp: no earlier review of the same scope to compare with"),
+            asked = crate::history::since(store, reference, id, &review)?;
+            if asked.is_none() {
+                eprintln!("wasp: no earlier review of the same scope to compare with");
             }
         }
+        if asked.is_none() {
+            changes = crate::history::since(store, "last", id, &review)?;
+        }
+    }
+    let cx = wasp_report::Context {
+        review: &review,
+        changes: asked.as_ref().or(changes.as_ref()),
+        style: Default::default(),
+    };
+    write_outputs(cli, &cx, &destinations)?;
+    if let Some(d) = &asked {
+        print_diff(cli, d, &destinations)?;
     }
     let failed = crate::severity(output.fail_on).is_some_and(|threshold| wasp_review::fails_at(&review, threshold));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// The changes since an earlier review: after a text review on standard output; on standard
-/// error when the review itself is JSON there or went to a file.
-fn print_diff(cli: &Cli, d: &wasp_review::diff::Diff, output: &OutputArgs) -> Result<()> {
-    let to_stdout = output.format == Format::Text && output.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
-    if to_stdout {
+/// error when standard output has another format or nothing.
+fn print_diff(cli: &Cli, d: &wasp_review::diff::Diff, destinations: &[Destination]) -> Result<()> {
+    let text_on_stdout = destinations.iter().any(|d| d.path.is_none() && d.format == ReviewFormat::Text);
+    if text_on_stdout {
         crate::output::to_stdout(|out| {
             writeln!(out)?;
             wasp_report::text::diff(d, crate::style(cli, std::io::stdout().is_terminal()), out)
@@ -126,14 +142,20 @@ pub fn build(
     Ok(wasp_review::review(Lens::builtin(), inventory, inputs))
 }
 
-/// Writes a review in the chosen format, to standard output or atomically to a file.
-pub fn write_review(cli: &Cli, review: &Review, output: &OutputArgs) -> Result<()> {
-    let render = |out: &mut dyn std::io::Write, to_terminal: bool| match output.format {
-        Format::Json => wasp_report::json::review(review, out),
-        Format::Text => wasp_report::text::review(review, crate::style(cli, to_terminal), out),
-    };
-    match &output.output {
-        Some(path) if path.as_os_str() != "-" => crate::output::to_file_atomically(path, |out| render(out, false)),
-        _ => crate::output::to_stdout(|out| render(out, std::io::stdout().is_terminal())),
+/// Writes a review to each destination: files atomically (and named on standard error),
+/// standard output last.
+pub fn write_outputs(cli: &Cli, cx: &wasp_report::Context<'_>, destinations: &[Destination]) -> Result<()> {
+    for d in destinations {
+        let Some(path) = &d.path else { continue };
+        crate::output::to_file_atomically(path, |out| d.format.render(cx, out))?;
+        if !cli.quiet && destinations.len() > 1 {
+            eprintln!("wasp: wrote {} ({})", path.display(), d.format);
+        }
     }
+    if let Some(d) = destinations.iter().find(|d| d.path.is_none()) {
+        let to_terminal = std::io::stdout().is_terminal();
+        let style = if d.format.is_terminal_text() { crate::style(cli, to_terminal) } else { Default::default() };
+        crate::output::to_stdout(|out| d.format.render(&wasp_report::Context { style, ..*cx }, out))?;
+    }
+    Ok(())
 }

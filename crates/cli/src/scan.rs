@@ -38,6 +38,8 @@ pub fn run(cli: &Cli, args: &ScanArgs, config: &Config) -> Result<ExitCode> {
         ..defaults
     };
 
+    // A bad --output fails now, not after the scan.
+    crate::output::destinations(&args.output)?;
     let show_progress = !cli.quiet && std::io::stderr().is_terminal();
     let progress = Mutex::new(Progress::default());
     let on_progress = |event: ProgressEvent| {

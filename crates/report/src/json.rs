@@ -14,6 +14,15 @@ pub fn review(review: &Review, out: &mut dyn Write) -> io::Result<()> {
     write_pretty(review, out)
 }
 
+/// `--format json`: the review as data.
+pub struct Json;
+
+impl crate::Renderer for Json {
+    fn render(&self, cx: &crate::Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        review(cx.review, out)
+    }
+}
+
 /// `wasp diff --format json`.
 pub fn diff(d: &wasp_review::diff::Diff, out: &mut dyn Write) -> io::Result<()> {
     write_pretty(d, out)

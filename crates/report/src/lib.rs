@@ -1,10 +1,112 @@
-//! Output formats. Each renderer writes to any `io::Write`, so tests and files use the same code.
+//! Output formats. Every review format is one file holding one [`Renderer`], listed once in
+//! [`formats!`]; each writes to any `io::Write`, so tests, files and standard output share code.
+//! Renderers read the review (and what changed since an earlier one) and never call AWS.
 
 pub mod json;
 pub mod text;
+
+use std::io::{self, Write};
+use wasp_review::diff::Diff;
+use wasp_review::Review;
 
 /// Whether text output is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Style {
     pub color: bool,
+}
+
+/// What a renderer reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub review: &'a Review,
+    /// What changed since the previous review of the same scope, when the store has one.
+    pub changes: Option<&'a Diff>,
+    /// Colour, for terminal formats.
+    pub style: Style,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(review: &'a Review) -> Self {
+        Context { review, changes: None, style: Style::default() }
+    }
+}
+
+/// One output format of a review.
+pub trait Renderer: Sync {
+    fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Declares the review formats: variant, name on the command line, renderer, file extension,
+/// and a line of help. Adding a format is one module and one line here.
+macro_rules! formats {
+    ($($variant:ident, $name:literal, $renderer:expr, $ext:literal, $help:literal;)+) => {
+        /// A review output format.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ReviewFormat {
+            $(#[doc = $help] $variant,)+
+        }
+
+        impl ReviewFormat {
+            pub const ALL: &'static [ReviewFormat] = &[$(ReviewFormat::$variant,)+];
+
+            /// Its name on the command line.
+            pub fn name(self) -> &'static str {
+                match self { $(ReviewFormat::$variant => $name,)+ }
+            }
+
+            pub fn help(self) -> &'static str {
+                match self { $(ReviewFormat::$variant => $help,)+ }
+            }
+
+            /// The usual file extension, without the dot.
+            pub fn extension(self) -> &'static str {
+                match self { $(ReviewFormat::$variant => $ext,)+ }
+            }
+
+            pub fn renderer(self) -> &'static dyn Renderer {
+                match self { $(ReviewFormat::$variant => &$renderer,)+ }
+            }
+        }
+    };
+}
+
+formats! {
+    Text, "text", text::Text, "txt", "for people in a terminal";
+    Json, "json", json::Json, "json", "the review as data (docs/schema/review.schema.json)";
+}
+
+impl ReviewFormat {
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|f| f.name() == name)
+    }
+
+    /// Whether it is meant for a terminal (coloured when standard output is one).
+    pub fn is_terminal_text(self) -> bool {
+        self == ReviewFormat::Text
+    }
+
+    pub fn render(self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        self.renderer().render(cx, out)
+    }
+}
+
+impl std::fmt::Display for ReviewFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_are_unique_and_parse_back() {
+        for f in ReviewFormat::ALL {
+            assert_eq!(ReviewFormat::parse(f.name()), Some(*f));
+            assert_eq!(ReviewFormat::ALL.iter().filter(|g| g.name() == f.name()).count(), 1);
+            assert!(!f.help().is_empty() && !f.extension().is_empty());
+        }
+        assert_eq!(ReviewFormat::parse("pdf"), None);
+    }
 }

@@ -119,6 +119,15 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
     lines.join(&format!("\n{indent}"))
 }
 
+/// `--format text`: the review for a terminal.
+pub struct Text;
+
+impl crate::Renderer for Text {
+    fn render(&self, cx: &crate::Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        review(cx.review, cx.style, out)
+    }
+}
+
 pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let scope = &review.scope;
     writeln!(
