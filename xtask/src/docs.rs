@@ -25,6 +25,7 @@ pub fn generate(checks: &[&Meta], lens: &Lens) -> Docs {
     docs.insert(format!("{CHECKS_DIR}/README.md"), index(&checks));
     docs.insert("docs/coverage.md".into(), coverage(&checks, lens));
     docs.insert("docs/permissions.md".into(), permissions(&checks));
+    docs.insert("docs/equivalents.md".into(), equivalents(&checks));
     let schemas = [
         (
             "snapshot",
@@ -152,6 +153,46 @@ fn index(checks: &[&Meta]) -> String {
             let bps: Vec<String> =
                 m.best_practices.iter().map(|bp| format!("[{bp}](../coverage.md#{})", anchor(bp))).collect();
             w!(out, "| [`{0}`]({0}.md) | {1} | {2} | {3} |", m.id, cell(m.title), m.severity, bps.join(", "));
+        }
+    }
+    out
+}
+
+/// For people coming from another tool: each of its ids and the wasp checks that match it.
+fn equivalents(checks: &[&Meta]) -> String {
+    type Ids = fn(&Meta) -> &'static [&'static str];
+    let tools: [(&str, &str, Ids); 4] = [
+        ("Prowler", "Prowler check", |m| m.equivalents.prowler),
+        ("AWS Security Hub", "Security Hub control", |m| m.equivalents.security_hub),
+        ("AWS Config", "AWS Config managed rule", |m| m.equivalents.config_rule),
+        ("CIS AWS Foundations Benchmark", "CIS item (benchmark version)", |m| m.equivalents.cis),
+    ];
+    let mut out = format!("{HEADER}\n# Equivalents in other tools\n\n");
+    w!(
+        out,
+        "Each id of another tool that a wasp check matches, so results map one to one when you migrate. \
+         A check's own page lists the same ids. An id that is missing here has no wasp check yet."
+    );
+    for (tool, column, ids) in tools {
+        let mut map: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for m in checks {
+            for id in ids(m) {
+                let shown = match id.split_once(':') {
+                    Some((version, item)) if tool.starts_with("CIS") => format!("{item} (v{version})"),
+                    _ => (*id).to_owned(),
+                };
+                map.entry(shown).or_default().push(m.id);
+            }
+        }
+        w!(out, "\n## {tool} ({} ids)\n", map.len());
+        if map.is_empty() {
+            w!(out, "No wasp check declares one yet.");
+            continue;
+        }
+        w!(out, "| {column} | wasp checks |\n|---|---|");
+        for (id, ours) in &map {
+            let links: Vec<String> = ours.iter().map(|c| format!("[`{c}`](checks/{c}.md)")).collect();
+            w!(out, "| `{}` | {} |", cell(id), links.join(", "));
         }
     }
     out
@@ -292,8 +333,8 @@ mod tests {
         reversed.reverse();
         let docs = generate(&metas, Lens::builtin());
         assert_eq!(docs, generate(&reversed, Lens::builtin()));
-        // A page per check, the index, the coverage and permissions pages, and four schemas.
-        assert_eq!(docs.len(), metas.len() + 7);
+        // A page per check, the index, the coverage, permissions and equivalents pages, and four schemas.
+        assert_eq!(docs.len(), metas.len() + 8);
         assert!(docs.values().all(|text| text.ends_with('\n') && !text.ends_with("\n\n")));
         assert!(docs.iter().filter(|(path, _)| path.ends_with(".md")).all(|(_, text)| text.starts_with(HEADER)));
         let schema: serde_json::Value = serde_json::from_str(&docs["docs/schema/snapshot.schema.json"]).unwrap();
@@ -305,5 +346,10 @@ mod tests {
         assert!(review["$defs"]["PracticeStatus"].to_string().contains("evidence_supports"), "{review:#}");
         let permissions = &docs["docs/permissions.md"];
         assert!(permissions.contains("| `s3:GetBucketPolicy` | `s3:GetBucketPolicy` | [`s3_bucket_policy_not_public`]"));
+        let equivalents = &docs["docs/equivalents.md"];
+        assert!(
+            equivalents.contains("| `iam_root_mfa_enabled` | [`iam_root_mfa_enabled`](checks/iam_root_mfa_enabled.md)")
+        );
+        assert!(equivalents.contains("| `IAM.9` |"), "Security Hub ids are listed");
     }
 }

@@ -154,6 +154,7 @@ pub struct Review {
     pub questions: Vec<QuestionReview>,
     pub findings: Vec<Finding>,
     pub gaps: Vec<Gap>,
+    /// Ordered by the practice's level of risk, then its worst failing check's severity, then failing resources.
     pub improvement_plan: Vec<PlanItem>,
     /// What each suppression rule did.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -380,12 +381,15 @@ pub fn review(lens: &Lens, inventory: &Inventory, inputs: Inputs<'_>) -> Review 
             best_practices: practices,
         });
     }
-    plan.sort_by(|a, b| {
-        (std::cmp::Reverse(a.level_of_risk), std::cmp::Reverse(a.failing_resources), &a.best_practice).cmp(&(
-            std::cmp::Reverse(b.level_of_risk),
-            std::cmp::Reverse(b.failing_resources),
-            &b.best_practice,
-        ))
+    // Practice risk first, then the worst failing check's severity, then how much fails.
+    plan.sort_by_cached_key(|item| {
+        let worst = item.checks.iter().map(|c| c.severity).max();
+        (
+            std::cmp::Reverse(item.level_of_risk),
+            std::cmp::Reverse(worst),
+            std::cmp::Reverse(item.failing_resources),
+            item.best_practice.clone(),
+        )
     });
     for (i, item) in plan.iter_mut().enumerate() {
         item.rank = i + 1;

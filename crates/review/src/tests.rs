@@ -277,6 +277,23 @@ fn the_plan_orders_by_level_of_risk_then_failing_resources() {
 }
 
 #[test]
+fn within_a_level_of_risk_the_worst_severity_comes_before_more_resources() {
+    let r = run(
+        &inventory(),
+        &[&HIGH_CHECK, &ROOT_A],
+        vec![
+            finding(&HIGH_CHECK, Status::Fail, "a"),
+            finding(&HIGH_CHECK, Status::Fail, "b"),
+            finding(&HIGH_CHECK, Status::Fail, "c"),
+            finding(&ROOT_A, Status::Fail, "root"),
+        ],
+    );
+    let order: Vec<(&str, usize)> =
+        r.improvement_plan.iter().map(|p| (p.best_practice.as_str(), p.failing_resources)).collect();
+    assert_eq!(order, [("SEC01-BP02", 1), ("SEC02-BP01", 3)]);
+}
+
+#[test]
 fn findings_come_failures_first_by_severity() {
     let r = run(
         &inventory(),
