@@ -1,4 +1,4 @@
-use crate::{Check, Meta, Severity};
+use crate::{Check, Meta, Settings, Severity};
 use serde::{Deserialize, Serialize};
 use wasp_model::{Inventory, Resource, Service, SourceLocation, GLOBAL_REGION};
 
@@ -63,10 +63,16 @@ pub struct Finding {
 pub struct Findings<'a> {
     meta: &'static Meta,
     inv: &'a Inventory,
+    settings: &'a Settings,
     out: &'a mut Vec<Finding>,
 }
 
 impl Findings<'_> {
+    /// The thresholds in force.
+    pub fn settings(&self) -> &Settings {
+        self.settings
+    }
+
     pub fn pass(&mut self, resource: &dyn Resource, message: impl Into<String>) {
         self.push_resource(Status::Pass, resource, message.into());
     }
@@ -161,16 +167,16 @@ impl Selection {
 }
 
 /// Runs the applicable selected checks over the inventory; findings come out in check order.
-pub fn run(inv: &Inventory, selection: &Selection) -> Vec<Finding> {
+pub fn run(inv: &Inventory, selection: &Selection, settings: &Settings) -> Vec<Finding> {
     let mut out = Vec::new();
     for check in selection.applicable(inv) {
-        run_one(check, inv, &mut out);
+        run_one(check, inv, settings, &mut out);
     }
     out
 }
 
 /// Runs one check, appending its findings.
-pub fn run_one(check: &dyn Check, inv: &Inventory, out: &mut Vec<Finding>) {
-    let mut findings = Findings { meta: check.meta(), inv, out };
+pub fn run_one(check: &dyn Check, inv: &Inventory, settings: &Settings, out: &mut Vec<Finding>) {
+    let mut findings = Findings { meta: check.meta(), inv, settings, out };
     check.run(inv, &mut findings);
 }

@@ -10,6 +10,7 @@ mod evidence;
 pub mod filter_pattern;
 pub mod policy;
 mod registry;
+mod settings;
 
 pub mod accessanalyzer;
 pub mod cloudtrail;
@@ -27,3 +28,4 @@ pub mod securityhub;
 pub use declare::{Check, Equivalents, Meta, Read, Severity};
 pub use engine::{run, run_one, Finding, Findings, Selection, Status, Suppression};
 pub use registry::{find, CHECKS};
+pub use settings::Settings;

@@ -45,7 +45,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &kms::KmsKeyNotPendingDeletion,
     &kms::KmsKeyRotationEnabled,
     &logs::LogsLogGroupKmsEncrypted,
-    &logs::LogsLogGroupRetentionSet,
+    &logs::LogsLogGroupRetentionMeetsMinimum,
     &organizations::OrganizationsAllFeaturesEnabled,
     &organizations::OrganizationsCustomScpAttached,
     &s3::S3AccountPublicAccessBlockEnabled,

@@ -3,7 +3,8 @@
 //!
 //! A fixture file holds cases; each case is a partial inventory (account id, collection time
 //! and regions are filled in when absent) and the exact findings expected from the check.
-//! Every check has a PASS and a FAIL case, and a SKIP case when its code can skip.
+//! Every check has a PASS and a FAIL case, and a SKIP case when its code can skip. A case may
+//! set `settings:` (thresholds, as `[checks]` in wasp.toml) to test other limits.
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -20,6 +21,9 @@ struct Fixture {
 #[serde(deny_unknown_fields)]
 struct Case {
     name: String,
+    /// Thresholds other than the defaults.
+    #[serde(default)]
+    settings: wasp_checks::Settings,
     inventory: serde_yaml::Value,
     expect: Vec<Expected>,
 }
@@ -74,7 +78,7 @@ fn check_fixture(check: &dyn Check) -> Result<(), Failed> {
     for case in &fixture.cases {
         let inv = inventory_of(&case.inventory).map_err(|e| format!("{id} / {}: {e}", case.name))?;
         let mut findings = Vec::new();
-        wasp_checks::run_one(check, &inv, &mut findings);
+        wasp_checks::run_one(check, &inv, &case.settings, &mut findings);
         let mut got: Vec<(String, Status, String)> = findings
             .iter()
             .map(|f| (f.resource_arn.clone().unwrap_or_default(), f.status, f.message.clone()))

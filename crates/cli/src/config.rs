@@ -21,6 +21,11 @@
 //! [store]
 //! path = "reviews.db"                     # default: the platform's data directory
 //!
+//! [checks]                                # thresholds; defaults follow the cited controls
+//! log_retention_min_days = 365            # CloudWatch.16
+//! access_key_max_age_days = 90            # CIS 1.14, IAM.3
+//! unused_credentials_days = 45            # CIS 1.12, IAM.22
+//!
 //! [[suppress]]                            # mute accepted findings, kept in git and reviewed
 //! check = "s3_bucket_versioning_enabled"
 //! resource = "arn:aws:s3:::*-scratch"     # glob on the full ARN (optional)
@@ -49,6 +54,9 @@ pub struct Config {
     pub store: StoreConfig,
     #[serde(default)]
     pub suppress: Vec<SuppressConfig>,
+    /// Check thresholds.
+    #[serde(default)]
+    pub checks: wasp_checks::Settings,
     /// The file this came from, for labels and messages.
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -188,6 +196,9 @@ impl Config {
         })?;
         if let Some(0) = config.scan.timeout {
             bail!("the configuration {}: scan.timeout must be at least 1 second", path.display());
+        }
+        if let Err(e) = config.checks.validate() {
+            bail!("the configuration {}: checks.{e}", path.display());
         }
         Ok(config)
     }

@@ -123,7 +123,7 @@ pub fn build(
 ) -> Result<Review> {
     let now = chrono::Utc::now();
     let ran: Vec<_> = selection.applicable(inventory).map(|c| c.meta()).collect();
-    let mut findings = wasp_checks::run(inventory, selection);
+    let mut findings = wasp_checks::run(inventory, selection, &config.checks);
     let tags = inventory.tags_by_arn();
     let tags_of = |arn: &str| tags.get(arn).map(|t| (*t).clone());
     let suppressions = wasp_review::suppress::apply(&mut findings, rules, now.date_naive(), &tags_of);
@@ -137,6 +137,7 @@ pub fn build(
         answers,
         reviewed_at: now,
         answer_max_age_days: config.answers.max_age_days.unwrap_or(wasp_review::DEFAULT_MAX_AGE_DAYS),
+        thresholds: config.checks.changed(),
         suppressions,
     };
     Ok(wasp_review::review(Lens::builtin(), inventory, inputs))

@@ -236,6 +236,26 @@ fn a_configuration_file_sets_defaults_and_is_checked() {
     // --config names another file; a missing one is an error, not ignored.
     let err = usage_error(&["--config", "/nonexistent/wasp.toml", "review", "--demo"]);
     assert!(err.contains("cannot read the configuration /nonexistent/wasp.toml"), "{err}");
+    // Thresholds come from [checks], are named in the review, and zero days is refused.
+    std::fs::write(&path, "[checks]\nlog_retention_min_days = 7\n").unwrap();
+    let out =
+        wasp().current_dir(dir.path()).args(["review", "--demo", "--no-store", "--format", "json"]).output().unwrap();
+    let review: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(review["scope"]["thresholds"], serde_json::json!(["log_retention_min_days = 7 (default 365)"]));
+    let retention = |r: &Value| {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["check_id"] == "logs_log_group_retention_meets_minimum" && f["status"] == "FAIL")
+            .count()
+    };
+    assert_eq!(retention(&review), 0, "14 days meet a 7-day minimum");
+    assert_eq!(retention(&json_of(&["review", "--demo", "--no-store", "--format", "json"])), 1, "but not 365");
+    std::fs::write(&path, "[checks]\nunused_credentials_days = 0\n").unwrap();
+    let out = wasp().current_dir(dir.path()).args(["review", "--demo"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("checks.unused_credentials_days must be at least 1 day"));
     // The input limit comes from the file too.
     std::fs::write(&path, "[input]\nmax_size = \"1K\"\n").unwrap();
     let (_big_dir, big) = temp_file("big.json", &" ".repeat(4096));

@@ -158,6 +158,10 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
             writeln!(out, "{}", style.bold(&wrap(&line, WIDTH, "  ")))?;
         }
     }
+    if !scope.thresholds.is_empty() {
+        let line = format!("Thresholds changed: {}", scope.thresholds.join("; "));
+        writeln!(out, "{}", wrap(&line, WIDTH, "  "))?;
+    }
     writeln!(out)?;
 
     writeln!(out, "{}", style.bold("Questions"))?;

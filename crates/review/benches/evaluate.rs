@@ -122,7 +122,7 @@ fn main() {
     let mut findings_count = 0;
     for _ in 0..7 {
         let start = Instant::now();
-        let findings = wasp_checks::run(&inv, &selection);
+        let findings = wasp_checks::run(&inv, &selection, &wasp_checks::Settings::default());
         check_times.push(start.elapsed());
         findings_count = findings.len();
         let start = Instant::now();
@@ -136,6 +136,7 @@ fn main() {
             answers: None,
             reviewed_at: inv.collected_at,
             answer_max_age_days: wasp_review::DEFAULT_MAX_AGE_DAYS,
+            thresholds: Vec::new(),
             suppressions: Vec::new(),
         };
         let review = wasp_review::review(lens, &inv, inputs);

@@ -195,6 +195,9 @@ pub struct Scope {
     /// What the review left out, one line each (`--checks`, `--services`, regions).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<String>,
+    /// Check thresholds that differ from the defaults (`[checks]` in wasp.toml), one line each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thresholds: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -317,6 +320,8 @@ pub struct Inputs<'a> {
     pub reviewed_at: Timestamp,
     /// Answers older than this are stale.
     pub answer_max_age_days: u32,
+    /// Check thresholds other than the defaults, one line each (`Settings::changed`).
+    pub thresholds: Vec<String>,
     /// What the suppression rules did to the findings (applied before).
     pub suppressions: Vec<suppress::RuleOutcome>,
 }
@@ -332,6 +337,7 @@ pub fn review(lens: &Lens, inventory: &Inventory, inputs: Inputs<'_>) -> Review 
         answers,
         reviewed_at,
         answer_max_age_days,
+        thresholds,
         suppressions,
     } = inputs;
     findings.sort_by(|a, b| {
@@ -412,6 +418,7 @@ pub fn review(lens: &Lens, inventory: &Inventory, inputs: Inputs<'_>) -> Review 
             collected_at: inventory.collected_at,
             coverage: if left_out.is_empty() { Coverage::Complete } else { Coverage::Partial },
             left_out,
+            thresholds,
         },
         summary,
         questions,

@@ -78,6 +78,7 @@ fn inputs<'a>(catalogue: &'a [&'static Meta], ran: &'a [&'static Meta], findings
         answers: None,
         reviewed_at: "2026-01-02T00:00:00Z".parse().unwrap(),
         answer_max_age_days: DEFAULT_MAX_AGE_DAYS,
+        thresholds: Vec::new(),
         suppressions: Vec::new(),
     }
 }

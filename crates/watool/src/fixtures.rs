@@ -101,6 +101,7 @@ pub(crate) fn review_with(answers: Option<&AnswersFile>) -> Review {
         answers,
         reviewed_at: "2026-01-02T00:00:00Z".parse().expect("a timestamp"),
         answer_max_age_days: DEFAULT_MAX_AGE_DAYS,
+        thresholds: Vec::new(),
         suppressions: Vec::new(),
     };
     wasp_review::review(Lens::builtin(), &inv, inputs)

@@ -2,13 +2,11 @@ use crate::{declare_check, evidence};
 use wasp_model::iam::AccessKey;
 use wasp_model::Inventory;
 
-/// Active keys created longer ago than this (in days before collection) fail.
-const MAX_AGE_DAYS: i64 = 90;
-
 declare_check! {
     /// ### What it checks
     /// Every active access key of an IAM user was created no more than 90 days before the
-    /// inventory was collected. Users without active keys are not judged; inactive keys are
+    /// inventory was collected (`access_key_max_age_days` under `[checks]` in wasp.toml
+    /// changes the limit). Users without active keys are not judged; inactive keys are
     /// ignored. FAIL when any active key is older; SKIP when the user's keys, or the creation
     /// date of an active key, could not be read.
     ///
@@ -21,7 +19,7 @@ declare_check! {
     /// better, replace the key with an IAM role or IAM Roles Anywhere so nothing needs rotating.
     IamAccessKeysRotated {
         id: "iam_access_keys_rotated",
-        title: "Active IAM access keys are no older than 90 days",
+        title: "Active IAM access keys are rotated within 90 days (configurable)",
         severity: Medium,
         service: Iam,
         resource_kind: "iam_user",
@@ -37,6 +35,7 @@ declare_check! {
 
 impl IamAccessKeysRotated {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
+        let max_age = i64::from(out.settings().access_key_max_age_days);
         for user in &inv.iam.users {
             let Some(keys) = &user.access_keys else {
                 out.skip(user, evidence::unknown_for_resource(inv, &user.arn, "the user's access key list"));
@@ -50,7 +49,7 @@ impl IamAccessKeysRotated {
             let mut undated = Vec::new();
             for (i, key) in &active {
                 match key.created.map(|c| evidence::days_before_collection(inv, c)) {
-                    Some(days) if days > MAX_AGE_DAYS => {
+                    Some(days) if days > max_age => {
                         old.push(format!("{} is {days} days old", evidence::key_label(key, *i)))
                     }
                     Some(_) => {}
@@ -62,7 +61,7 @@ impl IamAccessKeysRotated {
             } else if !undated.is_empty() {
                 out.skip(user, format!("creation date of {} was not read", undated.join(", ")));
             } else {
-                out.pass(user, "every active access key is at most 90 days old");
+                out.pass(user, format!("every active access key is at most {max_age} days old"));
             }
         }
     }

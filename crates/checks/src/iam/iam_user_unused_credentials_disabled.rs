@@ -1,9 +1,6 @@
 use crate::{declare_check, evidence};
 use wasp_model::Inventory;
 
-/// Credentials unused for this many days (before collection) or more fail.
-const MAX_IDLE_DAYS: i64 = 45;
-
 declare_check! {
     /// ### What it checks
     /// No IAM user keeps a credential that has gone unused for 45 days or more: neither a
@@ -12,7 +9,7 @@ declare_check! {
     /// access key from its creation, a password from the credential report's
     /// `password_last_changed` (as the CIS audit does); without that date only a user younger
     /// than 45 days passes (SKIP otherwise). Users without a password or active key are not
-    /// judged.
+    /// judged. `unused_credentials_days` under `[checks]` in wasp.toml changes the 45 days.
     /// FAIL as soon as one credential is idle; otherwise SKIP when the user's console access,
     /// keys or a needed date could not be read, including when the credential report was
     /// unavailable so a missing last-used date might not mean "never".
@@ -26,7 +23,7 @@ declare_check! {
     /// and tie IAM user removal to the joiner-mover-leaver process.
     IamUserUnusedCredentialsDisabled {
         id: "iam_user_unused_credentials_disabled",
-        title: "IAM credentials unused for 45 days are disabled",
+        title: "IAM credentials unused for 45 days are disabled (configurable)",
         severity: Medium,
         service: Iam,
         resource_kind: "iam_user",
@@ -43,6 +40,7 @@ declare_check! {
 impl IamUserUnusedCredentialsDisabled {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         let report_gap = evidence::credential_report_gap(inv);
+        let max_idle = i64::from(out.settings().unused_credentials_days);
         for user in &inv.iam.users {
             let mut idle = Vec::new();
             let mut unknown = Vec::new();
@@ -55,7 +53,7 @@ impl IamUserUnusedCredentialsDisabled {
                     match (user.password_last_used, &report_gap) {
                         (Some(used), _) => {
                             let days = evidence::days_before_collection(inv, used);
-                            if days >= MAX_IDLE_DAYS {
+                            if days >= max_idle {
                                 idle.push(format!("password unused for {days} days"));
                             }
                         }
@@ -66,11 +64,11 @@ impl IamUserUnusedCredentialsDisabled {
                         (None, None) => {
                             let age = |t| evidence::days_before_collection(inv, t);
                             match (user.password_last_changed.map(age), user.created.map(age)) {
-                                (Some(days), _) if days >= MAX_IDLE_DAYS => {
+                                (Some(days), _) if days >= max_idle => {
                                     idle.push(format!("password set {days} days ago and not used since"))
                                 }
                                 (Some(_), _) => {}
-                                (None, Some(days)) if days < MAX_IDLE_DAYS => {}
+                                (None, Some(days)) if days < max_idle => {}
                                 (None, _) => unknown.push("password never used and its age is not recorded".to_owned()),
                             }
                         }
@@ -86,14 +84,14 @@ impl IamUserUnusedCredentialsDisabled {
                         match (key.last_used, &report_gap, key.created) {
                             (Some(used), _, _) => {
                                 let days = evidence::days_before_collection(inv, used);
-                                if days >= MAX_IDLE_DAYS {
+                                if days >= max_idle {
                                     idle.push(format!("{label} unused for {days} days"));
                                 }
                             }
                             (None, Some(why), _) => unknown.push(why.clone()),
                             (None, None, Some(created)) => {
                                 let days = evidence::days_before_collection(inv, created);
-                                if days >= MAX_IDLE_DAYS {
+                                if days >= max_idle {
                                     idle.push(format!("{label} never used since creation {days} days ago"));
                                 }
                             }
@@ -108,7 +106,7 @@ impl IamUserUnusedCredentialsDisabled {
                 unknown.dedup();
                 out.skip(user, unknown.join("; "));
             } else if judged {
-                out.pass(user, "every credential was used in the last 45 days");
+                out.pass(user, format!("every credential was used in the last {max_idle} days"));
             }
         }
     }

@@ -1,6 +1,6 @@
 //! CloudWatch Logs checks.
 mod logs_log_group_kms_encrypted;
-mod logs_log_group_retention_set;
+mod logs_log_group_retention_meets_minimum;
 
 pub use logs_log_group_kms_encrypted::LogsLogGroupKmsEncrypted;
-pub use logs_log_group_retention_set::LogsLogGroupRetentionSet;
+pub use logs_log_group_retention_meets_minimum::LogsLogGroupRetentionMeetsMinimum;

@@ -23,7 +23,7 @@ pub fn demo_review() -> Review {
 pub fn review_of(inventory: &Inventory) -> Review {
     let selection = Selection::default();
     let ran: Vec<_> = selection.applicable(inventory).map(|c| c.meta()).collect();
-    let findings = wasp_checks::run(inventory, &selection);
+    let findings = wasp_checks::run(inventory, &selection, &wasp_checks::Settings::default());
     let catalogue: Vec<_> = wasp_checks::CHECKS.iter().map(|c| c.meta()).collect();
     let inputs = wasp_review::Inputs {
         catalogue: &catalogue,
@@ -34,6 +34,7 @@ pub fn review_of(inventory: &Inventory) -> Review {
         answers: None,
         reviewed_at: "2026-12-01T12:00:00Z".parse().expect("a timestamp"),
         answer_max_age_days: wasp_review::DEFAULT_MAX_AGE_DAYS,
+        thresholds: Vec::new(),
         suppressions: Vec::new(),
     };
     wasp_review::review(Lens::builtin(), inventory, inputs)

@@ -37,6 +37,7 @@ pub fn review_with_gaps(account: &str, regions: &[&str], left_out: &[&str], gaps
         answers: None,
         reviewed_at: "2026-01-02T00:00:00Z".parse().unwrap(),
         answer_max_age_days: DEFAULT_MAX_AGE_DAYS,
+        thresholds: Vec::new(),
         suppressions: Vec::new(),
     };
     wasp_review::review(Lens::builtin(), &inv, inputs)

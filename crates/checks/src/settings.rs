@@ -1,0 +1,50 @@
+//! Thresholds that checks compare against. The defaults follow the controls the checks cite;
+//! `[checks]` in wasp.toml changes them for an organisation's own policy.
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Least CloudWatch Logs retention, in days (AWS Config `cw-loggroup-retention-period-check`
+    /// and Security Hub CloudWatch.16: 365).
+    pub log_retention_min_days: u32,
+    /// Oldest an active IAM access key may be, in days (CIS 1.14 / Security Hub IAM.3: 90).
+    pub access_key_max_age_days: u32,
+    /// Days without use after which an IAM password or access key must be disabled (CIS 1.12 /
+    /// Security Hub IAM.22: 45).
+    pub unused_credentials_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { log_retention_min_days: 365, access_key_max_age_days: 90, unused_credentials_days: 45 }
+    }
+}
+
+impl Settings {
+    /// The settings that differ from the defaults, as `name = value (default D)`, for a review
+    /// to say which thresholds it used.
+    pub fn changed(&self) -> Vec<String> {
+        let d = Settings::default();
+        let pairs = [
+            ("log_retention_min_days", self.log_retention_min_days, d.log_retention_min_days),
+            ("access_key_max_age_days", self.access_key_max_age_days, d.access_key_max_age_days),
+            ("unused_credentials_days", self.unused_credentials_days, d.unused_credentials_days),
+        ];
+        pairs.iter().filter(|(_, v, d)| v != d).map(|(n, v, d)| format!("{n} = {v} (default {d})")).collect()
+    }
+
+    /// Refuses thresholds no control could mean: zero days.
+    pub fn validate(&self) -> Result<(), String> {
+        for (name, value) in [
+            ("log_retention_min_days", self.log_retention_min_days),
+            ("access_key_max_age_days", self.access_key_max_age_days),
+            ("unused_credentials_days", self.unused_credentials_days),
+        ] {
+            if value == 0 {
+                return Err(format!("{name} must be at least 1 day"));
+            }
+        }
+        Ok(())
+    }
+}
