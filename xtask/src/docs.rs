@@ -146,6 +146,12 @@ fn index(checks: &[&Meta]) -> String {
         checks.len(),
         by_service.len()
     );
+    w!(out, "\nA check's severity is the harm its failure allows:\n");
+    w!(out, "| Severity | Meaning | Checks |\n|---|---|---|");
+    for severity in wasp_checks::Severity::ALL {
+        let n = checks.iter().filter(|m| m.severity == severity).count();
+        w!(out, "| {severity} | {} | {n} |", severity.meaning());
+    }
     for (service, list) in &by_service {
         w!(out, "\n## `{service}` ({})\n", list.len());
         w!(out, "| Check | Title | Severity | Best practices |\n|---|---|---|---|");

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use wasp_model::Service;
 
-/// How bad a failure of a check is.
+/// How bad a failure of a check is: the harm it allows, not how common it is ([`Severity::meaning`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -23,6 +23,25 @@ impl Severity {
             Severity::Medium => "medium",
             Severity::High => "high",
             Severity::Critical => "critical",
+        }
+    }
+
+    /// What the level means, for the docs.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Severity::Informational => "A signal reported for the review; nothing failed.",
+            Severity::Low => "Hygiene: weaker evidence, recovery or manageability, with no direct path to harm.",
+            Severity::Medium => {
+                "A weakened control or lost defence in depth; harm needs a second failure or a stolen credential."
+            }
+            Severity::High => {
+                "A direct path to compromise, privilege or undetected activity for an attacker with a foothold \
+                 (admin granted broadly, admin ports open, no audit trail or threat detection)."
+            }
+            Severity::Critical => {
+                "Data or the whole account exposed to anyone, with no further step (public snapshots, images or \
+                 buckets, all traffic open, the root user without MFA or with access keys)."
+            }
         }
     }
 
