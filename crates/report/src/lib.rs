@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod junit;
 pub mod text;
 
 use std::io::{self, Write};
@@ -75,6 +76,7 @@ formats! {
     Text, "text", text::Text, "txt", "for people in a terminal";
     Json, "json", json::Json, "json", "the review as data (docs/schema/review.schema.json)";
     Csv, "csv", csv::Csv, "csv", "one row per finding (every status) for spreadsheets and scripts";
+    Junit, "junit", junit::Junit, "xml", "JUnit XML for CI dashboards: a suite per check, a test case per finding";
 }
 
 impl ReviewFormat {
