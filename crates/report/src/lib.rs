@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod json;
 pub mod junit;
+pub mod markdown;
 pub mod text;
 
 use std::io::{self, Write};
@@ -77,6 +78,7 @@ formats! {
     Json, "json", json::Json, "json", "the review as data (docs/schema/review.schema.json)";
     Csv, "csv", csv::Csv, "csv", "one row per finding (every status) for spreadsheets and scripts";
     Junit, "junit", junit::Junit, "xml", "JUnit XML for CI dashboards: a suite per check, a test case per finding";
+    Markdown, "markdown", markdown::Markdown, "md", "a short summary for a pull-request comment";
 }
 
 impl ReviewFormat {
