@@ -144,10 +144,29 @@ pub fn render(review: &Review, changes: Option<&Diff>) -> String {
     if let Some(d) = changes {
         since(d, &mut head);
     }
-    // The parts above are bounded (eleven questions, ten plan items, counts); the findings
-    // table takes what room is left.
+    // The parts above are bounded for the built-in lens (eleven questions, ten plan items,
+    // counts); the findings table takes what room is left.
     findings(review, &mut head);
+    if head.len() > MAX_BYTES {
+        cut_to_limit(&mut head);
+    }
     head
+}
+
+/// Cuts a comment that is still too long (a review with far more questions than the lens has)
+/// at a line break, closing what it leaves open.
+fn cut_to_limit(md: &mut String) {
+    let note = "\n*Cut to stay under GitHub's comment limit: `--format json` has the whole review.*\n";
+    let mut end = MAX_BYTES - note.len() - "\n</details>\n".len();
+    while !md.is_char_boundary(end) {
+        end -= 1;
+    }
+    end = md[..end].rfind('\n').map_or(0, |i| i + 1);
+    md.truncate(end);
+    md.push_str(note);
+    if md.matches("<details>").count() > md.matches("</details>").count() {
+        md.push_str("\n</details>\n");
+    }
 }
 
 fn summary(review: &Review, md: &mut String) {

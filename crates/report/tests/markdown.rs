@@ -181,6 +181,17 @@ fn changes_appear_only_when_given() {
 }
 
 #[test]
+fn a_review_with_far_more_questions_than_the_lens_is_cut_too() {
+    let mut review = common::hostile_review();
+    let question = review.questions[0].clone();
+    review.questions = vec![question; 5_000];
+    let md = render(&review, None);
+    assert_under_limit(&md);
+    assert!(md.contains("Cut to stay under GitHub's comment limit"));
+    assert_tables_hold(&md);
+}
+
+#[test]
 fn an_empty_review_renders() {
     let mut review = common::demo_review();
     review.findings.clear();
