@@ -2,7 +2,10 @@
 //! [`formats!`]; each writes to any `io::Write`, so tests, files and standard output share code.
 //! Renderers read the review (and what changed since an earlier one) and never call AWS.
 
+pub mod csv;
 pub mod json;
+pub mod junit;
+pub mod markdown;
 pub mod text;
 
 use std::io::{self, Write};
@@ -73,6 +76,9 @@ macro_rules! formats {
 formats! {
     Text, "text", text::Text, "txt", "for people in a terminal";
     Json, "json", json::Json, "json", "the review as data (docs/schema/review.schema.json)";
+    Csv, "csv", csv::Csv, "csv", "one row per finding (every status) for spreadsheets and scripts";
+    Junit, "junit", junit::Junit, "xml", "JUnit XML for CI dashboards: a suite per check, a test case per finding";
+    Markdown, "markdown", markdown::Markdown, "md", "a short summary for a pull-request comment";
 }
 
 impl ReviewFormat {

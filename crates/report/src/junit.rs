@@ -1,0 +1,195 @@
+//! `--format junit`: the findings as JUnit XML, for CI dashboards.
+//!
+//! `<testsuites name="wasp">` holds one `<testsuite>` per check that reported findings (named
+//! by the check id, in id order), and each suite one `<testcase>` per finding: `classname` is
+//! the check id, `name` the resource ARN (or `account ID` when the finding names none), with
+//! `file` and `line` when a template declares the resource. A FAIL carries
+//! `<failure message="…" type="SEVERITY">` with the details in its text; a SKIP is
+//! `<skipped>` with why the check could not judge; a MUTED finding is `<skipped>` too, with the
+//! suppression's reason, since an accepted failure is not a pass; a PASS has no child.
+//!
+//! Characters XML 1.0 forbids (most control characters) are replaced by U+FFFD; line breaks
+//! and tabs in attributes are written as character references, so they survive parsing.
+use quick_xml::escape::escape;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use wasp_checks::{Finding, Status};
+use wasp_review::Review;
+
+/// `--format junit`.
+pub struct Junit;
+
+impl crate::Renderer for Junit {
+    fn render(&self, cx: &crate::Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        review(cx.review, out)
+    }
+}
+
+/// Whether XML 1.0 allows `c` in a document (Rust strings hold no surrogates).
+fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// `text` with every character XML 1.0 forbids replaced by U+FFFD.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if text.chars().all(allowed) {
+        text.into()
+    } else {
+        text.chars().map(|c| if allowed(c) { c } else { '\u{FFFD}' }).collect::<String>().into()
+    }
+}
+
+/// An attribute value, escaped, with whitespace a parser would normalise kept as references.
+fn attr(text: &str) -> String {
+    escape(clean(text)).replace('\n', "&#10;").replace('\r', "&#13;").replace('\t', "&#9;")
+}
+
+/// Element text, escaped, with carriage returns kept as references.
+fn text(text: &str) -> String {
+    escape(clean(text)).replace('\r', "&#13;")
+}
+
+fn start<'a>(name: &'a str, attrs: &'a [(&'a str, String)]) -> BytesStart<'a> {
+    let mut e = BytesStart::new(name);
+    for (key, value) in attrs {
+        e.push_attribute((key.as_bytes(), value.as_bytes()));
+    }
+    e
+}
+
+#[derive(Default)]
+struct Counts {
+    tests: usize,
+    failures: usize,
+    skipped: usize,
+}
+
+impl Counts {
+    fn of<'a>(findings: impl IntoIterator<Item = &'a &'a Finding>) -> Counts {
+        let mut c = Counts::default();
+        for f in findings {
+            c.tests += 1;
+            match f.status {
+                Status::Fail => c.failures += 1,
+                Status::Skip | Status::Muted => c.skipped += 1,
+                Status::Pass => {}
+            }
+        }
+        c
+    }
+
+    fn attrs(&self, name: &str) -> Vec<(&'static str, String)> {
+        vec![
+            ("name", attr(name)),
+            ("tests", self.tests.to_string()),
+            ("failures", self.failures.to_string()),
+            ("errors", "0".to_owned()),
+            ("skipped", self.skipped.to_string()),
+        ]
+    }
+}
+
+fn case_name(f: &Finding) -> String {
+    f.resource_arn.clone().unwrap_or_else(|| format!("account {}", f.account_id))
+}
+
+/// The text of a `<failure>`: what failed, where, and what to do.
+fn failure_details(f: &Finding) -> String {
+    let mut lines = vec![f.message.clone()];
+    lines.push(format!("resource: {}", case_name(f)));
+    lines.push(format!("region: {}", f.region));
+    lines.push(format!("best practices: {}", f.best_practices.join(", ")));
+    if let Some(loc) = &f.location {
+        let line = loc.line.map(|n| format!(":{n}")).unwrap_or_default();
+        lines.push(format!("declared in: {}{line} ({})", loc.file, loc.logical_id));
+    }
+    if let Some(meta) = wasp_checks::find(&f.check_id).map(|c| c.meta()) {
+        lines.push(format!("remediation: {}", meta.remediation));
+    }
+    if let Some(s) = f.suppression.as_ref().filter(|s| s.expired) {
+        let until = s.expires.map(|d| format!(" on {d}")).unwrap_or_default();
+        lines.push(format!("suppression {} expired{until}: {}", s.rule, s.reason));
+    }
+    lines.join("\n")
+}
+
+fn muted_message(f: &Finding) -> String {
+    match &f.suppression {
+        Some(s) => {
+            let until = s.expires.map(|d| format!(" until {d}")).unwrap_or_default();
+            format!("muted by {}{until}: {}", s.rule, s.reason)
+        }
+        None => "muted by a suppression".to_owned(),
+    }
+}
+
+fn testcase<W: Write>(w: &mut Writer<W>, f: &Finding) -> io::Result<()> {
+    let mut attrs = vec![("classname", attr(&f.check_id)), ("name", attr(&case_name(f)))];
+    if let Some(loc) = &f.location {
+        attrs.push(("file", attr(&loc.file)));
+        if let Some(line) = loc.line {
+            attrs.push(("line", line.to_string()));
+        }
+    }
+    let case = start("testcase", &attrs);
+    let child = match f.status {
+        Status::Pass => None,
+        Status::Fail => Some(("failure", vec![("message", attr(&f.message)), ("type", attr(f.severity.as_str()))])),
+        Status::Skip => Some(("skipped", vec![("message", attr(&f.message))])),
+        Status::Muted => Some(("skipped", vec![("message", attr(&muted_message(f)))])),
+    };
+    let Some((name, child_attrs)) = child else {
+        return w.write_event(Event::Empty(case));
+    };
+    w.write_event(Event::Start(case))?;
+    if f.status == Status::Fail {
+        w.write_event(Event::Start(start(name, &child_attrs)))?;
+        w.write_event(Event::Text(BytesText::from_escaped(text(&failure_details(f)))))?;
+        w.write_event(Event::End(BytesEnd::new(name)))?;
+    } else {
+        w.write_event(Event::Empty(start(name, &child_attrs)))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("testcase")))
+}
+
+/// Writes the review's findings as JUnit XML.
+pub fn review(review: &Review, out: &mut dyn Write) -> io::Result<()> {
+    let mut by_check: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in &review.findings {
+        by_check.entry(f.check_id.as_str()).or_default().push(f);
+    }
+    for findings in by_check.values_mut() {
+        findings.sort_by_cached_key(|f| (case_name(f), f.region.clone(), f.status, f.message.clone()));
+    }
+    let timestamp = review.scope.collected_at.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let mut w = Writer::new_with_indent(out, b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let root = Counts::of(by_check.values().flatten()).attrs("wasp");
+    w.write_event(Event::Start(start("testsuites", &root)))?;
+    for (check, findings) in &by_check {
+        let mut attrs = Counts::of(findings).attrs(check);
+        attrs.push(("timestamp", timestamp.clone()));
+        w.write_event(Event::Start(start("testsuite", &attrs)))?;
+        for f in findings {
+            testcase(&mut w, f)?;
+        }
+        w.write_event(Event::End(BytesEnd::new("testsuite")))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("testsuites")))?;
+    writeln!(w.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_characters_are_replaced_and_allowed_ones_kept() {
+        assert_eq!(clean("a\u{0}b\u{1b}c\u{FFFE}"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}");
+        assert!(matches!(clean("tab\tline\nok é 😀"), Cow::Borrowed(_)));
+        assert_eq!(attr("a\nb<\"&"), "a&#10;b&lt;&quot;&amp;");
+    }
+}

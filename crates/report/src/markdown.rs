@@ -1,0 +1,421 @@
+//! `--format markdown`: a short summary for a pull-request comment (GitHub-flavoured Markdown).
+//!
+//! The scope, the eleven questions and their risk, counts of practices and findings, the top of
+//! the improvement plan, gaps, what changed since the previous review (when there is one), and
+//! the failed findings in a collapsed table. The whole stays under [`MAX_BYTES`], below GitHub's
+//! comment limit of 65,536 characters: when the failed findings do not fit, the table is cut and
+//! says how many it left out; `--format json` and `--format csv` have every finding.
+//!
+//! Every string from the account or the user (ARNs, messages, labels) goes through [`escape`]:
+//! it cannot end a table cell, open HTML, a link, a code span or a mention.
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use wasp_checks::{Finding, Severity, Status};
+use wasp_review::diff::Diff;
+use wasp_review::{Coverage, PracticeStatus, QuestionRisk, Review, Source};
+
+/// The most the comment takes, in bytes (so in characters too): GitHub's 65,536 less room for
+/// what a CI step may add around it.
+pub const MAX_BYTES: usize = 60_000;
+/// Improvement-plan items shown; the JSON has them all.
+const PLAN_ITEMS: usize = 10;
+/// Characters of an untrusted string kept in a table cell.
+const CELL_CHARS: usize = 160;
+
+/// `--format markdown`.
+pub struct Markdown;
+
+impl crate::Renderer for Markdown {
+    fn render(&self, cx: &crate::Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(render(cx.review, cx.changes).as_bytes())
+    }
+}
+
+/// `text` made inert for GitHub-flavoured Markdown, inside a table cell or an HTML block as
+/// well as in running text: punctuation that starts emphasis, code, links or ends a cell is
+/// backslash-escaped; `<`, `>` and `&` become entities; line breaks and control characters
+/// become spaces; bidirectional overrides are dropped; and a zero-width space breaks `@`
+/// mentions, `://` and `www.` so nothing becomes a link or pings anyone.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("://") {
+            out.push_str(":&#8203;");
+            rest = &rest[1..];
+            continue;
+        }
+        if rest.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) {
+            out.push_str(&rest[..3]);
+            out.push_str("&#8203;");
+            rest = &rest[3..];
+            continue;
+        }
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '@' => out.push_str("@&#8203;"),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// `text` cut to `max` characters, keeping both ends (an ARN's service and its id).
+fn cut_middle(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
+        return text.to_owned();
+    }
+    let head = (max - 1) / 2;
+    let tail = max - 1 - head;
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    format!("{start}…{end}")
+}
+
+/// `text` cut to `max` characters at the end.
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(max - 1).collect();
+    s.push('…');
+    s
+}
+
+/// An identifier (a check id) as code when it is one, escaped otherwise.
+fn ident(id: &str) -> String {
+    let plain = !id.is_empty() && id.len() <= 80 && id.chars().all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c));
+    if plain {
+        format!("`{id}`")
+    } else {
+        cell(id)
+    }
+}
+
+/// Escaped and cut to fit a table cell.
+fn cell(text: &str) -> String {
+    escape(&cut(text, CELL_CHARS))
+}
+
+fn risk_label(risk: QuestionRisk) -> &'static str {
+    match risk {
+        QuestionRisk::High => "🔴 High",
+        QuestionRisk::Medium => "🟠 Medium",
+        QuestionRisk::Low => "🟡 Low",
+        QuestionRisk::None => "🟢 None",
+        QuestionRisk::NotAssessed => "⚪ Not assessed",
+    }
+}
+
+fn risk_word(risk: QuestionRisk) -> &'static str {
+    match risk {
+        QuestionRisk::NotAssessed => "not assessed",
+        other => other.as_str(),
+    }
+}
+
+const STATUSES: [(PracticeStatus, &str); 6] = [
+    (PracticeStatus::Met, "met"),
+    (PracticeStatus::NotMet, "not met"),
+    (PracticeStatus::Conflict, "in conflict"),
+    (PracticeStatus::EvidenceSupports, "supported"),
+    (PracticeStatus::NotAssessed, "not assessed"),
+    (PracticeStatus::NotApplicable, "not applicable"),
+];
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The review as a Markdown comment, under [`MAX_BYTES`].
+pub fn render(review: &Review, changes: Option<&Diff>) -> String {
+    let mut head = String::new();
+    summary(review, &mut head);
+    if let Some(d) = changes {
+        since(d, &mut head);
+    }
+    // The parts above are bounded for the built-in lens (eleven questions, ten plan items,
+    // counts); the findings table takes what room is left.
+    findings(review, &mut head);
+    if head.len() > MAX_BYTES {
+        cut_to_limit(&mut head);
+    }
+    head
+}
+
+/// Cuts a comment that is still too long (a review with far more questions than the lens has)
+/// at a line break, closing what it leaves open.
+fn cut_to_limit(md: &mut String) {
+    let note = "\n*Cut to stay under GitHub's comment limit: `--format json` has the whole review.*\n";
+    let mut end = MAX_BYTES - note.len() - "\n</details>\n".len();
+    while !md.is_char_boundary(end) {
+        end -= 1;
+    }
+    end = md[..end].rfind('\n').map_or(0, |i| i + 1);
+    md.truncate(end);
+    md.push_str(note);
+    if md.matches("<details>").count() > md.matches("</details>").count() {
+        md.push_str("\n</details>\n");
+    }
+}
+
+fn summary(review: &Review, md: &mut String) {
+    let scope = &review.scope;
+    let source = match scope.source {
+        Source::Live => "live evidence",
+        Source::Snapshot => "a snapshot",
+        Source::Demo => "demo evidence (a fictional account)",
+        Source::Iac => "templates (infrastructure as code)",
+    };
+    let regions =
+        if scope.regions.is_empty() { "none".to_owned() } else { escape(&cut(&scope.regions.join(", "), 600)) };
+    let coverage = match scope.coverage {
+        Coverage::Complete => "complete".to_owned(),
+        Coverage::Partial => format!("**partial**, left out: {}", escape(&cut(&scope.left_out.join("; "), 600))),
+    };
+    let _ = writeln!(md, "## Well-Architected Security Pillar review: account {}", escape(&cut(&scope.account_id, 64)));
+    let _ = writeln!(md);
+    let _ = writeln!(
+        md,
+        "From {source}, collected {} · regions: {regions} · coverage: {coverage} · lens {} {} · wasp {}",
+        scope.collected_at.format("%Y-%m-%d %H:%M UTC"),
+        escape(&cut(&review.lens.id, 64)),
+        escape(&cut(&review.lens.version, 32)),
+        escape(&cut(&review.tool.version, 32)),
+    );
+    let _ = writeln!(md);
+
+    let _ = writeln!(md, "| Question | Risk | Best practices |");
+    let _ = writeln!(md, "| --- | --- | --- |");
+    for q in &review.questions {
+        let tally: Vec<String> = STATUSES
+            .iter()
+            .filter_map(|(status, label)| {
+                let n = q.best_practices.iter().filter(|p| p.status == *status).count();
+                (n > 0).then(|| format!("{n} {label}"))
+            })
+            .collect();
+        let _ = writeln!(
+            md,
+            "| {} {} | {} | {} (of {}) |",
+            cell(&q.id),
+            cell(&q.title),
+            risk_label(q.risk),
+            tally.join(", "),
+            q.best_practices.len()
+        );
+    }
+    let _ = writeln!(md);
+
+    let s = &review.summary;
+    let _ = writeln!(
+        md,
+        "**Questions:** {} high risk, {} medium, {} low, {} without risk, {} not assessed.",
+        s.high_risk_questions,
+        s.medium_risk_questions,
+        s.low_risk_questions,
+        s.questions_without_risk,
+        s.questions_not_assessed
+    );
+    let bp = &s.best_practices;
+    let total = bp.met + bp.not_met + bp.conflict + bp.evidence_supports + bp.not_assessed + bp.not_applicable;
+    let _ = writeln!(
+        md,
+        "**Best practices ({total}):** {} met · {} not met · {} in conflict · {} supported by evidence, \
+         a person must confirm the rest · {} not assessed · {} not applicable.",
+        bp.met, bp.not_met, bp.conflict, bp.evidence_supports, bp.not_assessed, bp.not_applicable
+    );
+    let by_severity: Vec<String> = Severity::ALL
+        .iter()
+        .map(|sev| format!("{} {sev}", s.failed_by_severity.get(sev).copied().unwrap_or(0)))
+        .collect();
+    let _ = writeln!(
+        md,
+        "**Findings** from {}: {} failed ({}) · {} muted (accepted, not fixed) · {} passed · {} skipped \
+         (could not be judged).",
+        plural(s.checks_run, "check", "checks"),
+        s.findings.fail,
+        by_severity.join(", "),
+        s.findings.muted,
+        s.findings.pass,
+        s.findings.skip
+    );
+    let _ = writeln!(md);
+    if s.gaps == 0 {
+        let _ = writeln!(md, "**Gaps:** none, every read succeeded.");
+    } else {
+        let _ = writeln!(
+            md,
+            "**Gaps:** {} failed. A gap is neither a pass nor a fail: the practices whose checks needed \
+             the missing data are not assessed until the read succeeds.",
+            plural(s.gaps, "read", "reads")
+        );
+    }
+    let _ = writeln!(md);
+
+    if review.improvement_plan.is_empty() {
+        let _ = writeln!(md, "### Improvement plan\n\nNothing failed.\n");
+    } else {
+        let shown = PLAN_ITEMS.min(review.improvement_plan.len());
+        let _ = writeln!(md, "### Improvement plan (top {shown} of {})\n", review.improvement_plan.len());
+        for item in review.improvement_plan.iter().take(PLAN_ITEMS) {
+            let checks: Vec<String> = item
+                .checks
+                .iter()
+                .take(3)
+                .map(|c| format!("{} ({}, {})", ident(&c.id), c.severity, c.failing_resources))
+                .collect();
+            let _ = writeln!(
+                md,
+                "{}. **{}** {}: {} risk, {}; checks: {}",
+                item.rank,
+                escape(&cut(&item.best_practice, 32)),
+                escape(&cut(&item.title, 200)),
+                item.level_of_risk.as_str(),
+                plural(item.failing_resources, "failing resource", "failing resources"),
+                checks.join(", ")
+            );
+        }
+        let _ = writeln!(md);
+    }
+}
+
+fn since(d: &Diff, md: &mut String) {
+    let _ = writeln!(md, "### Since the last review\n");
+    let mut counts = format!(
+        "Compared with review {} (collected {}): **{}** new, **{}** resolved, **{}** still failing",
+        escape(&cut(&d.from.label, 64)),
+        d.from.collected_at.format("%Y-%m-%d %H:%M UTC"),
+        d.new.len(),
+        d.resolved.len(),
+        d.still_failing.len()
+    );
+    if !d.muted.is_empty() {
+        let _ = write!(counts, ", {} muted", d.muted.len());
+    }
+    if !d.unknown.is_empty() {
+        let _ = write!(counts, ", {} no longer judged (unknown, not resolved)", d.unknown.len());
+    }
+    let _ = writeln!(md, "{counts}.");
+    let _ = writeln!(md);
+    if d.risk_changes.is_empty() {
+        let _ = writeln!(md, "No question changed risk.");
+    } else {
+        let changes: Vec<String> = d
+            .risk_changes
+            .iter()
+            .take(20)
+            .map(|c| format!("{} {} → {}", escape(&cut(&c.question, 32)), risk_word(c.from), risk_word(c.to)))
+            .collect();
+        let _ = writeln!(md, "Risk changes: {}.", changes.join("; "));
+    }
+    if !d.practice_changes.is_empty() || !d.gaps_opened.is_empty() || !d.gaps_closed.is_empty() {
+        let _ = writeln!(
+            md,
+            "{} changed status; gaps: {} opened, {} closed.",
+            plural(d.practice_changes.len(), "practice", "practices"),
+            d.gaps_opened.len(),
+            d.gaps_closed.len()
+        );
+    }
+    let _ = writeln!(md);
+}
+
+fn row(f: &Finding) -> String {
+    let resource = f.resource_arn.clone().unwrap_or_else(|| format!("account {}", f.account_id));
+    format!(
+        "| {} | {} | {} | {} | {} |\n",
+        f.severity,
+        ident(&f.check_id),
+        escape(&cut_middle(&resource, CELL_CHARS)),
+        cell(&f.region),
+        cell(&f.message)
+    )
+}
+
+/// The failed findings, collapsed, as many as fit in what is left of [`MAX_BYTES`].
+fn findings(review: &Review, md: &mut String) {
+    let mut failed: Vec<&Finding> = review.findings.iter().filter(|f| f.status == Status::Fail).collect();
+    if failed.is_empty() {
+        let _ = writeln!(md, "No failed findings.");
+        return;
+    }
+    failed.sort_by(|a, b| {
+        (std::cmp::Reverse(a.severity), &a.check_id, &a.resource_arn, &a.region, &a.message).cmp(&(
+            std::cmp::Reverse(b.severity),
+            &b.check_id,
+            &b.resource_arn,
+            &b.region,
+            &b.message,
+        ))
+    });
+    let header = "| Severity | Check | Resource | Region | Message |\n| --- | --- | --- | --- | --- |\n";
+    let close = "\n</details>\n";
+    // The longest a summary line and a truncation note can be (counts have at most 20 digits).
+    let reserve = 2 * 200 + header.len() + close.len();
+    let room = MAX_BYTES.saturating_sub(md.len() + reserve);
+    let mut rows = String::new();
+    let mut shown = 0;
+    for f in &failed {
+        let line = row(f);
+        if rows.len() + line.len() > room {
+            break;
+        }
+        rows.push_str(&line);
+        shown += 1;
+    }
+    let total = failed.len();
+    let summary = if shown == total {
+        format!("Failed findings ({total})")
+    } else {
+        format!("Failed findings (the {shown} most severe of {total})")
+    };
+    let _ = writeln!(md, "<details>\n<summary>{summary}</summary>\n");
+    if shown > 0 {
+        md.push_str(header);
+        md.push_str(&rows);
+    }
+    if shown < total {
+        let _ = writeln!(
+            md,
+            "\n{} not shown to stay under GitHub's comment limit: `--format json` or `--format csv` \
+             lists every finding.",
+            plural(total - shown, "more failed finding", "more failed findings")
+        );
+    }
+    md.push_str(close);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_neutralises_markup_links_and_mentions() {
+        assert_eq!(escape("a|b"), "a\\|b");
+        assert_eq!(escape("\\|"), "\\\\\\|");
+        assert_eq!(escape("<img src=x>"), "&lt;img src=x&gt;");
+        assert_eq!(escape("[x](y) *b* _i_ `c` ~s~ $m$"), "\\[x\\](y) \\*b\\* \\_i\\_ \\`c\\` \\~s\\~ \\$m\\$");
+        assert_eq!(escape("@octocat"), "@&#8203;octocat");
+        assert_eq!(escape("https://x WWW.y"), "https:&#8203;//x WWW&#8203;.y");
+        assert_eq!(escape("a\nb\rc\u{202E}d"), "a b cd");
+        assert_eq!(escape("&lt;"), "&amp;lt;");
+    }
+
+    #[test]
+    fn cuts_keep_length_and_ends() {
+        assert_eq!(cut("abcdef", 4), "abc…");
+        assert_eq!(cut_middle("abcdefghij", 5), "ab…ij");
+        assert_eq!(cut_middle("abc", 5), "abc");
+    }
+}
