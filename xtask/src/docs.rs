@@ -26,6 +26,7 @@ pub fn generate(checks: &[&Meta], lens: &Lens) -> Docs {
     docs.insert("docs/coverage.md".into(), coverage(&checks, lens));
     docs.insert("docs/permissions.md".into(), permissions(&checks));
     docs.insert("docs/equivalents.md".into(), equivalents(&checks));
+    docs.insert("docs/formats.md".into(), formats());
     let schemas = [
         (
             "snapshot",
@@ -160,6 +161,30 @@ fn index(checks: &[&Meta]) -> String {
                 m.best_practices.iter().map(|bp| format!("[{bp}](../coverage.md#{})", anchor(bp))).collect();
             w!(out, "| [`{0}`]({0}.md) | {1} | {2} | {3} |", m.id, cell(m.title), m.severity, bps.join(", "));
         }
+    }
+    out
+}
+
+/// The review formats, from the list the CLI reads.
+fn formats() -> String {
+    let mut out = format!("{HEADER}\n# Output formats\n\n");
+    w!(
+        out,
+        "`wasp scan`, `wasp review` and `wasp show` write a review in any of these formats: \
+         `--format NAME` on standard output, or `--output NAME:PATH` (repeatable, `-` for standard \
+         output) for several in one run. Each format's mapping is documented at the top of its source file.\n"
+    );
+    w!(out, "| Format | File extension | What it is for | Documented in |\n|---|---|---|---|");
+    for f in wasp_report::ReviewFormat::ALL {
+        w!(
+            out,
+            "| `{}` | `.{}` | {} | [`{}`](../{}) |",
+            f.name(),
+            f.extension(),
+            cell(f.help()),
+            f.source_file().rsplit('/').next().unwrap_or_default(),
+            f.source_file()
+        );
     }
     out
 }
@@ -339,8 +364,8 @@ mod tests {
         reversed.reverse();
         let docs = generate(&metas, Lens::builtin());
         assert_eq!(docs, generate(&reversed, Lens::builtin()));
-        // A page per check, the index, the coverage, permissions and equivalents pages, and four schemas.
-        assert_eq!(docs.len(), metas.len() + 8);
+        // A page per check, the index, the coverage, permissions, equivalents and formats pages, and four schemas.
+        assert_eq!(docs.len(), metas.len() + 9);
         assert!(docs.values().all(|text| text.ends_with('\n') && !text.ends_with("\n\n")));
         assert!(docs.iter().filter(|(path, _)| path.ends_with(".md")).all(|(_, text)| text.starts_with(HEADER)));
         let schema: serde_json::Value = serde_json::from_str(&docs["docs/schema/snapshot.schema.json"]).unwrap();

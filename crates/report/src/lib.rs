@@ -42,7 +42,7 @@ pub trait Renderer: Sync {
 /// Declares the review formats: variant, name on the command line, renderer, file extension,
 /// and a line of help. Adding a format is one module and one line here.
 macro_rules! formats {
-    ($($variant:ident, $name:literal, $renderer:expr, $ext:literal, $help:literal;)+) => {
+    ($($variant:ident, $name:literal, $module:ident::$renderer:ident, $ext:literal, $help:literal;)+) => {
         /// A review output format.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum ReviewFormat {
@@ -67,7 +67,12 @@ macro_rules! formats {
             }
 
             pub fn renderer(self) -> &'static dyn Renderer {
-                match self { $(ReviewFormat::$variant => &$renderer,)+ }
+                match self { $(ReviewFormat::$variant => &$module::$renderer,)+ }
+            }
+
+            /// The source file whose module comment documents the format.
+            pub fn source_file(self) -> &'static str {
+                match self { $(ReviewFormat::$variant => concat!("crates/report/src/", stringify!($module), ".rs"),)+ }
             }
         }
     };
