@@ -2,7 +2,10 @@
 //! [`formats!`]; each writes to any `io::Write`, so tests, files and standard output share code.
 //! Renderers read the review (and what changed since an earlier one) and never call AWS.
 
+mod finding_id;
 pub mod json;
+pub mod ocsf;
+pub mod sarif;
 pub mod text;
 
 use std::io::{self, Write};
@@ -73,6 +76,9 @@ macro_rules! formats {
 formats! {
     Text, "text", text::Text, "txt", "for people in a terminal";
     Json, "json", json::Json, "json", "the review as data (docs/schema/review.schema.json)";
+    Sarif, "sarif", sarif::Sarif, "sarif", "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers";
+    Ocsf, "ocsf", ocsf::Ocsf, "json", "OCSF 1.9.0 Compliance Finding events, as one JSON array";
+    OcsfJsonl, "ocsf-jsonl", ocsf::OcsfJsonl, "jsonl", "OCSF 1.9.0 Compliance Finding events, one a line";
 }
 
 impl ReviewFormat {
