@@ -97,7 +97,7 @@ def main():
 
     def attribute(attr):
         if attr["type"] == "object_t":
-            one = {"$ref": f"#/$defs/{attr['object_type']}"}
+            one = {"$ref": f"#/$defs/{def_name(attr['object_type'])}"}
             add_object(attr["object_type"])
         else:
             one = scalar(attr["type"])
@@ -129,15 +129,19 @@ def main():
             out["oneOf"] = [{"required": [n]} for n in constraints["just_one"]]
         return out
 
+    def def_name(name):
+        # Extension objects are `ext/name`; a slash cannot stand in a JSON pointer as is.
+        return name.replace("/", "_")
+
     def add_object(name):
-        if name in defs:
+        if def_name(name) in defs:
             return
-        defs[name] = None  # reserve: objects refer to themselves
+        defs[def_name(name)] = None  # reserve: objects refer to themselves
         obj = objects[name]
         if not obj.get("attributes"):
-            defs[name] = {"title": obj["caption"], "type": "object"}
+            defs[def_name(name)] = {"title": obj["caption"], "type": "object"}
             return
-        defs[name] = {"title": obj["caption"], **shape(obj["attributes"], obj.get("constraints"))}
+        defs[def_name(name)] = {"title": obj["caption"], **shape(obj["attributes"], obj.get("constraints"))}
 
     body = shape(cls["attributes"], cls.get("constraints"))
     for id_attr in ("class_uid", "category_uid"):
