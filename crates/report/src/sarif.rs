@@ -128,17 +128,13 @@ fn pascal_case(id: &str) -> String {
 /// The "What it checks" section of a check's documentation, as one paragraph.
 fn what_it_checks(meta: &Meta) -> Option<String> {
     let docs = meta.docs_markdown();
-    let mut lines = docs.lines().skip_while(|l| !l.trim_start().starts_with("### What it checks")).skip(1);
-    let text: Vec<&str> = lines
-        .by_ref()
-        .take_while(|l| !l.trim_start().starts_with("###"))
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = docs.lines().skip_while(|l| !l.trim_start().starts_with("### What it checks")).skip(1);
+    let text: Vec<&str> =
+        lines.take_while(|l| !l.trim_start().starts_with("###")).map(str::trim).filter(|l| !l.is_empty()).collect();
     (!text.is_empty()).then(|| text.join(" "))
 }
 
-/// Escapes text for a Markdown link label or table-free inline position.
+/// Escapes Markdown syntax in inline text (a practice title beside its link).
 fn md_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
