@@ -3,9 +3,12 @@
 //! Renderers read the review (and what changed since an earlier one) and never call AWS.
 
 pub mod csv;
+mod finding_id;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod ocsf;
+pub mod sarif;
 pub mod text;
 
 use std::io::{self, Write};
@@ -81,6 +84,9 @@ macro_rules! formats {
 formats! {
     Text, "text", text::Text, "txt", "for people in a terminal";
     Json, "json", json::Json, "json", "the review as data (docs/schema/review.schema.json)";
+    Sarif, "sarif", sarif::Sarif, "sarif", "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers";
+    Ocsf, "ocsf", ocsf::Ocsf, "json", "OCSF 1.9.0 Compliance Finding events, as one JSON array";
+    OcsfJsonl, "ocsf-jsonl", ocsf::OcsfJsonl, "jsonl", "OCSF 1.9.0 Compliance Finding events, one a line";
     Csv, "csv", csv::Csv, "csv", "one row per finding (every status) for spreadsheets and scripts";
     Junit, "junit", junit::Junit, "xml", "JUnit XML for CI dashboards: a suite per check, a test case per finding";
     Markdown, "markdown", markdown::Markdown, "md", "a short summary for a pull-request comment";
