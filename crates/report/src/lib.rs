@@ -2,6 +2,7 @@
 //! [`formats!`]; each writes to any `io::Write`, so tests, files and standard output share code.
 //! Renderers read the review (and what changed since an earlier one) and never call AWS.
 
+pub mod asff;
 pub mod csv;
 mod finding_id;
 pub mod json;
@@ -87,6 +88,7 @@ formats! {
     Sarif, "sarif", sarif::Sarif, "sarif", "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers";
     Ocsf, "ocsf", ocsf::Ocsf, "json", "OCSF 1.9.0 Compliance Finding events, as one JSON array";
     OcsfJsonl, "ocsf-jsonl", ocsf::OcsfJsonl, "jsonl", "OCSF 1.9.0 Compliance Finding events, one a line";
+    Asff, "asff", asff::Asff, "json", "the findings in the AWS Security Finding Format, for Security Hub";
     Csv, "csv", csv::Csv, "csv", "one row per finding (every status) for spreadsheets and scripts";
     Junit, "junit", junit::Junit, "xml", "JUnit XML for CI dashboards: a suite per check, a test case per finding";
     Markdown, "markdown", markdown::Markdown, "md", "a short summary for a pull-request comment";
