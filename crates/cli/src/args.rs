@@ -422,6 +422,11 @@ pub struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     pub save_snapshot: Option<PathBuf>,
 
+    /// Import the findings into AWS Security Hub (BatchImportFindings, in each finding's
+    /// region): the one write wasp makes, only when asked.
+    #[arg(long)]
+    pub security_hub: bool,
+
     #[command(flatten)]
     pub review: ReviewOptions,
 

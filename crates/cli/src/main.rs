@@ -189,7 +189,7 @@ fn review(cli: &Cli, args: &ReviewArgs, config: &config::Config) -> Result<ExitC
         (Some(path), _) => (Inventory::load_snapshot(path, max_bytes)?, Source::Snapshot),
         (None, _) => (demo_inventory()?, Source::Demo),
     };
-    pipeline::judge(cli, config, &args.review, &args.output, &inventory, &selection, source)
+    pipeline::judge(cli, config, &args.review, &args.output, &inventory, &selection, source, None)
 }
 
 /// The largest input file wasp reads: `--max-input-size`, else the configuration's, else 256 MiB.

@@ -33,8 +33,15 @@ pub fn load_answers(path: &Path) -> Result<AnswersFile> {
     Ok(AnswersFile::parse(&text, path, Lens::builtin())?)
 }
 
+/// Where `wasp scan --security-hub` imports findings: the scan's credentials and endpoint.
+pub struct SecurityHubImport {
+    pub profile: Option<String>,
+    pub endpoint_url: Option<String>,
+}
+
 /// Runs the checks, applies suppressions and answers, builds the review, keeps it, writes it,
-/// and turns `--fail-on` into the exit code.
+/// imports it into Security Hub when asked, and turns `--fail-on` into the exit code.
+#[allow(clippy::too_many_arguments)]
 pub fn judge(
     cli: &Cli,
     config: &Config,
@@ -43,6 +50,7 @@ pub fn judge(
     inventory: &Inventory,
     selection: &Selection,
     source: Source,
+    import: Option<&SecurityHubImport>,
 ) -> Result<ExitCode> {
     let answers = match answers_path(options, config) {
         Some((path, implicit)) => {
@@ -92,8 +100,37 @@ pub fn judge(
     if let Some(d) = &asked {
         print_diff(cli, d, &destinations)?;
     }
+    if let Some(target) = import {
+        import_findings(cli, &cx, target)?;
+    }
     let failed = crate::severity(output.fail_on).is_some_and(|threshold| wasp_review::fails_at(&review, threshold));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Sends the review's findings (and the failures fixed since the previous review) to Security
+/// Hub; a region that refuses them is an error, after the others were tried.
+fn import_findings(cli: &Cli, cx: &wasp_report::Context<'_>, target: &SecurityHubImport) -> Result<()> {
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
+    let result = runtime.block_on(wasp_securityhub::import_review(
+        cx,
+        target.profile.as_deref(),
+        target.endpoint_url.as_deref(),
+    ));
+    match result {
+        Ok(report) => {
+            if !cli.quiet {
+                eprintln!("wasp: {report}");
+            }
+            Ok(())
+        }
+        Err(e) => {
+            if e.report.sent > 0 && !cli.quiet {
+                eprintln!("wasp: {}", e.report);
+            }
+            bail!("the Security Hub import stopped: {e}")
+        }
+    }
 }
 
 /// The changes since an earlier review: after a text review on standard output; on standard

@@ -63,7 +63,20 @@ pub fn run(cli: &Cli, args: &ScanArgs, config: &Config) -> Result<ExitCode> {
         let text = inventory.to_snapshot_json();
         crate::output::to_file_atomically(path, |out| out.write_all(text.as_bytes()))?;
     }
-    crate::pipeline::judge(cli, config, &args.review, &args.output, &inventory, &selection, Source::Live)
+    let import = args.security_hub.then(|| crate::pipeline::SecurityHubImport {
+        profile: opts.profile.clone(),
+        endpoint_url: opts.endpoint_url.clone(),
+    });
+    crate::pipeline::judge(
+        cli,
+        config,
+        &args.review,
+        &args.output,
+        &inventory,
+        &selection,
+        Source::Live,
+        import.as_ref(),
+    )
 }
 
 /// The regions to scan, from `--region`, `--regions` or the configuration, every name checked

@@ -1108,3 +1108,56 @@ fn a_fix_between_two_scans_shows_as_resolved() {
     assert_eq!(listed("new"), [(admin_ports, sg_arn(&new_sg))], "{diff:#}");
     assert_eq!((diff["from"]["account_id"].as_str(), diff["to"]["label"].as_str()), (Some(ACCOUNT_ID), Some("2")));
 }
+
+#[test]
+fn security_hub_import_is_opt_in_and_a_reimport_updates_the_same_findings() {
+    let moto = Moto::start();
+    let hub = block_on(async {
+        let cfg = moto.sdk_config(EAST).await;
+        s3_client(&cfg).create_bucket().bucket("wasp-hub-bucket").send().await.unwrap();
+        aws_sdk_securityhub::Client::new(&cfg)
+    });
+    let imported = || {
+        block_on(async {
+            let mut all = Vec::new();
+            let mut pages = hub.get_findings().into_paginator().send();
+            while let Some(page) = pages.next().await {
+                all.extend(page.unwrap().findings.unwrap_or_default());
+            }
+            all
+        })
+    };
+    let args = ["scan", "--endpoint-url", &moto.endpoint, "--regions", EAST, "--services", "s3", "--format", "json"];
+    // Without the flag nothing is written.
+    let run = run_json(wasp().args(args));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(imported().is_empty(), "a plain scan imported findings");
+    // With it, every finding of the review arrives once, under wasp's stable ids.
+    let run = run_json(wasp().args(args).arg("--security-hub"));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let sent = findings(&run.review).len();
+    assert!(run.stderr.contains(&format!("Security Hub: {sent} findings sent to us-east-1")), "{}", run.stderr);
+    let first = imported();
+    assert_eq!(first.len(), sent);
+    let failed = first
+        .iter()
+        .find(|f| {
+            f.generator_id.as_deref().is_some_and(|g| g.ends_with("s3_bucket_default_encryption_kms"))
+                && f.resources().iter().any(|r| r.id.as_deref() == Some("arn:aws:s3:::wasp-hub-bucket"))
+        })
+        .expect("the bucket's finding");
+    assert_eq!(failed.aws_account_id.as_deref(), Some(ACCOUNT_ID));
+    assert_eq!(
+        failed.compliance.as_ref().and_then(|c| c.status.as_ref()).map(|s| s.as_str()),
+        Some("FAILED"),
+        "{failed:?}"
+    );
+    // A second import updates the same findings instead of adding copies.
+    let run = run_json(wasp().args(args).arg("--security-hub"));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let second = imported();
+    let ids = |list: &[aws_sdk_securityhub::types::AwsSecurityFinding]| {
+        list.iter().filter_map(|f| f.id.clone()).collect::<BTreeSet<_>>()
+    };
+    assert_eq!(ids(&second), ids(&first));
+}
