@@ -743,7 +743,7 @@ impl<'s, 'a> Evaluator<'s, 'a> {
         if p.kind == PrincipalKind::Service && items.service.iter().any(|s| s.eq_ignore_ascii_case(&p.arn)) {
             out.direct = Val::T;
         }
-        if p.kind == PrincipalKind::WebIdentity && items.federated.iter().any(|s| *s == p.arn) {
+        if p.kind == PrincipalKind::WebIdentity && items.federated.contains(&p.arn) {
             out.direct = Val::T;
         }
         out
