@@ -2,6 +2,7 @@
 //! [`formats!`]; each writes to any `io::Write`, so tests, files and standard output share code.
 //! Renderers read the review (and what changed since an earlier one) and never call AWS.
 
+pub mod html;
 pub mod json;
 pub mod text;
 
@@ -73,6 +74,7 @@ macro_rules! formats {
 formats! {
     Text, "text", text::Text, "txt", "for people in a terminal";
     Json, "json", json::Json, "json", "the review as data (docs/schema/review.schema.json)";
+    Html, "html", html::Html, "html", "one self-contained page to read, share and print";
 }
 
 impl ReviewFormat {

@@ -1,0 +1,125 @@
+//! Reviews for the HTML tests: the demo with a suppression, an answer, and what changed since an
+//! older review of the same account; optionally with hostile markup everywhere a person or an
+//! account can put text.
+#![allow(dead_code)]
+use crate::common::{self, HOSTILE};
+use std::collections::BTreeMap;
+use wasp_checks::{Finding, Status};
+use wasp_model::{Gap, GapKind, Service};
+use wasp_review::diff::{self, Diff};
+use wasp_review::suppress::{self, Rule};
+use wasp_review::{Answer, AnswerReview, AnswerStatus, PracticeStatus, QuestionRisk, Review};
+
+/// The demo review with one suppression muting a failure, and one answered practice.
+pub fn demo_with_extras(hostile: bool) -> Review {
+    let inventory = common::demo_inventory();
+    let mut review = common::review_of(&inventory);
+    let first_fail = review.findings.iter().find(|f| f.status == Status::Fail).expect("the demo fails").clone();
+    let rule = Rule {
+        label: "wasp.toml:1".into(),
+        check_id: first_fail.check_id.clone(),
+        resource: first_fail.resource_arn.clone(),
+        account: None,
+        region: None,
+        tags: BTreeMap::new(),
+        reason: if hostile {
+            format!("accepted {HOSTILE}")
+        } else {
+            "accepted by the risk board until the migration".into()
+        },
+        expires: Some("2027-03-31".parse().expect("a date")),
+    };
+    let today = "2026-12-01".parse().expect("a date");
+    review.suppressions = suppress::apply(&mut review.findings, &[rule], today, &|_| None);
+    review.summary.findings.fail -= 1;
+    review.summary.findings.muted += 1;
+    if let Some(p) = review.questions.iter_mut().flat_map(|q| &mut q.best_practices).find(|p| p.id == "SEC10-BP07") {
+        let text = |plain: &str| if hostile { format!("{plain} {HOSTILE}") } else { plain.to_owned() };
+        p.answer = Some(AnswerReview {
+            answer: Answer {
+                status: AnswerStatus::Implemented,
+                reason: None,
+                notes: Some(text("Quarterly game days, the last on 2026-10-14.")),
+                evidence: vec![
+                    "https://wiki.example.com/security/game-days".into(),
+                    if hostile { "javascript:alert(1)".into() } else { "runbooks/game-days.md".into() },
+                ],
+                owner: Some(text("secops@example.com")),
+                answered: "2025-10-20".parse().expect("a date"),
+            },
+            age_days: 407,
+            stale: true,
+        });
+    }
+    if hostile {
+        for f in review.findings.iter_mut().filter(|f| matches!(f.status, Status::Fail | Status::Muted)) {
+            if let Some(arn) = &mut f.resource_arn {
+                arn.push_str(HOSTILE);
+            }
+            f.message = format!("{HOSTILE} {}", f.message);
+        }
+        for g in &mut review.gaps {
+            g.reason.push_str(HOSTILE);
+        }
+    }
+    review
+}
+
+/// An older review of the same account: some of today's failures had not happened yet, one
+/// failure since fixed, one in a region today's review did not read, other statuses and a
+/// gap since closed.
+pub fn older(current: &Review) -> Review {
+    let mut old = current.clone();
+    old.scope.collected_at = "2026-11-01T09:30:00Z".parse().expect("a timestamp");
+    // The two most severe failures are new since.
+    let mut dropped = 0;
+    old.findings.retain(|f| {
+        let drop = f.status == Status::Fail && dropped < 2;
+        dropped += usize::from(drop);
+        !drop
+    });
+    // A muted finding failed before.
+    for f in old.findings.iter_mut().filter(|f| f.status == Status::Muted) {
+        f.status = Status::Fail;
+        f.suppression = None;
+    }
+    // A passing finding failed before: resolved.
+    if let Some(f) = old.findings.iter_mut().find(|f| f.status == Status::Pass) {
+        f.status = Status::Fail;
+        f.message = "was failing before".into();
+    }
+    // A failure in a region today's review did not read: unknown.
+    let template = old.findings.iter().find(|f| f.region != wasp_model::GLOBAL_REGION).expect("a regional finding");
+    old.findings.push(Finding {
+        status: Status::Fail,
+        region: "ap-south-1".into(),
+        resource_arn: template.resource_arn.as_ref().map(|a| a.replace("us-east-1", "ap-south-1")),
+        ..template.clone()
+    });
+    if let Some(q) = old.questions.iter_mut().find(|q| q.risk != QuestionRisk::Medium) {
+        q.risk = QuestionRisk::Medium;
+    }
+    if let Some(p) =
+        old.questions.iter_mut().flat_map(|q| &mut q.best_practices).find(|p| p.status == PracticeStatus::NotMet)
+    {
+        p.status = PracticeStatus::NotAssessed;
+    }
+    old.gaps.push(Gap {
+        service: Service::S3,
+        region: "us-east-1".into(),
+        operation: "GetBucketPolicy".into(),
+        kind: GapKind::Throttled,
+        reason: "Throttling: rate exceeded".into(),
+        resource: None,
+    });
+    old
+}
+
+/// The review and what changed since [`older`].
+pub fn with_changes(hostile: bool) -> (Review, Diff) {
+    let current = demo_with_extras(hostile);
+    let old = older(&current);
+    let label = if hostile { format!("r-1 {HOSTILE}") } else { "r-1".to_owned() };
+    let changes = diff::diff(&old, &label, &current, "latest");
+    (current, changes)
+}
