@@ -381,7 +381,8 @@ fn glance(h: &mut Out, ix: &Index<'_>, changes: Option<&Diff>) -> fmt::Result {
             QuestionRisk::None => format!("{questions} without risk"),
             QuestionRisk::NotAssessed => format!("{questions} not assessed"),
         };
-        writeln!(h, "<div class=\"tile risk-{}\"><b>{n}</b><span>{label}</span></div>", risk.as_str())?;
+        let zero = if n == 0 { " zero" } else { "" };
+        writeln!(h, "<div class=\"tile risk-{}{zero}\"><b>{n}</b><span>{label}</span></div>", risk.as_str())?;
     }
     writeln!(h, "</div>")?;
 
@@ -424,10 +425,12 @@ fn glance(h: &mut Out, ix: &Index<'_>, changes: Option<&Diff>) -> fmt::Result {
     status_legend(h)?;
 
     writeln!(h, "<div class=\"areas\">")?;
-    for (area, questions) in ix.areas() {
+    let areas = ix.areas();
+    let spans = pack_rows(&areas.iter().map(|(_, qs)| qs.len()).collect::<Vec<_>>());
+    for ((area, questions), span) in areas.into_iter().zip(spans) {
         writeln!(
             h,
-            "<div class=\"area n{}\"><h3>{}</h3><div class=\"qs\">",
+            "<div class=\"area q{} w{span}\"><h3>{}</h3><div class=\"qs\">",
             questions.len().min(3),
             Esc(ix.area_title(area))
         )?;
@@ -451,6 +454,27 @@ fn glance(h: &mut Out, ix: &Index<'_>, changes: Option<&Diff>) -> fmt::Result {
         writeln!(h, "</div></div>")?;
     }
     writeln!(h, "</div>\n</section>")
+}
+
+/// Columns of the widest layout of the areas at a glance.
+const AREA_COLUMNS: usize = 6;
+
+/// How many of [`AREA_COLUMNS`] each area spans: one per question, rows filled in order, and
+/// what a row leaves free given to its last area, so every row is full.
+fn pack_rows(questions: &[usize]) -> Vec<usize> {
+    let mut spans: Vec<usize> = questions.iter().map(|n| (*n).clamp(1, AREA_COLUMNS)).collect();
+    let mut used = 0;
+    for i in 0..spans.len() {
+        if used + spans[i] > AREA_COLUMNS {
+            spans[i - 1] += AREA_COLUMNS - used;
+            used = 0;
+        }
+        used += spans[i];
+    }
+    if let Some(last) = spans.last_mut() {
+        *last += AREA_COLUMNS - used;
+    }
+    spans
 }
 
 fn status_legend(h: &mut Out) -> fmt::Result {
@@ -808,16 +832,23 @@ fn practice(h: &mut Out, ix: &Index<'_>, p: &PracticeReview) -> fmt::Result {
     status_badge(h, p.status)?;
     level_badge(h, p.level_of_risk)?;
     writeln!(h, "</div>")?;
+    let e = &p.evidence;
+    let two = if e.checks.is_empty() { "" } else { " two" };
+    writeln!(h, "<div class=\"bp-body{two}\"><div class=\"bp-main\">")?;
+    write!(h, "<p class=\"summary\">")?;
     if let Some(summary) = lbp.map(|bp| bp.summary.as_str()).filter(|s| !s.is_empty()) {
-        writeln!(h, "<p class=\"summary\">{}</p>", Esc(summary))?;
+        write!(h, "{} ", Esc(summary))?;
     }
+    if let Some(url) = lbp.map(|bp| bp.url.as_str()).and_then(web_link) {
+        write!(h, "<a href=\"{}\" rel=\"noopener noreferrer\">AWS guidance</a>", Esc(url))?;
+    }
+    writeln!(h, "</p>")?;
     writeln!(
         h,
         "<p class=\"why\"><strong>Why:</strong> {} <span class=\"sub\">(decided by {})</span></p>",
         Esc(&p.reason),
         basis_label(p.decided_by)
     )?;
-    let e = &p.evidence;
     writeln!(h, "<dl class=\"facts\">")?;
     writeln!(
         h,
@@ -851,19 +882,13 @@ fn practice(h: &mut Out, ix: &Index<'_>, p: &PracticeReview) -> fmt::Result {
     if let Some(a) = &p.answer {
         answer(h, p, a)?;
     }
-    writeln!(h, "</dl>")?;
+    writeln!(h, "</dl></div>")?;
     if !e.checks.is_empty() {
+        writeln!(h, "<div class=\"bp-checks\">")?;
         practice_checks(h, ix, p)?;
+        writeln!(h, "</div>")?;
     }
-    if let Some(url) = lbp.map(|bp| bp.url.as_str()).and_then(web_link) {
-        writeln!(
-            h,
-            "<p class=\"sub\"><a href=\"{}\" rel=\"noopener noreferrer\">AWS guidance for {}</a></p>",
-            Esc(url),
-            Esc(&p.id)
-        )?;
-    }
-    writeln!(h, "</article>")
+    writeln!(h, "</div></article>")
 }
 
 fn answer(h: &mut Out, p: &PracticeReview, a: &AnswerReview) -> fmt::Result {
@@ -1006,11 +1031,7 @@ fn findings(h: &mut Out, review: &Review) -> fmt::Result {
     writeln!(h, "<output id=\"shown\" aria-live=\"polite\"></output>")?;
     writeln!(h, "</form>")?;
     writeln!(h, "<div class=\"tablewrap\"><table id=\"findings-table\" class=\"findings\">")?;
-    writeln!(
-        h,
-        "<thead><tr><th>Status</th><th>Severity</th><th>Check</th><th>Resource</th><th>Region</th>\
-         <th>Service</th><th>Message</th></tr></thead>\n<tbody>"
-    )?;
+    writeln!(h, "{FINDING_COLUMNS}<thead><tr><th>Result</th><th>Check</th><th>Resource</th><th>Message</th></tr></thead>\n<tbody>")?;
     for f in &review.findings {
         finding_row(h, f)?;
     }
@@ -1018,6 +1039,10 @@ fn findings(h: &mut Out, review: &Review) -> fmt::Result {
     writeln!(h, "<p id=\"no-match\" class=\"empty\" hidden>No finding matches these filters.</p>")?;
     writeln!(h, "</section>")
 }
+
+/// The columns of every findings table: result, check, resource, message.
+const FINDING_COLUMNS: &str =
+    "<colgroup><col class=\"c-res\"><col class=\"c-chk\"><col class=\"c-arn\"><col></colgroup>";
 
 fn finding_row(h: &mut Out, f: &Finding) -> fmt::Result {
     let service = service_of(f);
@@ -1030,9 +1055,17 @@ fn finding_row(h: &mut Out, f: &Finding) -> fmt::Result {
         Esc(&f.region)
     )?;
     finding_status_badge(h, f.status)?;
-    write!(h, "</td><td>")?;
+    write!(h, " ")?;
     severity_badge(h, f.severity)?;
-    write!(h, "</td><td class=\"mono\">{}", Esc(&f.check_id))?;
+    write!(h, "</td>")?;
+    finding_cells(h, f, Some(service), None)?;
+    writeln!(h, "</tr>")
+}
+
+/// Check, resource and message cells of a finding: the service beside the region when given,
+/// and a note (why the finding is unknown) under the message.
+fn finding_cells(h: &mut Out, f: &Finding, service: Option<&str>, note: Option<&str>) -> fmt::Result {
+    write!(h, "<td><span class=\"mono\">{}</span>", Esc(&f.check_id))?;
     if !f.best_practices.is_empty() {
         write!(h, "<br><span class=\"sub\">")?;
         for (i, bp) in f.best_practices.iter().enumerate() {
@@ -1043,18 +1076,30 @@ fn finding_row(h: &mut Out, f: &Finding) -> fmt::Result {
         }
         write!(h, "</span>")?;
     }
-    write!(h, "</td><td class=\"arn\">{}", Esc(f.resource_arn.as_deref().unwrap_or("—")))?;
+    write!(
+        h,
+        "</td><td><span class=\"arn\">{}</span><br><span class=\"sub\">{}",
+        Esc(f.resource_arn.as_deref().unwrap_or("(no ARN)")),
+        Esc(&f.region)
+    )?;
+    if let Some(service) = service {
+        write!(h, " · {}", Esc(service))?;
+    }
+    write!(h, "</span>")?;
     if let Some(loc) = &f.location {
         let line = loc.line.map(|l| format!(":{l}")).unwrap_or_default();
         write!(h, "<br><span class=\"sub\">{}{} ({})</span>", Esc(&loc.file), line, Esc(&loc.logical_id))?;
     }
-    write!(h, "</td><td>{}</td><td>{}</td><td>{}", Esc(&f.region), Esc(service), Esc(&f.message))?;
+    write!(h, "</td><td>{}", Esc(&f.message))?;
     if let Some(s) = &f.suppression {
         let until = s.expires.map(|d| format!(" until {d}")).unwrap_or_default();
-        let what = if s.expired { "rule expired, counts again" } else { "muted" };
-        write!(h, "<br><span class=\"sub\">{what}: {}{} — {}</span>", Esc(&s.rule), Esc(&until), Esc(&s.reason))?;
+        let what = if s.expired { "rule expired, counts again" } else { "muted by" };
+        write!(h, "<br><span class=\"sub\">{what} {}{}: {}</span>", Esc(&s.rule), Esc(&until), Esc(&s.reason))?;
     }
-    writeln!(h, "</td></tr>")
+    if let Some(note) = note {
+        write!(h, "<br><span class=\"sub\">Unknown: {}</span>", Esc(note))?;
+    }
+    write!(h, "</td>")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1159,29 +1204,15 @@ type Noted<'a> = (&'a Finding, Option<&'a str>);
 fn finding_list(h: &mut Out, list: &[Noted<'_>]) -> fmt::Result {
     writeln!(
         h,
-        "<div class=\"tablewrap\"><table class=\"flist\"><thead><tr><th>Severity</th><th>Check</th><th>Resource</th>\
-         <th>Region</th><th>Message</th></tr></thead><tbody>"
+        "<div class=\"tablewrap\"><table class=\"flist\">{FINDING_COLUMNS}<thead><tr><th>Severity</th><th>Check</th>\
+         <th>Resource</th><th>Message</th></tr></thead><tbody>"
     )?;
     for (f, note) in list {
         write!(h, "<tr><td>")?;
         severity_badge(h, f.severity)?;
-        write!(
-            h,
-            "</td><td class=\"mono\">{}</td><td class=\"arn\">{}</td><td>{}</td><td>{}",
-            Esc(&f.check_id),
-            Esc(f.resource_arn.as_deref().unwrap_or("—")),
-            Esc(&f.region),
-            Esc(&f.message)
-        )?;
-        if let Some(s) = &f.suppression {
-            let what = if s.expired { "rule expired" } else { "muted by" };
-            let until = s.expires.map(|d| format!(" until {d}")).unwrap_or_default();
-            write!(h, "<br><span class=\"sub\">{what} {}{}: {}</span>", Esc(&s.rule), until, Esc(&s.reason))?;
-        }
-        if let Some(note) = note {
-            write!(h, "<br><span class=\"sub\">Unknown: {}</span>", Esc(note))?;
-        }
-        writeln!(h, "</td></tr>")?;
+        write!(h, "</td>")?;
+        finding_cells(h, f, None, *note)?;
+        writeln!(h, "</tr>")?;
     }
     writeln!(h, "</tbody></table></div>")
 }
@@ -1234,7 +1265,15 @@ fn changes(h: &mut Out, d: &Diff) -> fmt::Result {
         if !note.is_empty() {
             writeln!(h, "<p class=\"sub\">{note}</p>")?;
         }
+        // What still fails is in the findings too: folded, opened for print.
+        let folded = title == "Still failing";
+        if folded {
+            writeln!(h, "<details class=\"fold\"><summary>Show the {} still failing</summary>", list.len())?;
+        }
         finding_list(h, &list)?;
+        if folded {
+            writeln!(h, "</details>")?;
+        }
     }
     if !d.risk_changes.is_empty() {
         writeln!(h, "<h3>Question risk</h3><ul class=\"moves\">")?;
@@ -1280,4 +1319,27 @@ fn footer(h: &mut Out, review: &Review) -> fmt::Result {
         review.scope.collected_at.format("%Y-%m-%dT%H:%M:%SZ"),
         Esc(&review.scope.account_id)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn areas_fill_whole_rows() {
+        // The pillar's seven areas: 1, 2, 1, 2 | 3, 1, 1 (+1 to the last).
+        assert_eq!(pack_rows(&[1, 2, 1, 2, 3, 1, 1]), vec![1, 2, 1, 2, 3, 1, 2]);
+        assert_eq!(pack_rows(&[4, 4]), vec![6, 6]);
+        assert_eq!(pack_rows(&[9]), vec![6]);
+        assert_eq!(pack_rows(&[0, 1]), vec![1, 5]);
+        assert_eq!(pack_rows(&[]), Vec::<usize>::new());
+        for spans in [pack_rows(&[1, 2, 3, 4, 5, 6, 1]), pack_rows(&[3, 3, 3])] {
+            let mut used = 0;
+            for span in spans {
+                assert!(used + span <= AREA_COLUMNS);
+                used = (used + span) % AREA_COLUMNS;
+            }
+            assert_eq!(used, 0, "every row full");
+        }
+    }
 }

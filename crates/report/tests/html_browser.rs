@@ -209,11 +209,11 @@ fn the_report_works_in_chromium() {
     assert_eq!(count(&tab, "return document.scripts.length;"), 1, "only the page's own script");
     let shown = count(
         &tab,
-        "return [...document.querySelectorAll('#findings-table td.arn')]
+        "return [...document.querySelectorAll('#findings-table .arn')]
             .filter(td => td.textContent.includes('<img src=x onerror=alert(1)>')).length;",
     );
     let hostile = review.findings.iter().filter(|f| matches!(f.status, Status::Fail | Status::Muted)).count();
-    assert_eq!(shown, hostile, "each hostile ARN reads as text");
+    assert_eq!(shown, hostile, "each hostile ARN reads as text, whole");
     let attrs = "return [...document.querySelectorAll('#findings-table tr')].filter(r => r.getAttributeNames()
         .some(a => a.startsWith('on'))).length;";
     assert_eq!(count(&tab, attrs), 0, "no event-handler attribute anywhere in the table");

@@ -50,6 +50,8 @@ pub fn demo_with_extras(hostile: bool) -> Review {
             age_days: 407,
             stale: true,
         });
+        review.summary.answered += 1;
+        review.summary.stale_answers += 1;
     }
     if hostile {
         for f in review.findings.iter_mut().filter(|f| matches!(f.status, Status::Fail | Status::Muted)) {
