@@ -209,3 +209,20 @@ fn output_is_deterministic_and_small() {
     assert_eq!(first, render(&review, Some(&changes)));
     assert!(first.len() < 600 * 1024, "the demo report is {} bytes", first.len());
 }
+
+#[test]
+fn a_partial_scope_is_said_and_long_lists_are_cut_with_a_pointer() {
+    let mut review = common::demo_review();
+    review.scope.coverage = wasp_review::Coverage::Partial;
+    review.scope.left_out = vec![format!("--services s3 {HOSTILE}")];
+    let first = review.findings.iter().find(|f| f.status == Status::Fail).expect("a failure").clone();
+    for i in 0..40 {
+        let arn = format!("{}-copy-{i}", first.resource_arn.clone().unwrap_or_default());
+        review.findings.push(wasp_checks::Finding { resource_arn: Some(arn), ..first.clone() });
+    }
+    let page = render(&review, None);
+    assert!(page.contains("<strong>Partial scope.</strong>"));
+    assert!(page.contains("<li>--services s3 &lt;img src=x"));
+    assert!(page.contains("more: see <a href=\"#findings\">the findings</a>"), "a practice lists at most 25");
+    assert!(page.contains("-copy-39"), "every copy is in the findings table");
+}
