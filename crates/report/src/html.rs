@@ -342,13 +342,8 @@ fn practice_strip(h: &mut Out, practices: &[PracticeReview]) -> fmt::Result {
 
 fn status_counts(h: &mut Out, counts: &BTreeMap<PracticeStatus, usize>) -> fmt::Result {
     write!(h, "<span class=\"counts\">")?;
-    let mut first = true;
     for status in STATUSES {
         let Some(n) = counts.get(&status).filter(|n| **n > 0) else { continue };
-        if !first {
-            write!(h, " · ")?;
-        }
-        first = false;
         write!(
             h,
             "<span class=\"cnt\"><i class=\"dot st-{}\" aria-hidden=\"true\">{}</i>{n} {}</span>",

@@ -125,7 +125,7 @@ fn hostile_markup_is_shown_as_text() {
     assert!(!page.contains("href=\"javascript:"), "a person's evidence link is not made a script link");
     assert!(page.contains("javascript:alert(1)"), "but it is shown");
     // Where else hostile text went: the suppression, the answer, the label of the earlier review.
-    assert!(page.contains("accepted &lt;img src=x"), "the suppression's reason");
+    assert!(page.contains("until the migration &lt;img src=x"), "the suppression's reason");
     assert!(page.contains("secops@example.com &lt;img src=x"), "the answer's owner");
     assert!(page.contains("r-1 &lt;img src=x"), "the label of the earlier review");
     assert!(!page.contains(HOSTILE));
@@ -200,6 +200,9 @@ fn changes_are_shown_new_resolved_muted_unknown_and_still_failing() {
     // Muted and answered are shown as what they are.
     assert!(page.contains("<span class=\"badge fs-muted\">Muted</span>"));
     assert!(page.contains("stale: answer again"));
+    assert!(page.contains("conflict: a check failed, counted as not met"), "the demo's SEC02-BP01 conflicts");
+    assert!(page.contains("<article class=\"bp st-not_applicable\" id=\"SEC11-BP03\">"));
+    assert!(page.contains("Reason: No software of our own is deployed in this account."));
 }
 
 #[test]

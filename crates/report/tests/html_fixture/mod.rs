@@ -4,62 +4,87 @@
 #![allow(dead_code)]
 use crate::common::{self, HOSTILE};
 use std::collections::BTreeMap;
-use wasp_checks::{Finding, Status};
+use wasp_checks::{Finding, Selection, Severity, Status};
 use wasp_model::{Gap, GapKind, Service};
+use wasp_pillar::Lens;
 use wasp_review::diff::{self, Diff};
 use wasp_review::suppress::{self, Rule};
-use wasp_review::{Answer, AnswerReview, AnswerStatus, PracticeStatus, QuestionRisk, Review};
+use wasp_review::{
+    Answer, AnswerStatus, AnswersFile, Inputs, PracticeStatus, QuestionRisk, Review, Source, DEFAULT_MAX_AGE_DAYS,
+};
 
-/// The demo review with one suppression muting a failure, and one answered practice.
+/// The demo review with one suppression muting a failure, and answers: one stale (met by the
+/// answer), one in conflict with a failing check, one not applicable. With `hostile`, failed
+/// findings, the rule's reason, the answers' notes and owner and the gaps carry [`HOSTILE`].
 pub fn demo_with_extras(hostile: bool) -> Review {
+    let text = |plain: &str| if hostile { format!("{plain} {HOSTILE}") } else { plain.to_owned() };
     let inventory = common::demo_inventory();
-    let mut review = common::review_of(&inventory);
-    let first_fail = review.findings.iter().find(|f| f.status == Status::Fail).expect("the demo fails").clone();
-    let rule = Rule {
-        label: "wasp.toml:1".into(),
-        check_id: first_fail.check_id.clone(),
-        resource: first_fail.resource_arn.clone(),
-        account: None,
-        region: None,
-        tags: BTreeMap::new(),
-        reason: if hostile {
-            format!("accepted {HOSTILE}")
-        } else {
-            "accepted by the risk board until the migration".into()
-        },
-        expires: Some("2027-03-31".parse().expect("a date")),
-    };
-    let today = "2026-12-01".parse().expect("a date");
-    review.suppressions = suppress::apply(&mut review.findings, &[rule], today, &|_| None);
-    review.summary.findings.fail -= 1;
-    review.summary.findings.muted += 1;
-    if let Some(p) = review.questions.iter_mut().flat_map(|q| &mut q.best_practices).find(|p| p.id == "SEC10-BP07") {
-        let text = |plain: &str| if hostile { format!("{plain} {HOSTILE}") } else { plain.to_owned() };
-        p.answer = Some(AnswerReview {
-            answer: Answer {
-                status: AnswerStatus::Implemented,
-                reason: None,
-                notes: Some(text("Quarterly game days, the last on 2026-10-14.")),
-                evidence: vec![
-                    "https://wiki.example.com/security/game-days".into(),
-                    if hostile { "javascript:alert(1)".into() } else { "runbooks/game-days.md".into() },
-                ],
-                owner: Some(text("secops@example.com")),
-                answered: "2025-10-20".parse().expect("a date"),
-            },
-            age_days: 407,
-            stale: true,
-        });
-        review.summary.answered += 1;
-        review.summary.stale_answers += 1;
-    }
+    let selection = Selection::default();
+    let ran: Vec<_> = selection.applicable(&inventory).map(|c| c.meta()).collect();
+    let catalogue: Vec<_> = wasp_checks::CHECKS.iter().map(|c| c.meta()).collect();
+    let mut findings = wasp_checks::run(&inventory, &selection);
     if hostile {
-        for f in review.findings.iter_mut().filter(|f| matches!(f.status, Status::Fail | Status::Muted)) {
+        for f in findings.iter_mut().filter(|f| f.status == Status::Fail) {
             if let Some(arn) = &mut f.resource_arn {
                 arn.push_str(HOSTILE);
             }
             f.message = format!("{HOSTILE} {}", f.message);
         }
+    }
+    let muted = findings.iter().find(|f| f.status == Status::Fail && f.severity == Severity::Critical);
+    let muted = muted.expect("a critical failure in the demo").clone();
+    let rule = Rule {
+        label: "wasp.toml:1".into(),
+        check_id: muted.check_id.clone(),
+        resource: muted.resource_arn.clone(),
+        account: None,
+        region: None,
+        tags: BTreeMap::new(),
+        reason: text("accepted by the risk board until the migration"),
+        expires: Some("2027-03-31".parse().expect("a date")),
+    };
+    let suppressions = suppress::apply(&mut findings, &[rule], "2026-12-01".parse().expect("a date"), &|_| None);
+    let answer = |status, reason: Option<&str>, notes: &str, answered: &str| Answer {
+        status,
+        reason: reason.map(text),
+        notes: Some(text(notes)),
+        evidence: vec![
+            "https://wiki.example.com/security/game-days".into(),
+            if hostile { "javascript:alert(1)".into() } else { "runbooks/game-days.md".into() },
+        ],
+        owner: Some(text("secops@example.com")),
+        answered: answered.parse().expect("a date"),
+    };
+    let mut answers = AnswersFile::new(Some("acme-prod".into()));
+    answers.answers = BTreeMap::from([
+        (
+            "SEC10-BP07".to_owned(),
+            answer(AnswerStatus::Implemented, None, "Quarterly game days, the last on 2025-10-14.", "2025-10-20"),
+        ),
+        ("SEC02-BP01".to_owned(), answer(AnswerStatus::Implemented, None, "Every console user has MFA.", "2026-11-02")),
+        (
+            "SEC11-BP03".to_owned(),
+            answer(
+                AnswerStatus::NotApplicable,
+                Some("No software of our own is deployed in this account."),
+                "Checked with the platform team.",
+                "2026-11-02",
+            ),
+        ),
+    ]);
+    let inputs = Inputs {
+        catalogue: &catalogue,
+        ran: &ran,
+        findings,
+        source: Source::Demo,
+        narrowed_by: Vec::new(),
+        answers: Some(&answers),
+        reviewed_at: "2026-12-01T12:00:00Z".parse().expect("a timestamp"),
+        answer_max_age_days: DEFAULT_MAX_AGE_DAYS,
+        suppressions,
+    };
+    let mut review = wasp_review::review(Lens::builtin(), &inventory, inputs);
+    if hostile {
         for g in &mut review.gaps {
             g.reason.push_str(HOSTILE);
         }
