@@ -5,6 +5,7 @@
 pub mod asff;
 pub mod csv;
 mod finding_id;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
@@ -85,6 +86,7 @@ macro_rules! formats {
 formats! {
     Text, "text", text::Text, "txt", "for people in a terminal";
     Json, "json", json::Json, "json", "the review as data (docs/schema/review.schema.json)";
+    Html, "html", html::Html, "html", "one self-contained page to read, share and print";
     Sarif, "sarif", sarif::Sarif, "sarif", "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers";
     Ocsf, "ocsf", ocsf::Ocsf, "json", "OCSF 1.9.0 Compliance Finding events, as one JSON array";
     OcsfJsonl, "ocsf-jsonl", ocsf::OcsfJsonl, "jsonl", "OCSF 1.9.0 Compliance Finding events, one a line";
