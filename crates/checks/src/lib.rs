@@ -24,6 +24,7 @@ pub mod logs;
 pub mod organizations;
 pub mod s3;
 pub mod securityhub;
+pub mod sns;
 
 pub use declare::{Check, Equivalents, Meta, Read, Severity};
 pub use engine::{run, run_one, Finding, Findings, Selection, Status, Suppression};

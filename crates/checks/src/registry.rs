@@ -1,7 +1,7 @@
 //! The catalogue: every check, sorted by id. Adding a check is one line here.
 use crate::{
     accessanalyzer, cloudtrail, cloudwatch, config, ec2, guardduty, iam, kms, logs, organizations, s3, securityhub,
-    Check,
+    sns, Check,
 };
 
 pub static CHECKS: &[&dyn Check] = &[
@@ -59,6 +59,8 @@ pub static CHECKS: &[&dyn Check] = &[
     &s3::S3BucketSecureTransportRequired,
     &s3::S3BucketVersioningEnabled,
     &securityhub::SecurityhubEnabled,
+    &sns::SnsTopicEncryptedAtRest,
+    &sns::SnsTopicPolicyNotPublic,
 ];
 
 /// The check with this id.

@@ -81,8 +81,9 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     into.logs.metric_filters.extend(metric_filters);
     into.logs.alarms.extend(alarms);
 
-    let wasp_model::sns::Sns { subscriptions } = sns;
+    let wasp_model::sns::Sns { subscriptions, topics } = sns;
     into.sns.subscriptions.extend(subscriptions);
+    into.sns.topics.extend(topics);
 
     into.gaps.extend(gaps);
 }
@@ -112,6 +113,7 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.kms.keys,
         inv.cloudtrail.trails,
         inv.logs.log_groups,
+        inv.sns.topics,
     );
     for snapshots in inv.ec2.public_snapshots.values_mut() {
         snapshots.sort_by(|a, b| a.arn.cmp(&b.arn));

@@ -219,6 +219,7 @@ impl Inventory {
         put("cloudtrail_trail", self.cloudtrail.trails.len());
         put("log_group", self.logs.log_groups.len());
         put("sns_subscription", self.sns.subscriptions.values().map(Vec::len).sum());
+        put("sns_topic", self.sns.topics.len());
         counts
     }
 }

@@ -83,6 +83,8 @@ pub const OPERATIONS: &[Operation] = &[
     read(Logs, "DescribeMetricFilters", &["logs:DescribeMetricFilters"]),
     read(CloudWatch, "DescribeAlarms", &["cloudwatch:DescribeAlarms"]),
     read(Sns, "ListSubscriptions", &["sns:ListSubscriptions"]),
+    read(Sns, "ListTopics", &["sns:ListTopics"]),
+    read(Sns, "GetTopicAttributes", &["sns:GetTopicAttributes"]),
 ];
 
 /// The operation `name` of `service`, if wasp may call it.

@@ -1,0 +1,83 @@
+//! Data and application services (SNS topics, SQS, DynamoDB, RDS, Lambda) collected from moto:
+//! vulnerable and compliant resources seeded side by side, collected, and the model fields
+//! asserted by name, with the calls each resource cost.
+mod support;
+
+use support::{collect, Moto, ACCOUNT_ID};
+use wasp_collect::Service;
+use wasp_model::{Inventory, Setting};
+
+const EAST: &str = "us-east-1";
+const WEST: &str = "eu-west-1";
+
+fn calls(inv: &Inventory, region: &str, operation: &str) -> u64 {
+    let stats = inv.collection.as_ref().unwrap();
+    stats.api_calls.iter().filter(|c| c.region == region && c.operation == operation).map(|c| c.count).sum()
+}
+
+async fn collect_services(moto: &Moto, services: &[Service]) -> Inventory {
+    let mut opts = moto.options(&[EAST, WEST]);
+    opts.services = services.to_vec();
+    collect(&opts).await.expect("a collection")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sns_topics_with_encryption_and_policies() {
+    let moto = Moto::start();
+    let east = aws_sdk_sns::Client::new(&moto.sdk_config(EAST).await);
+    let sealed = east
+        .create_topic()
+        .name("sealed")
+        .attributes("KmsMasterKeyId", "alias/aws/sns")
+        .send()
+        .await
+        .unwrap()
+        .topic_arn
+        .unwrap();
+    let open = east.create_topic().name("open").send().await.unwrap().topic_arn.unwrap();
+    let public = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Sid":"anyone","Effect":"Allow","Principal":"*","Action":"SNS:Subscribe","Resource":"{open}"}}]}}"#
+    );
+    east.set_topic_attributes().topic_arn(&open).attribute_name("Policy").attribute_value(public).send().await.unwrap();
+    let west = aws_sdk_sns::Client::new(&moto.sdk_config(WEST).await);
+    west.create_topic().name("west").send().await.unwrap();
+
+    let inv = collect_services(&moto, &[Service::Sns]).await;
+    assert!(inv.gaps.is_empty(), "{:?}", inv.gaps);
+    let topic = |name: &str| inv.sns.topics.iter().find(|t| t.name == name).unwrap();
+
+    let sealed_topic = topic("sealed");
+    assert_eq!(sealed_topic.arn, sealed);
+    assert_eq!(sealed_topic.region, EAST);
+    assert_eq!(sealed_topic.kms_master_key_id, Some(Setting::Configured("alias/aws/sns".into())));
+    // The default policy: everyone in the owner's account, by `AWS:SourceOwner`.
+    let Some(Setting::Configured(default)) = &sealed_topic.policy else { panic!("{:?}", sealed_topic.policy) };
+    assert_eq!(default["Statement"][0]["Condition"]["StringEquals"]["AWS:SourceOwner"], ACCOUNT_ID, "{default}");
+
+    let open_topic = topic("open");
+    assert_eq!(open_topic.kms_master_key_id, Some(Setting::NotConfigured));
+    let Some(Setting::Configured(policy)) = &open_topic.policy else { panic!("{:?}", open_topic.policy) };
+    assert_eq!(policy["Statement"][0]["Principal"], "*");
+    assert_eq!(topic("west").region, WEST);
+    assert_eq!(topic("west").arn, format!("arn:aws:sns:{WEST}:{ACCOUNT_ID}:west"));
+
+    // One list per region and one attribute read per topic; subscriptions still read.
+    assert_eq!((calls(&inv, EAST, "ListTopics"), calls(&inv, WEST, "ListTopics")), (1, 1));
+    assert_eq!((calls(&inv, EAST, "GetTopicAttributes"), calls(&inv, WEST, "GetTopicAttributes")), (2, 1));
+    assert!(inv.sns.subscriptions[EAST].is_empty() && inv.sns.subscriptions[WEST].is_empty());
+
+    // The checks judge what was seeded.
+    let findings = wasp_checks::run(&inv, &wasp_checks::Selection::default(), &wasp_checks::Settings::default());
+    let status = |check: &str, arn: &str| {
+        findings
+            .iter()
+            .find(|f| f.check_id == check && f.resource_arn.as_deref() == Some(arn))
+            .map(|f| f.status)
+            .unwrap_or_else(|| panic!("no {check} finding for {arn}"))
+    };
+    use wasp_checks::Status::{Fail, Pass};
+    assert_eq!(status("sns_topic_policy_not_public", &sealed), Pass);
+    assert_eq!(status("sns_topic_policy_not_public", &open), Fail);
+    assert_eq!(status("sns_topic_encrypted_at_rest", &sealed), Pass);
+    assert_eq!(status("sns_topic_encrypted_at_rest", &open), Fail);
+}
