@@ -25,6 +25,7 @@ pub mod organizations;
 pub mod s3;
 pub mod securityhub;
 pub mod sns;
+pub mod sqs;
 
 pub use declare::{Check, Equivalents, Meta, Read, Severity};
 pub use engine::{run, run_one, Finding, Findings, Selection, Status, Suppression};

@@ -1,7 +1,7 @@
 //! The catalogue: every check, sorted by id. Adding a check is one line here.
 use crate::{
     accessanalyzer, cloudtrail, cloudwatch, config, ec2, guardduty, iam, kms, logs, organizations, s3, securityhub,
-    sns, Check,
+    sns, sqs, Check,
 };
 
 pub static CHECKS: &[&dyn Check] = &[
@@ -61,6 +61,8 @@ pub static CHECKS: &[&dyn Check] = &[
     &securityhub::SecurityhubEnabled,
     &sns::SnsTopicEncryptedAtRest,
     &sns::SnsTopicPolicyNotPublic,
+    &sqs::SqsQueueEncryptedAtRest,
+    &sqs::SqsQueuePolicyNotPublic,
 ];
 
 /// The check with this id.

@@ -22,6 +22,7 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         detection,
         logs,
         sns,
+        sqs,
         gaps,
         collection: _,
     } = part;
@@ -85,6 +86,9 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     into.sns.subscriptions.extend(subscriptions);
     into.sns.topics.extend(topics);
 
+    let wasp_model::sqs::Sqs { queues } = sqs;
+    into.sqs.queues.extend(queues);
+
     into.gaps.extend(gaps);
 }
 
@@ -114,6 +118,7 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.cloudtrail.trails,
         inv.logs.log_groups,
         inv.sns.topics,
+        inv.sqs.queues,
     );
     for snapshots in inv.ec2.public_snapshots.values_mut() {
         snapshots.sort_by(|a, b| a.arn.cmp(&b.arn));

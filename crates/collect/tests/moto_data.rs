@@ -15,6 +15,20 @@ fn calls(inv: &Inventory, region: &str, operation: &str) -> u64 {
     stats.api_calls.iter().filter(|c| c.region == region && c.operation == operation).map(|c| c.count).sum()
 }
 
+/// Every check's findings over the inventory.
+fn findings(inv: &Inventory) -> Vec<wasp_checks::Finding> {
+    wasp_checks::run(inv, &wasp_checks::Selection::default(), &wasp_checks::Settings::default())
+}
+
+/// The status of one check's finding about one resource.
+fn status(findings: &[wasp_checks::Finding], check: &str, arn: &str) -> wasp_checks::Status {
+    findings
+        .iter()
+        .find(|f| f.check_id == check && f.resource_arn.as_deref() == Some(arn))
+        .map(|f| f.status)
+        .unwrap_or_else(|| panic!("no {check} finding for {arn}"))
+}
+
 async fn collect_services(moto: &Moto, services: &[Service]) -> Inventory {
     let mut opts = moto.options(&[EAST, WEST]);
     opts.services = services.to_vec();
@@ -67,17 +81,68 @@ async fn sns_topics_with_encryption_and_policies() {
     assert!(inv.sns.subscriptions[EAST].is_empty() && inv.sns.subscriptions[WEST].is_empty());
 
     // The checks judge what was seeded.
-    let findings = wasp_checks::run(&inv, &wasp_checks::Selection::default(), &wasp_checks::Settings::default());
-    let status = |check: &str, arn: &str| {
-        findings
-            .iter()
-            .find(|f| f.check_id == check && f.resource_arn.as_deref() == Some(arn))
-            .map(|f| f.status)
-            .unwrap_or_else(|| panic!("no {check} finding for {arn}"))
-    };
+    let findings = findings(&inv);
     use wasp_checks::Status::{Fail, Pass};
-    assert_eq!(status("sns_topic_policy_not_public", &sealed), Pass);
-    assert_eq!(status("sns_topic_policy_not_public", &open), Fail);
-    assert_eq!(status("sns_topic_encrypted_at_rest", &sealed), Pass);
-    assert_eq!(status("sns_topic_encrypted_at_rest", &open), Fail);
+    assert_eq!(status(&findings, "sns_topic_policy_not_public", &sealed), Pass);
+    assert_eq!(status(&findings, "sns_topic_policy_not_public", &open), Fail);
+    assert_eq!(status(&findings, "sns_topic_encrypted_at_rest", &sealed), Pass);
+    assert_eq!(status(&findings, "sns_topic_encrypted_at_rest", &open), Fail);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqs_queues_with_encryption_and_policies() {
+    use aws_sdk_sqs::types::QueueAttributeName as Attr;
+    use wasp_model::sqs::QueueEncryption;
+    let moto = Moto::start();
+    let east = aws_sdk_sqs::Client::new(&moto.sdk_config(EAST).await);
+    let create = |name: &'static str, attributes: Vec<(Attr, String)>| {
+        let east = east.clone();
+        async move {
+            let mut request = east.create_queue().queue_name(name);
+            for (k, v) in attributes {
+                request = request.attributes(k, v);
+            }
+            request.send().await.unwrap().queue_url.unwrap()
+        }
+    };
+    create("sqs-managed", vec![]).await;
+    create("plain", vec![(Attr::SqsManagedSseEnabled, "false".into())]).await;
+    create("kms", vec![(Attr::KmsMasterKeyId, "alias/aws/sqs".into())]).await;
+    let open_arn = format!("arn:aws:sqs:{EAST}:{ACCOUNT_ID}:open");
+    let open_policy = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":"*","Action":"sqs:ReceiveMessage","Resource":"{open_arn}"}}]}}"#
+    );
+    create("open", vec![(Attr::Policy, open_policy)]).await;
+    let topic_policy = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:{EAST}:{ACCOUNT_ID}:from-topic","Condition":{{"ArnEquals":{{"aws:SourceArn":"arn:aws:sns:{EAST}:{ACCOUNT_ID}:orders"}}}}}}]}}"#
+    );
+    create("from-topic", vec![(Attr::Policy, topic_policy)]).await;
+
+    let inv = collect_services(&moto, &[Service::Sqs]).await;
+    assert!(inv.gaps.is_empty(), "{:?}", inv.gaps);
+    let queue = |name: &str| inv.sqs.queues.iter().find(|q| q.name == name).unwrap();
+    assert_eq!(queue("sqs-managed").encryption, Some(QueueEncryption::SqsManaged));
+    assert_eq!(queue("plain").encryption, Some(QueueEncryption::Disabled));
+    assert_eq!(queue("kms").encryption, Some(QueueEncryption::Kms("alias/aws/sqs".into())));
+    assert_eq!(queue("plain").policy, Some(Setting::NotConfigured));
+    assert_eq!(queue("open").arn, open_arn);
+    assert_eq!(queue("open").region, EAST);
+    assert!(queue("open").url.as_deref().is_some_and(|u| u.ends_with("/open")), "{:?}", queue("open").url);
+    let Some(Setting::Configured(policy)) = &queue("open").policy else { panic!("{:?}", queue("open").policy) };
+    assert_eq!(policy["Statement"][0]["Principal"], "*");
+    assert_eq!(inv.sqs.queues.len(), 5, "{:?}", inv.sqs.queues);
+
+    // One list per region, one attribute read per queue.
+    assert_eq!((calls(&inv, EAST, "ListQueues"), calls(&inv, WEST, "ListQueues")), (1, 1));
+    assert_eq!((calls(&inv, EAST, "GetQueueAttributes"), calls(&inv, WEST, "GetQueueAttributes")), (5, 0));
+
+    let findings = findings(&inv);
+    use wasp_checks::Status::{Fail, Pass};
+    let arn = |name: &str| queue(name).arn.clone();
+    assert_eq!(status(&findings, "sqs_queue_encrypted_at_rest", &arn("sqs-managed")), Pass);
+    assert_eq!(status(&findings, "sqs_queue_encrypted_at_rest", &arn("kms")), Pass);
+    assert_eq!(status(&findings, "sqs_queue_encrypted_at_rest", &arn("plain")), Fail);
+    assert_eq!(status(&findings, "sqs_queue_policy_not_public", &arn("open")), Fail);
+    assert_eq!(status(&findings, "sqs_queue_policy_not_public", &arn("from-topic")), Pass);
+    assert_eq!(status(&findings, "sqs_queue_policy_not_public", &arn("plain")), Pass);
 }

@@ -20,6 +20,7 @@ pub mod s3;
 mod service;
 mod snapshot;
 pub mod sns;
+pub mod sqs;
 
 pub use common::{Gap, GapKind, Resource, Setting, SourceLocation, Tags, Timestamp};
 pub use error_text::{error_chain, root_cause};
@@ -76,6 +77,8 @@ pub struct Inventory {
     pub logs: logs::Logs,
     #[serde(default)]
     pub sns: sns::Sns,
+    #[serde(default)]
+    pub sqs: sqs::Sqs,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -220,6 +223,7 @@ impl Inventory {
         put("log_group", self.logs.log_groups.len());
         put("sns_subscription", self.sns.subscriptions.values().map(Vec::len).sum());
         put("sns_topic", self.sns.topics.len());
+        put("sqs_queue", self.sqs.queues.len());
         counts
     }
 }

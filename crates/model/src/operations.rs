@@ -85,6 +85,8 @@ pub const OPERATIONS: &[Operation] = &[
     read(Sns, "ListSubscriptions", &["sns:ListSubscriptions"]),
     read(Sns, "ListTopics", &["sns:ListTopics"]),
     read(Sns, "GetTopicAttributes", &["sns:GetTopicAttributes"]),
+    read(Sqs, "ListQueues", &["sqs:ListQueues"]),
+    read(Sqs, "GetQueueAttributes", &["sqs:GetQueueAttributes"]),
 ];
 
 /// The operation `name` of `service`, if wasp may call it.

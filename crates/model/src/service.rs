@@ -21,6 +21,7 @@ pub enum Service {
     Logs,
     CloudWatch,
     Sns,
+    Sqs,
     /// Gaps only: the account itself (its list of regions).
     Account,
     /// Gaps only: every service of a region (every call there was denied).
@@ -30,7 +31,7 @@ pub enum Service {
 
 impl Service {
     /// Every service `wasp scan` can collect, in collection order.
-    pub const COLLECTED: [Service; 13] = [
+    pub const COLLECTED: [Service; 14] = [
         Service::Iam,
         Service::Organizations,
         Service::S3,
@@ -44,6 +45,7 @@ impl Service {
         Service::Logs,
         Service::CloudWatch,
         Service::Sns,
+        Service::Sqs,
     ];
 
     /// wasp's short name, as in `--services`, gaps and snapshot files.
@@ -63,6 +65,7 @@ impl Service {
             Service::Logs => "logs",
             Service::CloudWatch => "cloudwatch",
             Service::Sns => "sns",
+            Service::Sqs => "sqs",
             Service::Account => "account",
             Service::Every => "*",
         }

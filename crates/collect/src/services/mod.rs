@@ -16,6 +16,7 @@ mod organizations;
 mod s3;
 mod securityhub;
 mod sns;
+mod sqs;
 
 /// Collects one unit (a service in a region, or a global service once) into a fragment.
 pub(crate) async fn collect(unit: &Unit) -> Inventory {
@@ -34,6 +35,7 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::Logs => logs::collect(unit, &mut part).await,
         Service::CloudWatch => cloudwatch::collect(unit, &mut part).await,
         Service::Sns => sns::collect(unit, &mut part).await,
+        Service::Sqs => sqs::collect(unit, &mut part).await,
         Service::Sts | Service::Account | Service::Every => {}
     }
     part
