@@ -16,6 +16,7 @@ pub mod accessanalyzer;
 pub mod cloudtrail;
 pub mod cloudwatch;
 pub mod config;
+pub mod dynamodb;
 pub mod ec2;
 pub mod guardduty;
 pub mod iam;

@@ -1,7 +1,7 @@
 //! The catalogue: every check, sorted by id. Adding a check is one line here.
 use crate::{
-    accessanalyzer, cloudtrail, cloudwatch, config, ec2, guardduty, iam, kms, logs, organizations, s3, securityhub,
-    sns, sqs, Check,
+    accessanalyzer, cloudtrail, cloudwatch, config, dynamodb, ec2, guardduty, iam, kms, logs, organizations, s3,
+    securityhub, sns, sqs, Check,
 };
 
 pub static CHECKS: &[&dyn Check] = &[
@@ -13,6 +13,9 @@ pub static CHECKS: &[&dyn Check] = &[
     &cloudwatch::CloudwatchRootUsageAlarmConfigured,
     &cloudwatch::CloudwatchUnauthorizedApiCallsAlarmConfigured,
     &config::ConfigRecorderEnabled,
+    &dynamodb::DynamodbTableDeletionProtectionEnabled,
+    &dynamodb::DynamodbTableEncryptedWithKms,
+    &dynamodb::DynamodbTablePitrEnabled,
     &ec2::Ec2AmiNotPublic,
     &ec2::Ec2DefaultSecurityGroupRestricted,
     &ec2::Ec2EbsEncryptionByDefaultEnabled,

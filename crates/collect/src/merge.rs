@@ -23,6 +23,7 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         logs,
         sns,
         sqs,
+        dynamodb,
         gaps,
         collection: _,
     } = part;
@@ -89,6 +90,9 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     let wasp_model::sqs::Sqs { queues } = sqs;
     into.sqs.queues.extend(queues);
 
+    let wasp_model::dynamodb::DynamoDb { tables } = dynamodb;
+    into.dynamodb.tables.extend(tables);
+
     into.gaps.extend(gaps);
 }
 
@@ -119,6 +123,7 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.logs.log_groups,
         inv.sns.topics,
         inv.sqs.queues,
+        inv.dynamodb.tables,
     );
     for snapshots in inv.ec2.public_snapshots.values_mut() {
         snapshots.sort_by(|a, b| a.arn.cmp(&b.arn));

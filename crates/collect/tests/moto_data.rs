@@ -146,3 +146,81 @@ async fn sqs_queues_with_encryption_and_policies() {
     assert_eq!(status(&findings, "sqs_queue_policy_not_public", &arn("from-topic")), Pass);
     assert_eq!(status(&findings, "sqs_queue_policy_not_public", &arn("plain")), Pass);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dynamodb_tables_with_encryption_protection_and_recovery() {
+    use aws_sdk_dynamodb::types::{
+        AttributeDefinition, BillingMode, KeySchemaElement, KeyType, PointInTimeRecoverySpecification,
+        ScalarAttributeType, SseSpecification, SseType,
+    };
+    use wasp_model::dynamodb::{TableEncryption, TableStatus};
+    let moto = Moto::start();
+    let east_cfg = moto.sdk_config(EAST).await;
+    let key = aws_sdk_kms::Client::new(&east_cfg).create_key().send().await.unwrap().key_metadata.unwrap().arn.unwrap();
+    let east = aws_sdk_dynamodb::Client::new(&east_cfg);
+    let create = |client: aws_sdk_dynamodb::Client, name: &'static str| {
+        client
+            .create_table()
+            .table_name(name)
+            .billing_mode(BillingMode::PayPerRequest)
+            .attribute_definitions(
+                AttributeDefinition::builder()
+                    .attribute_name("id")
+                    .attribute_type(ScalarAttributeType::S)
+                    .build()
+                    .unwrap(),
+            )
+            .key_schema(KeySchemaElement::builder().attribute_name("id").key_type(KeyType::Hash).build().unwrap())
+    };
+    create(east.clone(), "orders")
+        .deletion_protection_enabled(true)
+        .sse_specification(
+            SseSpecification::builder().enabled(true).sse_type(SseType::Kms).kms_master_key_id(&key).build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    east.update_continuous_backups()
+        .table_name("orders")
+        .point_in_time_recovery_specification(
+            PointInTimeRecoverySpecification::builder().point_in_time_recovery_enabled(true).build().unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    create(east.clone(), "sessions").send().await.unwrap();
+    let west = aws_sdk_dynamodb::Client::new(&moto.sdk_config(WEST).await);
+    create(west, "west-cache").send().await.unwrap();
+
+    let inv = collect_services(&moto, &[Service::DynamoDb]).await;
+    assert!(inv.gaps.is_empty(), "{:?}", inv.gaps);
+    let table = |name: &str| inv.dynamodb.tables.iter().find(|t| t.name == name).unwrap();
+    let orders = table("orders");
+    assert_eq!(orders.arn, format!("arn:aws:dynamodb:{EAST}:{ACCOUNT_ID}:table/orders"));
+    assert_eq!(orders.status, Some(TableStatus::Active));
+    assert_eq!(orders.encryption, Some(TableEncryption::Kms(key.clone())));
+    assert_eq!((orders.deletion_protection, orders.point_in_time_recovery), (Some(true), Some(true)));
+    let sessions = table("sessions");
+    assert_eq!(sessions.encryption, Some(TableEncryption::AwsOwnedKey));
+    assert_eq!((sessions.deletion_protection, sessions.point_in_time_recovery), (Some(false), Some(false)));
+    assert_eq!(table("west-cache").region, WEST);
+
+    // One list per region; per table one description and one continuous-backup read.
+    assert_eq!((calls(&inv, EAST, "ListTables"), calls(&inv, WEST, "ListTables")), (1, 1));
+    assert_eq!((calls(&inv, EAST, "DescribeTable"), calls(&inv, WEST, "DescribeTable")), (2, 1));
+    assert_eq!(
+        (calls(&inv, EAST, "DescribeContinuousBackups"), calls(&inv, WEST, "DescribeContinuousBackups")),
+        (2, 1)
+    );
+
+    let findings = findings(&inv);
+    use wasp_checks::Status::{Fail, Pass};
+    for (check, good) in [
+        ("dynamodb_table_pitr_enabled", Pass),
+        ("dynamodb_table_deletion_protection_enabled", Pass),
+        ("dynamodb_table_encrypted_with_kms", Pass),
+    ] {
+        assert_eq!(status(&findings, check, &orders.arn), good, "{check}");
+        assert_eq!(status(&findings, check, &sessions.arn), Fail, "{check}");
+    }
+}

@@ -9,6 +9,7 @@
 pub mod cloudtrail;
 mod common;
 pub mod detection;
+pub mod dynamodb;
 pub mod ec2;
 mod error_text;
 pub mod iam;
@@ -79,6 +80,8 @@ pub struct Inventory {
     pub sns: sns::Sns,
     #[serde(default)]
     pub sqs: sqs::Sqs,
+    #[serde(default)]
+    pub dynamodb: dynamodb::DynamoDb,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -224,6 +227,7 @@ impl Inventory {
         put("sns_subscription", self.sns.subscriptions.values().map(Vec::len).sum());
         put("sns_topic", self.sns.topics.len());
         put("sqs_queue", self.sqs.queues.len());
+        put("dynamodb_table", self.dynamodb.tables.len());
         counts
     }
 }

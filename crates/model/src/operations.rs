@@ -87,6 +87,9 @@ pub const OPERATIONS: &[Operation] = &[
     read(Sns, "GetTopicAttributes", &["sns:GetTopicAttributes"]),
     read(Sqs, "ListQueues", &["sqs:ListQueues"]),
     read(Sqs, "GetQueueAttributes", &["sqs:GetQueueAttributes"]),
+    read(DynamoDb, "ListTables", &["dynamodb:ListTables"]),
+    read(DynamoDb, "DescribeTable", &["dynamodb:DescribeTable"]),
+    read(DynamoDb, "DescribeContinuousBackups", &["dynamodb:DescribeContinuousBackups"]),
 ];
 
 /// The operation `name` of `service`, if wasp may call it.

@@ -22,6 +22,7 @@ pub enum Service {
     CloudWatch,
     Sns,
     Sqs,
+    DynamoDb,
     /// Gaps only: the account itself (its list of regions).
     Account,
     /// Gaps only: every service of a region (every call there was denied).
@@ -31,7 +32,7 @@ pub enum Service {
 
 impl Service {
     /// Every service `wasp scan` can collect, in collection order.
-    pub const COLLECTED: [Service; 14] = [
+    pub const COLLECTED: [Service; 15] = [
         Service::Iam,
         Service::Organizations,
         Service::S3,
@@ -46,6 +47,7 @@ impl Service {
         Service::CloudWatch,
         Service::Sns,
         Service::Sqs,
+        Service::DynamoDb,
     ];
 
     /// wasp's short name, as in `--services`, gaps and snapshot files.
@@ -66,6 +68,7 @@ impl Service {
             Service::CloudWatch => "cloudwatch",
             Service::Sns => "sns",
             Service::Sqs => "sqs",
+            Service::DynamoDb => "dynamodb",
             Service::Account => "account",
             Service::Every => "*",
         }

@@ -7,6 +7,7 @@ mod accessanalyzer;
 mod cloudtrail;
 mod cloudwatch;
 mod config;
+mod dynamodb;
 mod ec2;
 mod guardduty;
 mod iam;
@@ -36,6 +37,7 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::CloudWatch => cloudwatch::collect(unit, &mut part).await,
         Service::Sns => sns::collect(unit, &mut part).await,
         Service::Sqs => sqs::collect(unit, &mut part).await,
+        Service::DynamoDb => dynamodb::collect(unit, &mut part).await,
         Service::Sts | Service::Account | Service::Every => {}
     }
     part
