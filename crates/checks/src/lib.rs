@@ -23,6 +23,7 @@ pub mod iam;
 pub mod kms;
 pub mod logs;
 pub mod organizations;
+pub mod rds;
 pub mod s3;
 pub mod securityhub;
 pub mod sns;

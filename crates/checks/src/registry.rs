@@ -1,6 +1,6 @@
 //! The catalogue: every check, sorted by id. Adding a check is one line here.
 use crate::{
-    accessanalyzer, cloudtrail, cloudwatch, config, dynamodb, ec2, guardduty, iam, kms, logs, organizations, s3,
+    accessanalyzer, cloudtrail, cloudwatch, config, dynamodb, ec2, guardduty, iam, kms, logs, organizations, rds, s3,
     securityhub, sns, sqs, Check,
 };
 
@@ -51,6 +51,14 @@ pub static CHECKS: &[&dyn Check] = &[
     &logs::LogsLogGroupRetentionMeetsMinimum,
     &organizations::OrganizationsAllFeaturesEnabled,
     &organizations::OrganizationsCustomScpAttached,
+    &rds::RdsClusterStorageEncrypted,
+    &rds::RdsDeletionProtectionEnabled,
+    &rds::RdsIamAuthenticationEnabled,
+    &rds::RdsInstanceAutoMinorVersionUpgradeEnabled,
+    &rds::RdsInstanceBackupEnabled,
+    &rds::RdsInstanceNotPubliclyAccessible,
+    &rds::RdsInstanceStorageEncrypted,
+    &rds::RdsSnapshotNotPublic,
     &s3::S3AccountPublicAccessBlockEnabled,
     &s3::S3BucketAccessLoggingEnabled,
     &s3::S3BucketAclNotPublic,

@@ -24,6 +24,7 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         sns,
         sqs,
         dynamodb,
+        rds,
         gaps,
         collection: _,
     } = part;
@@ -93,6 +94,11 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     let wasp_model::dynamodb::DynamoDb { tables } = dynamodb;
     into.dynamodb.tables.extend(tables);
 
+    let wasp_model::rds::Rds { instances, clusters, snapshots } = rds;
+    into.rds.instances.extend(instances);
+    into.rds.clusters.extend(clusters);
+    into.rds.snapshots.extend(snapshots);
+
     into.gaps.extend(gaps);
 }
 
@@ -124,6 +130,9 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.sns.topics,
         inv.sqs.queues,
         inv.dynamodb.tables,
+        inv.rds.instances,
+        inv.rds.clusters,
+        inv.rds.snapshots,
     );
     for snapshots in inv.ec2.public_snapshots.values_mut() {
         snapshots.sort_by(|a, b| a.arn.cmp(&b.arn));

@@ -224,3 +224,140 @@ async fn dynamodb_tables_with_encryption_protection_and_recovery() {
         assert_eq!(status(&findings, check, &sessions.arn), Fail, "{check}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rds_instances_clusters_and_snapshots() {
+    use wasp_model::rds::SnapshotKind;
+    let moto = Moto::start();
+    let rds = aws_sdk_rds::Client::new(&moto.sdk_config(EAST).await);
+    let instance = |id: &'static str| {
+        rds.create_db_instance()
+            .db_instance_identifier(id)
+            .db_instance_class("db.t3.micro")
+            .engine("postgres")
+            .allocated_storage(20)
+            .master_username("app")
+            .master_user_password("not-a-real-secret-1")
+    };
+    // Hardened and careless side by side.
+    instance("hardened")
+        .storage_encrypted(true)
+        .publicly_accessible(false)
+        .backup_retention_period(14)
+        .deletion_protection(true)
+        .enable_iam_database_authentication(true)
+        .auto_minor_version_upgrade(true)
+        .send()
+        .await
+        .unwrap();
+    instance("careless")
+        .storage_encrypted(false)
+        .publicly_accessible(true)
+        .backup_retention_period(0)
+        .deletion_protection(false)
+        .enable_iam_database_authentication(false)
+        .auto_minor_version_upgrade(false)
+        .send()
+        .await
+        .unwrap();
+    rds.create_db_cluster()
+        .db_cluster_identifier("aurora")
+        .engine("aurora-postgresql")
+        .master_username("app")
+        .master_user_password("not-a-real-secret-1")
+        .storage_encrypted(true)
+        .deletion_protection(true)
+        .enable_iam_database_authentication(true)
+        .send()
+        .await
+        .unwrap();
+    rds.create_db_snapshot().db_instance_identifier("hardened").db_snapshot_identifier("private").send().await.unwrap();
+    rds.create_db_snapshot().db_instance_identifier("careless").db_snapshot_identifier("leak").send().await.unwrap();
+    rds.modify_db_snapshot_attribute()
+        .db_snapshot_identifier("leak")
+        .attribute_name("restore")
+        .values_to_add("all")
+        .send()
+        .await
+        .unwrap();
+    rds.create_db_cluster_snapshot()
+        .db_cluster_identifier("aurora")
+        .db_cluster_snapshot_identifier("cluster-shared")
+        .send()
+        .await
+        .unwrap();
+    rds.modify_db_cluster_snapshot_attribute()
+        .db_cluster_snapshot_identifier("cluster-shared")
+        .attribute_name("restore")
+        .values_to_add("444455556666")
+        .send()
+        .await
+        .unwrap();
+
+    let inv = collect_services(&moto, &[Service::Rds]).await;
+    assert!(inv.gaps.is_empty(), "{:?}", inv.gaps);
+    let db = |id: &str| inv.rds.instances.iter().find(|i| i.id == id).unwrap();
+    let hardened = db("hardened");
+    assert_eq!(hardened.arn, format!("arn:aws:rds:{EAST}:{ACCOUNT_ID}:db:hardened"));
+    assert_eq!(hardened.engine.as_deref(), Some("postgres"));
+    assert_eq!(
+        (hardened.storage_encrypted, hardened.publicly_accessible, hardened.deletion_protection),
+        (Some(true), Some(false), Some(true))
+    );
+    assert_eq!(hardened.backup_retention_days, Some(14));
+    assert_eq!((hardened.iam_database_authentication, hardened.auto_minor_version_upgrade), (Some(true), Some(true)));
+    assert_eq!(hardened.cluster_id, None);
+    let careless = db("careless");
+    assert_eq!(
+        (careless.storage_encrypted, careless.publicly_accessible, careless.deletion_protection),
+        (Some(false), Some(true), Some(false))
+    );
+    assert_eq!(careless.backup_retention_days, Some(0));
+    assert_eq!((careless.iam_database_authentication, careless.auto_minor_version_upgrade), (Some(false), Some(false)));
+
+    let aurora = inv.rds.clusters.iter().find(|c| c.id == "aurora").unwrap();
+    assert_eq!(aurora.arn, format!("arn:aws:rds:{EAST}:{ACCOUNT_ID}:cluster:aurora"));
+    assert_eq!(aurora.engine.as_deref(), Some("aurora-postgresql"));
+    assert_eq!((aurora.storage_encrypted, aurora.deletion_protection), (Some(true), Some(true)));
+    assert_eq!(aurora.iam_database_authentication, Some(true));
+
+    let snapshot = |id: &str| inv.rds.snapshots.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("{id}"));
+    assert_eq!(snapshot("private").restorable_by.as_deref(), Some(&[][..]));
+    assert_eq!(snapshot("private").source_id.as_deref(), Some("hardened"));
+    assert_eq!(snapshot("leak").is_public(), Some(true));
+    assert_eq!(snapshot("leak").kind, SnapshotKind::Instance);
+    assert_eq!(snapshot("cluster-shared").kind, SnapshotKind::Cluster);
+    assert_eq!(snapshot("cluster-shared").restorable_by, Some(vec!["444455556666".to_owned()]));
+    assert_eq!(
+        snapshot("cluster-shared").arn,
+        format!("arn:aws:rds:{EAST}:{ACCOUNT_ID}:cluster-snapshot:cluster-shared")
+    );
+
+    // One describe per kind and region; one attribute read per manual snapshot, none for others.
+    for op in ["DescribeDBInstances", "DescribeDBClusters", "DescribeDBSnapshots", "DescribeDBClusterSnapshots"] {
+        assert_eq!((calls(&inv, EAST, op), calls(&inv, WEST, op)), (1, 1), "{op}");
+    }
+    let ids: Vec<&str> = inv.rds.snapshots.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["cluster-shared", "leak", "private"], "manual snapshots only, sorted by ARN");
+    assert_eq!(calls(&inv, EAST, "DescribeDBSnapshotAttributes"), 2);
+    assert_eq!(calls(&inv, EAST, "DescribeDBClusterSnapshotAttributes"), 1);
+    assert_eq!(calls(&inv, WEST, "DescribeDBSnapshotAttributes"), 0);
+
+    let findings = findings(&inv);
+    use wasp_checks::Status::{Fail, Pass};
+    for check in [
+        "rds_instance_storage_encrypted",
+        "rds_instance_not_publicly_accessible",
+        "rds_instance_backup_enabled",
+        "rds_deletion_protection_enabled",
+        "rds_iam_authentication_enabled",
+        "rds_instance_auto_minor_version_upgrade_enabled",
+    ] {
+        assert_eq!(status(&findings, check, &hardened.arn), Pass, "{check}");
+        assert_eq!(status(&findings, check, &careless.arn), Fail, "{check}");
+    }
+    assert_eq!(status(&findings, "rds_cluster_storage_encrypted", &aurora.arn), Pass);
+    assert_eq!(status(&findings, "rds_snapshot_not_public", &snapshot("leak").arn), Fail);
+    assert_eq!(status(&findings, "rds_snapshot_not_public", &snapshot("private").arn), Pass);
+    assert_eq!(status(&findings, "rds_snapshot_not_public", &snapshot("cluster-shared").arn), Pass);
+}

@@ -17,6 +17,7 @@ pub mod kms;
 pub mod logs;
 pub mod operations;
 pub mod organizations;
+pub mod rds;
 pub mod s3;
 mod service;
 mod snapshot;
@@ -82,6 +83,8 @@ pub struct Inventory {
     pub sqs: sqs::Sqs,
     #[serde(default)]
     pub dynamodb: dynamodb::DynamoDb,
+    #[serde(default)]
+    pub rds: rds::Rds,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -228,6 +231,9 @@ impl Inventory {
         put("sns_topic", self.sns.topics.len());
         put("sqs_queue", self.sqs.queues.len());
         put("dynamodb_table", self.dynamodb.tables.len());
+        put("rds_instance", self.rds.instances.len());
+        put("rds_cluster", self.rds.clusters.len());
+        put("rds_snapshot", self.rds.snapshots.len());
         counts
     }
 }

@@ -90,6 +90,12 @@ pub const OPERATIONS: &[Operation] = &[
     read(DynamoDb, "ListTables", &["dynamodb:ListTables"]),
     read(DynamoDb, "DescribeTable", &["dynamodb:DescribeTable"]),
     read(DynamoDb, "DescribeContinuousBackups", &["dynamodb:DescribeContinuousBackups"]),
+    read(Rds, "DescribeDBInstances", &["rds:DescribeDBInstances"]),
+    read(Rds, "DescribeDBClusters", &["rds:DescribeDBClusters"]),
+    read(Rds, "DescribeDBSnapshots", &["rds:DescribeDBSnapshots"]),
+    read(Rds, "DescribeDBSnapshotAttributes", &["rds:DescribeDBSnapshotAttributes"]),
+    read(Rds, "DescribeDBClusterSnapshots", &["rds:DescribeDBClusterSnapshots"]),
+    read(Rds, "DescribeDBClusterSnapshotAttributes", &["rds:DescribeDBClusterSnapshotAttributes"]),
 ];
 
 /// The operation `name` of `service`, if wasp may call it.

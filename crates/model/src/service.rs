@@ -23,6 +23,7 @@ pub enum Service {
     Sns,
     Sqs,
     DynamoDb,
+    Rds,
     /// Gaps only: the account itself (its list of regions).
     Account,
     /// Gaps only: every service of a region (every call there was denied).
@@ -32,7 +33,7 @@ pub enum Service {
 
 impl Service {
     /// Every service `wasp scan` can collect, in collection order.
-    pub const COLLECTED: [Service; 15] = [
+    pub const COLLECTED: [Service; 16] = [
         Service::Iam,
         Service::Organizations,
         Service::S3,
@@ -48,6 +49,7 @@ impl Service {
         Service::Sns,
         Service::Sqs,
         Service::DynamoDb,
+        Service::Rds,
     ];
 
     /// wasp's short name, as in `--services`, gaps and snapshot files.
@@ -69,6 +71,7 @@ impl Service {
             Service::Sns => "sns",
             Service::Sqs => "sqs",
             Service::DynamoDb => "dynamodb",
+            Service::Rds => "rds",
             Service::Account => "account",
             Service::Every => "*",
         }

@@ -14,6 +14,7 @@ mod iam;
 mod kms;
 mod logs;
 mod organizations;
+mod rds;
 mod s3;
 mod securityhub;
 mod sns;
@@ -38,6 +39,7 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::Sns => sns::collect(unit, &mut part).await,
         Service::Sqs => sqs::collect(unit, &mut part).await,
         Service::DynamoDb => dynamodb::collect(unit, &mut part).await,
+        Service::Rds => rds::collect(unit, &mut part).await,
         Service::Sts | Service::Account | Service::Every => {}
     }
     part
