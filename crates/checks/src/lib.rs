@@ -21,6 +21,7 @@ pub mod ec2;
 pub mod guardduty;
 pub mod iam;
 pub mod kms;
+pub mod lambda;
 pub mod logs;
 pub mod organizations;
 pub mod rds;

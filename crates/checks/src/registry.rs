@@ -1,7 +1,7 @@
 //! The catalogue: every check, sorted by id. Adding a check is one line here.
 use crate::{
-    accessanalyzer, cloudtrail, cloudwatch, config, dynamodb, ec2, guardduty, iam, kms, logs, organizations, rds, s3,
-    securityhub, sns, sqs, Check,
+    accessanalyzer, cloudtrail, cloudwatch, config, dynamodb, ec2, guardduty, iam, kms, lambda, logs, organizations,
+    rds, s3, securityhub, sns, sqs, Check,
 };
 
 pub static CHECKS: &[&dyn Check] = &[
@@ -47,6 +47,9 @@ pub static CHECKS: &[&dyn Check] = &[
     &iam::IamUserUnusedCredentialsDisabled,
     &kms::KmsKeyNotPendingDeletion,
     &kms::KmsKeyRotationEnabled,
+    &lambda::LambdaFunctionPolicyNotPublic,
+    &lambda::LambdaFunctionRuntimeSupported,
+    &lambda::LambdaFunctionUrlAuthRequired,
     &logs::LogsLogGroupKmsEncrypted,
     &logs::LogsLogGroupRetentionMeetsMinimum,
     &organizations::OrganizationsAllFeaturesEnabled,

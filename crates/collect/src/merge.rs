@@ -25,6 +25,7 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         sqs,
         dynamodb,
         rds,
+        lambda,
         gaps,
         collection: _,
     } = part;
@@ -99,6 +100,9 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     into.rds.clusters.extend(clusters);
     into.rds.snapshots.extend(snapshots);
 
+    let wasp_model::lambda::Lambda { functions } = lambda;
+    into.lambda.functions.extend(functions);
+
     into.gaps.extend(gaps);
 }
 
@@ -133,6 +137,7 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.rds.instances,
         inv.rds.clusters,
         inv.rds.snapshots,
+        inv.lambda.functions,
     );
     for snapshots in inv.ec2.public_snapshots.values_mut() {
         snapshots.sort_by(|a, b| a.arn.cmp(&b.arn));

@@ -361,3 +361,127 @@ async fn rds_instances_clusters_and_snapshots() {
     assert_eq!(status(&findings, "rds_snapshot_not_public", &snapshot("private").arn), Pass);
     assert_eq!(status(&findings, "rds_snapshot_not_public", &snapshot("cluster-shared").arn), Pass);
 }
+
+/// A minimal .zip archive holding one empty `index.py` (stored, not compressed).
+fn tiny_zip() -> Vec<u8> {
+    let name = b"index.py";
+    let mut zip = Vec::new();
+    let u16le = |v: u16| v.to_le_bytes();
+    let u32le = |v: u32| v.to_le_bytes();
+    // Local file header, no data; CRC-32 of nothing is 0.
+    zip.extend(u32le(0x0403_4b50));
+    zip.extend(u16le(20));
+    zip.extend([0u8; 2 + 2 + 2 + 2]); // flags, method (stored), time, date
+    zip.extend([0u8; 4 + 4 + 4]); // crc, sizes
+    zip.extend(u16le(name.len() as u16));
+    zip.extend(u16le(0));
+    zip.extend(name);
+    let central = zip.len() as u32;
+    zip.extend(u32le(0x0201_4b50));
+    zip.extend(u16le(20));
+    zip.extend(u16le(20));
+    zip.extend([0u8; 2 + 2 + 2 + 2 + 4 + 4 + 4]);
+    zip.extend(u16le(name.len() as u16));
+    zip.extend([0u8; 2 + 2 + 2 + 2 + 4 + 4]); // extra, comment, disk, attrs, offset 0
+    zip.extend(name);
+    let central_size = zip.len() as u32 - central;
+    zip.extend(u32le(0x0605_4b50));
+    zip.extend([0u8; 4]);
+    zip.extend(u16le(1));
+    zip.extend(u16le(1));
+    zip.extend(u32le(central_size));
+    zip.extend(u32le(central));
+    zip.extend(u16le(0));
+    zip
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lambda_functions_with_runtimes_and_policies() {
+    use aws_sdk_lambda::primitives::Blob;
+    use aws_sdk_lambda::types::{Environment, FunctionCode, Runtime};
+    use wasp_model::lambda::PackageType;
+    let moto = Moto::start();
+    let east_cfg = moto.sdk_config(EAST).await;
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+    let role = aws_sdk_iam::Client::new(&east_cfg)
+        .create_role()
+        .role_name("fn-role")
+        .assume_role_policy_document(trust)
+        .send()
+        .await
+        .unwrap()
+        .role
+        .unwrap()
+        .arn;
+    let lambda = aws_sdk_lambda::Client::new(&east_cfg);
+    let create = |name: &'static str, runtime: Runtime| {
+        lambda
+            .create_function()
+            .function_name(name)
+            .runtime(runtime)
+            .role(&role)
+            .handler("index.handler")
+            .code(FunctionCode::builder().zip_file(Blob::new(tiny_zip())).build())
+    };
+    create("current", Runtime::Python313)
+        .environment(Environment::builder().variables("DB_PASSWORD", "hunter2-very-secret").build())
+        .send()
+        .await
+        .unwrap();
+    create("stale", Runtime::Python38).send().await.unwrap();
+    lambda
+        .add_permission()
+        .function_name("stale")
+        .statement_id("anyone")
+        .action("lambda:InvokeFunction")
+        .principal("*")
+        .send()
+        .await
+        .unwrap();
+    lambda
+        .add_permission()
+        .function_name("current")
+        .statement_id("from-bucket")
+        .action("lambda:InvokeFunction")
+        .principal("s3.amazonaws.com")
+        .source_arn("arn:aws:s3:::uploads")
+        .source_account(ACCOUNT_ID)
+        .send()
+        .await
+        .unwrap();
+
+    let inv = collect_services(&moto, &[Service::Lambda]).await;
+    let function = |name: &str| inv.lambda.functions.iter().find(|f| f.name == name).unwrap();
+    let current = function("current");
+    assert_eq!(current.arn, format!("arn:aws:lambda:{EAST}:{ACCOUNT_ID}:function:current"));
+    assert_eq!((current.runtime.as_deref(), current.package_type), (Some("python3.13"), Some(PackageType::Zip)));
+    assert_eq!(function("stale").runtime.as_deref(), Some("python3.8"));
+    let Some(Setting::Configured(policy)) = &function("stale").policy else { panic!("{:?}", function("stale").policy) };
+    assert_eq!(policy["Statement"][0]["Principal"], "*", "{policy}");
+    let Some(Setting::Configured(policy)) = &current.policy else { panic!("{:?}", current.policy) };
+    assert_eq!(policy["Statement"][0]["Principal"]["Service"], "s3.amazonaws.com", "{policy}");
+    // The environment never reaches the inventory.
+    let snapshot = serde_json::to_string(&inv).unwrap();
+    assert!(!snapshot.contains("hunter2") && !snapshot.contains("DB_PASSWORD"));
+
+    // moto has no ListFunctionUrlConfigs: each function's URLs are a gap (unsupported), never
+    // "no URL"; the mocked unit tests show the AWS answers.
+    for f in &inv.lambda.functions {
+        assert_eq!(f.urls, None);
+        let gap = inv.gaps.iter().find(|g| g.resource.as_deref() == Some(f.arn.as_str())).expect("a gap per function");
+        assert_eq!((gap.operation.as_str(), gap.kind), ("ListFunctionUrlConfigs", wasp_model::GapKind::Unsupported));
+    }
+    assert!(inv.gaps.iter().all(|g| g.operation == "ListFunctionUrlConfigs"), "{:?}", inv.gaps);
+
+    // One list per region; a policy read and a URL listing per function.
+    assert_eq!((calls(&inv, EAST, "ListFunctions"), calls(&inv, WEST, "ListFunctions")), (1, 1));
+    assert_eq!((calls(&inv, EAST, "GetPolicy"), calls(&inv, EAST, "ListFunctionUrlConfigs")), (2, 2));
+
+    let findings = findings(&inv);
+    use wasp_checks::Status::{Fail, Pass, Skip};
+    assert_eq!(status(&findings, "lambda_function_runtime_supported", &current.arn), Pass);
+    assert_eq!(status(&findings, "lambda_function_runtime_supported", &function("stale").arn), Fail);
+    assert_eq!(status(&findings, "lambda_function_policy_not_public", &current.arn), Pass);
+    assert_eq!(status(&findings, "lambda_function_policy_not_public", &function("stale").arn), Fail);
+    assert_eq!(status(&findings, "lambda_function_url_auth_required", &current.arn), Skip);
+}

@@ -14,6 +14,7 @@ pub mod ec2;
 mod error_text;
 pub mod iam;
 pub mod kms;
+pub mod lambda;
 pub mod logs;
 pub mod operations;
 pub mod organizations;
@@ -85,6 +86,8 @@ pub struct Inventory {
     pub dynamodb: dynamodb::DynamoDb,
     #[serde(default)]
     pub rds: rds::Rds,
+    #[serde(default)]
+    pub lambda: lambda::Lambda,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -234,6 +237,7 @@ impl Inventory {
         put("rds_instance", self.rds.instances.len());
         put("rds_cluster", self.rds.clusters.len());
         put("rds_snapshot", self.rds.snapshots.len());
+        put("lambda_function", self.lambda.functions.len());
         counts
     }
 }

@@ -96,6 +96,9 @@ pub const OPERATIONS: &[Operation] = &[
     read(Rds, "DescribeDBSnapshotAttributes", &["rds:DescribeDBSnapshotAttributes"]),
     read(Rds, "DescribeDBClusterSnapshots", &["rds:DescribeDBClusterSnapshots"]),
     read(Rds, "DescribeDBClusterSnapshotAttributes", &["rds:DescribeDBClusterSnapshotAttributes"]),
+    read(Lambda, "ListFunctions", &["lambda:ListFunctions"]),
+    read(Lambda, "GetPolicy", &["lambda:GetPolicy"]),
+    read(Lambda, "ListFunctionUrlConfigs", &["lambda:ListFunctionUrlConfigs"]),
 ];
 
 /// The operation `name` of `service`, if wasp may call it.

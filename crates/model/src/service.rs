@@ -24,6 +24,7 @@ pub enum Service {
     Sqs,
     DynamoDb,
     Rds,
+    Lambda,
     /// Gaps only: the account itself (its list of regions).
     Account,
     /// Gaps only: every service of a region (every call there was denied).
@@ -33,7 +34,7 @@ pub enum Service {
 
 impl Service {
     /// Every service `wasp scan` can collect, in collection order.
-    pub const COLLECTED: [Service; 16] = [
+    pub const COLLECTED: [Service; 17] = [
         Service::Iam,
         Service::Organizations,
         Service::S3,
@@ -50,6 +51,7 @@ impl Service {
         Service::Sqs,
         Service::DynamoDb,
         Service::Rds,
+        Service::Lambda,
     ];
 
     /// wasp's short name, as in `--services`, gaps and snapshot files.
@@ -72,6 +74,7 @@ impl Service {
             Service::Sqs => "sqs",
             Service::DynamoDb => "dynamodb",
             Service::Rds => "rds",
+            Service::Lambda => "lambda",
             Service::Account => "account",
             Service::Every => "*",
         }

@@ -12,6 +12,7 @@ mod ec2;
 mod guardduty;
 mod iam;
 mod kms;
+mod lambda;
 mod logs;
 mod organizations;
 mod rds;
@@ -40,6 +41,7 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::Sqs => sqs::collect(unit, &mut part).await,
         Service::DynamoDb => dynamodb::collect(unit, &mut part).await,
         Service::Rds => rds::collect(unit, &mut part).await,
+        Service::Lambda => lambda::collect(unit, &mut part).await,
         Service::Sts | Service::Account | Service::Every => {}
     }
     part
