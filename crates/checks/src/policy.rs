@@ -69,6 +69,8 @@ const RESTRICTING_KEYS: &[&str] = &[
     "aws:principalarn",
     "aws:sourceaccount",
     "aws:sourcearn",
+    // The older SNS form of `aws:SourceAccount`, in every topic's default policy.
+    "aws:sourceowner",
     "aws:sourceorgid",
     "aws:sourceorgpaths",
     "aws:sourcevpc",
@@ -108,6 +110,39 @@ pub fn restricting_condition(statement: &Value) -> Option<String> {
         }
     }
     None
+}
+
+/// The `Allow` statements of a resource policy that grant to everyone (`"*"`, `{"AWS": "*"}`,
+/// or any `NotPrincipal`, which allows all but the named) with no condition that really
+/// restricts the caller ([`restricting_condition`]), whatever their actions.
+pub fn public_statements(document: &Value) -> Vec<&Value> {
+    statements(document)
+        .into_iter()
+        .filter(|s| {
+            effect_is(s, "Allow")
+                && (principal_is_everyone(s.get("Principal")) || s.get("NotPrincipal").is_some())
+                && restricting_condition(s).is_none()
+        })
+        .collect()
+}
+
+/// The actions of statements, each once and in order, for messages (`NotAction` shows as
+/// `all but …`).
+pub fn actions_of(statements: &[&Value]) -> String {
+    let mut actions: Vec<String> = Vec::new();
+    for s in statements {
+        let mut of_statement: Vec<String> = string_or_list(s.get("Action")).iter().map(|a| a.to_string()).collect();
+        let not: Vec<&str> = string_or_list(s.get("NotAction"));
+        if !not.is_empty() {
+            of_statement.push(format!("all but {}", not.join(", ")));
+        }
+        for action in of_statement {
+            if !actions.contains(&action) {
+                actions.push(action);
+            }
+        }
+    }
+    actions.join(", ")
 }
 
 /// A condition value that names something specific rather than everyone.
@@ -176,5 +211,30 @@ mod tests {
         assert!(!restricts(json!({"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}})));
         assert!(!restricts(json!({"StringLike": {"aws:PrincipalOrgID": "*"}})));
         assert!(!restricts(json!({"StringEquals": {"aws:PrincipalOrgID": ["o-abc123", "*"]}})));
+        // SNS's own spelling in default topic policies.
+        assert!(restricts(json!({"StringEquals": {"AWS:SourceOwner": "111122223333"}})));
+        assert!(!restricts(json!({"StringLike": {"AWS:SourceOwner": "*"}})));
+    }
+
+    #[test]
+    fn public_statements_are_open_allows_without_a_restriction() {
+        let policy = json!({"Statement": [
+            {"Sid": "default", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["SNS:Publish", "SNS:Subscribe"],
+             "Condition": {"StringEquals": {"AWS:SourceOwner": "111122223333"}}},
+            {"Sid": "open", "Effect": "Allow", "Principal": "*", "Action": "SNS:Subscribe"},
+            {"Sid": "not", "Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "NotAction": "SNS:DeleteTopic"},
+            {"Sid": "deny", "Effect": "Deny", "Principal": "*", "Action": "*"},
+            {"Sid": "named", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "*"},
+            {"Sid": "tls", "Effect": "Allow", "Principal": "*", "Action": "SNS:Subscribe",
+             "Condition": {"Bool": {"aws:SecureTransport": "true"}}}
+        ]});
+        let public = public_statements(&policy);
+        let sids: Vec<&str> = public.iter().map(|s| s["Sid"].as_str().unwrap()).collect();
+        assert_eq!(sids, ["open", "not", "tls"]);
+        assert_eq!(actions_of(&public), "SNS:Subscribe, all but SNS:DeleteTopic");
+        assert!(public_statements(
+            &json!({"Statement": {"Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "*"}})
+        )
+        .is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! The catalogue: every check, sorted by id. Adding a check is one line here.
 use crate::{
-    accessanalyzer, cloudtrail, cloudwatch, config, ec2, guardduty, iam, kms, logs, organizations, s3, securityhub,
-    Check,
+    accessanalyzer, cloudtrail, cloudwatch, config, dynamodb, ec2, guardduty, iam, kms, lambda, logs, organizations,
+    rds, s3, securityhub, sns, sqs, Check,
 };
 
 pub static CHECKS: &[&dyn Check] = &[
@@ -13,6 +13,9 @@ pub static CHECKS: &[&dyn Check] = &[
     &cloudwatch::CloudwatchRootUsageAlarmConfigured,
     &cloudwatch::CloudwatchUnauthorizedApiCallsAlarmConfigured,
     &config::ConfigRecorderEnabled,
+    &dynamodb::DynamodbTableDeletionProtectionEnabled,
+    &dynamodb::DynamodbTableEncryptedWithKms,
+    &dynamodb::DynamodbTablePitrEnabled,
     &ec2::Ec2AmiNotPublic,
     &ec2::Ec2DefaultSecurityGroupRestricted,
     &ec2::Ec2EbsEncryptionByDefaultEnabled,
@@ -44,10 +47,21 @@ pub static CHECKS: &[&dyn Check] = &[
     &iam::IamUserUnusedCredentialsDisabled,
     &kms::KmsKeyNotPendingDeletion,
     &kms::KmsKeyRotationEnabled,
+    &lambda::LambdaFunctionPolicyNotPublic,
+    &lambda::LambdaFunctionRuntimeSupported,
+    &lambda::LambdaFunctionUrlAuthRequired,
     &logs::LogsLogGroupKmsEncrypted,
     &logs::LogsLogGroupRetentionMeetsMinimum,
     &organizations::OrganizationsAllFeaturesEnabled,
     &organizations::OrganizationsCustomScpAttached,
+    &rds::RdsClusterStorageEncrypted,
+    &rds::RdsDeletionProtectionEnabled,
+    &rds::RdsIamAuthenticationEnabled,
+    &rds::RdsInstanceAutoMinorVersionUpgradeEnabled,
+    &rds::RdsInstanceBackupEnabled,
+    &rds::RdsInstanceNotPubliclyAccessible,
+    &rds::RdsInstanceStorageEncrypted,
+    &rds::RdsSnapshotNotPublic,
     &s3::S3AccountPublicAccessBlockEnabled,
     &s3::S3BucketAccessLoggingEnabled,
     &s3::S3BucketAclNotPublic,
@@ -59,6 +73,10 @@ pub static CHECKS: &[&dyn Check] = &[
     &s3::S3BucketSecureTransportRequired,
     &s3::S3BucketVersioningEnabled,
     &securityhub::SecurityhubEnabled,
+    &sns::SnsTopicEncryptedAtRest,
+    &sns::SnsTopicPolicyNotPublic,
+    &sqs::SqsQueueEncryptedAtRest,
+    &sqs::SqsQueuePolicyNotPublic,
 ];
 
 /// The check with this id.

@@ -13,11 +13,18 @@ pub struct Settings {
     /// Days without use after which an IAM password or access key must be disabled (CIS 1.12 /
     /// Security Hub IAM.22: 45).
     pub unused_credentials_days: u32,
+    /// Fewest days RDS automated backups must be kept (Security Hub RDS.11: 7).
+    pub rds_backup_retention_min_days: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { log_retention_min_days: 365, access_key_max_age_days: 90, unused_credentials_days: 45 }
+        Settings {
+            log_retention_min_days: 365,
+            access_key_max_age_days: 90,
+            unused_credentials_days: 45,
+            rds_backup_retention_min_days: 7,
+        }
     }
 }
 
@@ -30,6 +37,7 @@ impl Settings {
             ("log_retention_min_days", self.log_retention_min_days, d.log_retention_min_days),
             ("access_key_max_age_days", self.access_key_max_age_days, d.access_key_max_age_days),
             ("unused_credentials_days", self.unused_credentials_days, d.unused_credentials_days),
+            ("rds_backup_retention_min_days", self.rds_backup_retention_min_days, d.rds_backup_retention_min_days),
         ];
         pairs.iter().filter(|(_, v, d)| v != d).map(|(n, v, d)| format!("{n} = {v} (default {d})")).collect()
     }
@@ -40,6 +48,7 @@ impl Settings {
             ("log_retention_min_days", self.log_retention_min_days),
             ("access_key_max_age_days", self.access_key_max_age_days),
             ("unused_credentials_days", self.unused_credentials_days),
+            ("rds_backup_retention_min_days", self.rds_backup_retention_min_days),
         ] {
             if value == 0 {
                 return Err(format!("{name} must be at least 1 day"));

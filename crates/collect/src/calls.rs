@@ -189,6 +189,7 @@ mod tests {
                     .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
                     .collect::<String>()
                     .replace("Mfa", "MFA")
+                    .replace("Db", "DB")
                     .replace("Saml", "SAML")
                     .replace("OpenIdConnect", "OpenIDConnect");
                 assert!(

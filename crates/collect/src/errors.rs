@@ -28,6 +28,8 @@ const NOT_CONFIGURED: &[(&str, &str)] = &[
     ("DescribeHub", "InvalidAccessException"),
     ("GetEnabledStandards", "InvalidAccessException"),
     ("GetEbsDefaultKmsKeyId", "InvalidKmsKey.NotFound"),
+    // A Lambda function without a resource-based policy.
+    ("GetPolicy", "ResourceNotFoundException"),
 ];
 
 const ACCESS_DENIED: &[&str] = &[
@@ -239,6 +241,8 @@ mod tests {
         assert_eq!(kind("GetAccountPasswordPolicy", Some("NoSuchEntity"), 404), None);
         assert_eq!(kind("DescribeOrganization", Some("AWSOrganizationsNotInUseException"), 400), None);
         assert_eq!(kind("GetPublicAccessBlock", Some("NoSuchPublicAccessBlockConfiguration"), 404), None);
+        assert_eq!(kind("GetPolicy", Some("ResourceNotFoundException"), 404), None, "a function without a policy");
+        assert_eq!(kind("ListFunctionUrlConfigs", Some("ResourceNotFoundException"), 404), Some(GapKind::Other));
         // The same code on another operation is not an absence.
         assert_eq!(kind("GetRole", Some("NoSuchEntity"), 404), Some(GapKind::Other));
     }

@@ -22,6 +22,10 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         detection,
         logs,
         sns,
+        sqs,
+        dynamodb,
+        rds,
+        lambda,
         gaps,
         collection: _,
     } = part;
@@ -81,8 +85,23 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     into.logs.metric_filters.extend(metric_filters);
     into.logs.alarms.extend(alarms);
 
-    let wasp_model::sns::Sns { subscriptions } = sns;
+    let wasp_model::sns::Sns { subscriptions, topics } = sns;
     into.sns.subscriptions.extend(subscriptions);
+    into.sns.topics.extend(topics);
+
+    let wasp_model::sqs::Sqs { queues } = sqs;
+    into.sqs.queues.extend(queues);
+
+    let wasp_model::dynamodb::DynamoDb { tables } = dynamodb;
+    into.dynamodb.tables.extend(tables);
+
+    let wasp_model::rds::Rds { instances, clusters, snapshots } = rds;
+    into.rds.instances.extend(instances);
+    into.rds.clusters.extend(clusters);
+    into.rds.snapshots.extend(snapshots);
+
+    let wasp_model::lambda::Lambda { functions } = lambda;
+    into.lambda.functions.extend(functions);
 
     into.gaps.extend(gaps);
 }
@@ -112,6 +131,13 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.kms.keys,
         inv.cloudtrail.trails,
         inv.logs.log_groups,
+        inv.sns.topics,
+        inv.sqs.queues,
+        inv.dynamodb.tables,
+        inv.rds.instances,
+        inv.rds.clusters,
+        inv.rds.snapshots,
+        inv.lambda.functions,
     );
     for snapshots in inv.ec2.public_snapshots.values_mut() {
         snapshots.sort_by(|a, b| a.arn.cmp(&b.arn));

@@ -9,17 +9,21 @@
 pub mod cloudtrail;
 mod common;
 pub mod detection;
+pub mod dynamodb;
 pub mod ec2;
 mod error_text;
 pub mod iam;
 pub mod kms;
+pub mod lambda;
 pub mod logs;
 pub mod operations;
 pub mod organizations;
+pub mod rds;
 pub mod s3;
 mod service;
 mod snapshot;
 pub mod sns;
+pub mod sqs;
 
 pub use common::{Gap, GapKind, Resource, Setting, SourceLocation, Tags, Timestamp};
 pub use error_text::{error_chain, root_cause};
@@ -76,6 +80,14 @@ pub struct Inventory {
     pub logs: logs::Logs,
     #[serde(default)]
     pub sns: sns::Sns,
+    #[serde(default)]
+    pub sqs: sqs::Sqs,
+    #[serde(default)]
+    pub dynamodb: dynamodb::DynamoDb,
+    #[serde(default)]
+    pub rds: rds::Rds,
+    #[serde(default)]
+    pub lambda: lambda::Lambda,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -219,6 +231,13 @@ impl Inventory {
         put("cloudtrail_trail", self.cloudtrail.trails.len());
         put("log_group", self.logs.log_groups.len());
         put("sns_subscription", self.sns.subscriptions.values().map(Vec::len).sum());
+        put("sns_topic", self.sns.topics.len());
+        put("sqs_queue", self.sqs.queues.len());
+        put("dynamodb_table", self.dynamodb.tables.len());
+        put("rds_instance", self.rds.instances.len());
+        put("rds_cluster", self.rds.clusters.len());
+        put("rds_snapshot", self.rds.snapshots.len());
+        put("lambda_function", self.lambda.functions.len());
         counts
     }
 }

@@ -83,6 +83,22 @@ pub const OPERATIONS: &[Operation] = &[
     read(Logs, "DescribeMetricFilters", &["logs:DescribeMetricFilters"]),
     read(CloudWatch, "DescribeAlarms", &["cloudwatch:DescribeAlarms"]),
     read(Sns, "ListSubscriptions", &["sns:ListSubscriptions"]),
+    read(Sns, "ListTopics", &["sns:ListTopics"]),
+    read(Sns, "GetTopicAttributes", &["sns:GetTopicAttributes"]),
+    read(Sqs, "ListQueues", &["sqs:ListQueues"]),
+    read(Sqs, "GetQueueAttributes", &["sqs:GetQueueAttributes"]),
+    read(DynamoDb, "ListTables", &["dynamodb:ListTables"]),
+    read(DynamoDb, "DescribeTable", &["dynamodb:DescribeTable"]),
+    read(DynamoDb, "DescribeContinuousBackups", &["dynamodb:DescribeContinuousBackups"]),
+    read(Rds, "DescribeDBInstances", &["rds:DescribeDBInstances"]),
+    read(Rds, "DescribeDBClusters", &["rds:DescribeDBClusters"]),
+    read(Rds, "DescribeDBSnapshots", &["rds:DescribeDBSnapshots"]),
+    read(Rds, "DescribeDBSnapshotAttributes", &["rds:DescribeDBSnapshotAttributes"]),
+    read(Rds, "DescribeDBClusterSnapshots", &["rds:DescribeDBClusterSnapshots"]),
+    read(Rds, "DescribeDBClusterSnapshotAttributes", &["rds:DescribeDBClusterSnapshotAttributes"]),
+    read(Lambda, "ListFunctions", &["lambda:ListFunctions"]),
+    read(Lambda, "GetPolicy", &["lambda:GetPolicy"]),
+    read(Lambda, "ListFunctionUrlConfigs", &["lambda:ListFunctionUrlConfigs"]),
 ];
 
 /// The operation `name` of `service`, if wasp may call it.

@@ -21,6 +21,10 @@ pub enum Service {
     Logs,
     CloudWatch,
     Sns,
+    Sqs,
+    DynamoDb,
+    Rds,
+    Lambda,
     /// Gaps only: the account itself (its list of regions).
     Account,
     /// Gaps only: every service of a region (every call there was denied).
@@ -30,7 +34,7 @@ pub enum Service {
 
 impl Service {
     /// Every service `wasp scan` can collect, in collection order.
-    pub const COLLECTED: [Service; 13] = [
+    pub const COLLECTED: [Service; 17] = [
         Service::Iam,
         Service::Organizations,
         Service::S3,
@@ -44,6 +48,10 @@ impl Service {
         Service::Logs,
         Service::CloudWatch,
         Service::Sns,
+        Service::Sqs,
+        Service::DynamoDb,
+        Service::Rds,
+        Service::Lambda,
     ];
 
     /// wasp's short name, as in `--services`, gaps and snapshot files.
@@ -63,6 +71,10 @@ impl Service {
             Service::Logs => "logs",
             Service::CloudWatch => "cloudwatch",
             Service::Sns => "sns",
+            Service::Sqs => "sqs",
+            Service::DynamoDb => "dynamodb",
+            Service::Rds => "rds",
+            Service::Lambda => "lambda",
             Service::Account => "account",
             Service::Every => "*",
         }

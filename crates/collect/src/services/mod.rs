@@ -1,21 +1,25 @@
 //! One module per AWS service; each turns SDK answers into an inventory fragment. A new
 //! service is one module here and one arm in [`collect`].
 use crate::unit::Unit;
-use wasp_model::{Inventory, Service};
+use wasp_model::{GapKind, Inventory, Service, Setting};
 
 mod accessanalyzer;
 mod cloudtrail;
 mod cloudwatch;
 mod config;
+mod dynamodb;
 mod ec2;
 mod guardduty;
 mod iam;
 mod kms;
+mod lambda;
 mod logs;
 mod organizations;
+mod rds;
 mod s3;
 mod securityhub;
 mod sns;
+mod sqs;
 
 /// Collects one unit (a service in a region, or a global service once) into a fragment.
 pub(crate) async fn collect(unit: &Unit) -> Inventory {
@@ -34,7 +38,29 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::Logs => logs::collect(unit, &mut part).await,
         Service::CloudWatch => cloudwatch::collect(unit, &mut part).await,
         Service::Sns => sns::collect(unit, &mut part).await,
+        Service::Sqs => sqs::collect(unit, &mut part).await,
+        Service::DynamoDb => dynamodb::collect(unit, &mut part).await,
+        Service::Rds => rds::collect(unit, &mut part).await,
+        Service::Lambda => lambda::collect(unit, &mut part).await,
         Service::Sts | Service::Account | Service::Every => {}
     }
     part
+}
+
+/// A resource policy as AWS returns it (a JSON string, or nothing when the resource has none)
+/// as a model value: a policy that is not JSON is a gap about the resource, never "no policy".
+pub(crate) fn policy_document(
+    unit: &Unit,
+    operation: &str,
+    arn: &str,
+    text: Option<&str>,
+) -> Option<Setting<serde_json::Value>> {
+    match text.filter(|t| !t.trim().is_empty()).map(serde_json::from_str::<serde_json::Value>) {
+        None => Some(Setting::NotConfigured),
+        Some(Ok(document)) => Some(Setting::Configured(document)),
+        Some(Err(e)) => {
+            unit.gap(operation, GapKind::Other, format!("the policy is not JSON: {e}"), Some(arn));
+            None
+        }
+    }
 }

@@ -1,0 +1,6 @@
+//! SNS checks.
+mod sns_topic_encrypted_at_rest;
+mod sns_topic_policy_not_public;
+
+pub use sns_topic_encrypted_at_rest::SnsTopicEncryptedAtRest;
+pub use sns_topic_policy_not_public::SnsTopicPolicyNotPublic;

@@ -1,0 +1,6 @@
+//! SQS checks.
+mod sqs_queue_encrypted_at_rest;
+mod sqs_queue_policy_not_public;
+
+pub use sqs_queue_encrypted_at_rest::SqsQueueEncryptedAtRest;
+pub use sqs_queue_policy_not_public::SqsQueuePolicyNotPublic;
