@@ -70,6 +70,7 @@ pub const OPERATIONS: &[Operation] = &[
     read(Kms, "ListKeys", &["kms:ListKeys"]),
     read(Kms, "DescribeKey", &["kms:DescribeKey"]),
     read(Kms, "GetKeyRotationStatus", &["kms:GetKeyRotationStatus"]),
+    read(Kms, "GetKeyPolicy", &["kms:GetKeyPolicy"]),
     read(CloudTrail, "DescribeTrails", &["cloudtrail:DescribeTrails"]),
     read(CloudTrail, "GetTrailStatus", &["cloudtrail:GetTrailStatus"]),
     read(CloudTrail, "GetEventSelectors", &["cloudtrail:GetEventSelectors"]),
