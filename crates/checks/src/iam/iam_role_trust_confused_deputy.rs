@@ -67,7 +67,7 @@ declare_check! {
         security_hub: [],
         config_rule: [],
         cis: [],
-        reads: { Iam: [GetAccountAuthorizationDetails] },
+        reads: { Iam: [GetAccountAuthorizationDetails], Organizations: [DescribeOrganization] },
         remediation: "Add aws:SourceAccount or aws:SourceArn to service trusts and sts:ExternalId to third-party trusts.",
     }
 }

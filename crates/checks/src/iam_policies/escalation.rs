@@ -848,6 +848,9 @@ impl<'a> Search<'a> {
     /// Tries a path on each goal; one escalation per goal where every step may be allowed.
     fn try_goals(&self, s: &Subject<'a>, path: &Path, goals: Vec<Goal<'a>>) -> Vec<Escalation> {
         let mut out = Vec::new();
+        if goals.is_empty() || !self.possible(s, path) {
+            return out;
+        }
         for goal in goals {
             let ctx = context_for(s, path, &goal, &self.analysis.inv.partition);
             let mut actions = Vec::new();
@@ -911,6 +914,22 @@ impl<'a> Search<'a> {
             });
         }
         out
+    }
+}
+
+impl Search<'_> {
+    /// Whether every identity step of the path is allowed on some resource: when one is not,
+    /// no target can make it so, and the goals need not be tried one by one.
+    fn possible(&self, s: &Subject<'_>, path: &Path) -> bool {
+        let mut ctx = Context::unknown_by_default();
+        if let On::PassRole(service) = path.on {
+            ctx = ctx.set("iam:PassedToService", service);
+        }
+        let ev = s.evaluator(&ctx);
+        path.steps
+            .iter()
+            .filter(|st| !st.action.starts_with("sts:AssumeRole"))
+            .all(|st| ev.evaluate(st.action, &Target::Any).decision.may_be_allowed())
     }
 }
 

@@ -82,6 +82,8 @@ async fn policies(
                 name: p.name().unwrap_or_default().to_owned(),
                 aws_managed: p.aws_managed(),
                 targets: None,
+                // Policy contents (DescribePolicy) are not collected yet.
+                document: None,
             });
         }
     }
