@@ -49,6 +49,8 @@ pub const OPERATIONS: &[Operation] = &[
     read(Organizations, "DescribeOrganization", &["organizations:DescribeOrganization"]),
     read(Organizations, "ListPolicies", &["organizations:ListPolicies"]),
     read(Organizations, "ListTargetsForPolicy", &["organizations:ListTargetsForPolicy"]),
+    read(Organizations, "DescribePolicy", &["organizations:DescribePolicy"]),
+    read(Organizations, "ListParents", &["organizations:ListParents"]),
     read(S3, "ListBuckets", &["s3:ListAllMyBuckets"]),
     read(S3, "GetBucketLocation", &["s3:GetBucketLocation"]),
     read(S3, "GetBucketPolicy", &["s3:GetBucketPolicy"]),

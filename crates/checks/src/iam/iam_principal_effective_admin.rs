@@ -60,7 +60,7 @@ declare_check! {
         cis: [],
         reads: {
             Iam: [GetAccountAuthorizationDetails],
-            Organizations: [DescribeOrganization, ListPolicies, ListTargetsForPolicy],
+            Organizations: [DescribeOrganization, ListPolicies, ListTargetsForPolicy, DescribePolicy, ListParents],
         },
         remediation: "Scope the principal's policies to its job and keep administrator access to break-glass roles.",
     }
@@ -71,10 +71,13 @@ impl IamPrincipalEffectiveAdmin {
         let analysis = Analysis::new(inv);
         for subject in analysis.subjects() {
             let levels = admin_levels(&subject);
-            let limits: Vec<_> = subject.caveats.iter().filter(|c| c.part != Part::Identity).cloned().collect();
             let unread: Vec<_> = subject.caveats.iter().filter(|c| c.part == Part::Identity).cloned().collect();
-            let not_considered =
-                if limits.is_empty() { String::new() } else { format!(" (not considered: {})", caveats_text(&limits)) };
+            // A deny, boundary or SCP left out could still take the power away: say so.
+            let not_considered = if subject.caveats.is_empty() {
+                String::new()
+            } else {
+                format!(" (not considered: {})", caveats_text(&subject.caveats))
+            };
             let by = |actions: &[&str]| {
                 let ev = subject.evaluator(&Context::unknown_by_default());
                 let mut statements: Vec<String> = Vec::new();

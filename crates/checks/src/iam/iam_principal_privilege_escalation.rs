@@ -71,7 +71,7 @@ declare_check! {
         cis: [],
         reads: {
             Iam: [GetAccountAuthorizationDetails],
-            Organizations: [DescribeOrganization, ListPolicies, ListTargetsForPolicy],
+            Organizations: [DescribeOrganization, ListPolicies, ListTargetsForPolicy, DescribePolicy, ListParents],
         },
         remediation: "Remove or scope the permissions the escalation path needs, or deny them with a boundary or SCP.",
     }

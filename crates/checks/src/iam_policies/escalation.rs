@@ -501,6 +501,8 @@ pub enum Certainty {
 pub enum Reach {
     /// Any permission: it writes its own policies.
     Admin,
+    /// Any permission its permissions boundary allows (the boundary's name).
+    WithinBoundary { boundary: String },
     /// The permissions of another version of this policy (versions are not collected).
     PolicyVersion { policy: String },
     /// The permissions of a more privileged user, group or role.
@@ -513,6 +515,9 @@ impl fmt::Display for Reach {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Reach::Admin => f.write_str("any permission (administrator)"),
+            Reach::WithinBoundary { boundary } => {
+                write!(f, "any permission its permissions boundary {boundary} allows")
+            }
             Reach::PolicyVersion { policy } => write!(f, "whatever another version of {policy} grants"),
             Reach::Principal { arn, why } => write!(f, "{arn} ({why})"),
             Reach::Existing { what } => f.write_str(what),
@@ -901,13 +906,20 @@ impl<'a> Search<'a> {
             } else {
                 Certainty::Certain
             };
+            // Writing its own policies gains at most what its boundary allows.
+            let reaches = match (&goal.reaches, &s.set.boundary) {
+                (Reach::Admin, Some(b)) => {
+                    Reach::WithinBoundary { boundary: b.name.strip_prefix("boundary:").unwrap_or(&b.name).to_owned() }
+                }
+                (r, _) => r.clone(),
+            };
             out.push(Escalation {
                 principal: s.arn.to_owned(),
                 path: path.id.to_owned(),
                 title: path.title.to_owned(),
                 target: Some(goal.arn.clone()).filter(|a| !a.is_empty()),
                 actions,
-                reaches: goal.reaches.clone(),
+                reaches,
                 certainty,
                 caveats: s.caveats.iter().map(Caveat::to_string).collect(),
                 source: path.source.to_owned(),
@@ -1023,6 +1035,11 @@ pub fn escalations_dot(escalations: &[Escalation]) -> String {
                 add("admin".into(), "any permission (administrator)".into(), "doubleoctagon");
                 "admin".to_owned()
             }
+            Reach::WithinBoundary { boundary } => {
+                let id = format!("boundary:{boundary}");
+                add(id.clone(), format!("what boundary {} allows", short(boundary)), "octagon");
+                id
+            }
             Reach::PolicyVersion { policy } => {
                 let id = format!("version:{policy}");
                 add(id.clone(), format!("another version of {}", short(policy)), "note");
@@ -1094,14 +1111,14 @@ pub fn principal_summary(report: &Report<'_>) -> (crate::Status, String) {
         );
     }
     let decided: Vec<&Escalation> = report.escalations.iter().filter(|e| e.is_decided()).collect();
-    let limits = s.caveats.iter().filter(|c| c.part != super::Part::Identity).cloned().collect::<Vec<_>>();
     let unread = s.caveats.iter().filter(|c| c.part == super::Part::Identity).cloned().collect::<Vec<_>>();
     if !decided.is_empty() {
         let shown: Vec<String> = decided.iter().take(3).map(|e| describe(e)).collect();
         let more = if decided.len() > 3 { format!("; and {} more", decided.len() - 3) } else { String::new() };
         let mut msg = format!("can escalate: {}{more}", shown.join("; "));
-        if !limits.is_empty() {
-            msg.push_str(&format!(" (not considered: {})", caveats_text(&limits)));
+        // A deny in a document left out could still block it: say so.
+        if !s.caveats.is_empty() {
+            msg.push_str(&format!(" (not considered: {})", caveats_text(&s.caveats)));
         }
         return (Status::Fail, msg);
     }
