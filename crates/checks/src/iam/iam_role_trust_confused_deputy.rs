@@ -62,7 +62,7 @@ declare_check! {
         severity: Medium,
         service: Iam,
         resource_kind: "iam_role",
-        best_practices: ["SEC03-BP09", "SEC03-BP08"],
+        best_practices: ["SEC03-BP02", "SEC03-BP08", "SEC03-BP09"],
         prowler: [],
         security_hub: [],
         config_rule: [],
