@@ -265,7 +265,10 @@ fn allow_all() -> &'static Policy {
 /// network keys also absent), so a concrete value restricts; `aws:UserAgent`,
 /// `aws:SecureTransport`, `aws:Referer` and other caller-chosen keys never restrict; any
 /// other unknown key (e.g. `aws:SourceIp`, resource tags) is reported as a condition that may
-/// restrict. Each Allow statement's actions and resources are tried as written.
+/// restrict. An outsider may also belong to no organization (so `…IfExists` organization
+/// conditions let it through), sends any `sts:ExternalId` it likes (a wildcard external id
+/// restricts nothing; a concrete one stays a condition) and, unauthenticated, has no
+/// `kms:CallerAccount`. Each Allow statement's actions and resources are tried as written.
 pub fn exposure(
     policy: &Policy,
     kind: ResourcePolicyKind,
