@@ -8,6 +8,7 @@ mod declare;
 mod engine;
 mod evidence;
 pub mod filter_pattern;
+pub mod iam_policies;
 pub mod policy;
 mod registry;
 mod settings;

@@ -2,7 +2,7 @@
 //! `[checks]` in wasp.toml changes them for an organisation's own policy.
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// Least CloudWatch Logs retention, in days (AWS Config `cw-loggroup-retention-period-check`
@@ -15,6 +15,10 @@ pub struct Settings {
     pub unused_credentials_days: u32,
     /// Fewest days RDS automated backups must be kept (Security Hub RDS.11: 7).
     pub rds_backup_retention_min_days: u32,
+    /// AWS accounts (12-digit ids) trusted besides the scanned account and its
+    /// organization's management account: policies that let them in are not exposure, and
+    /// roles they assume are not third-party access. Empty by default.
+    pub trusted_accounts: Vec<String>,
 }
 
 impl Default for Settings {
@@ -24,6 +28,7 @@ impl Default for Settings {
             access_key_max_age_days: 90,
             unused_credentials_days: 45,
             rds_backup_retention_min_days: 7,
+            trusted_accounts: Vec::new(),
         }
     }
 }
@@ -39,7 +44,12 @@ impl Settings {
             ("unused_credentials_days", self.unused_credentials_days, d.unused_credentials_days),
             ("rds_backup_retention_min_days", self.rds_backup_retention_min_days, d.rds_backup_retention_min_days),
         ];
-        pairs.iter().filter(|(_, v, d)| v != d).map(|(n, v, d)| format!("{n} = {v} (default {d})")).collect()
+        let mut changed: Vec<String> =
+            pairs.iter().filter(|(_, v, d)| v != d).map(|(n, v, d)| format!("{n} = {v} (default {d})")).collect();
+        if self.trusted_accounts != d.trusted_accounts {
+            changed.push(format!("trusted_accounts = [{}] (default none)", self.trusted_accounts.join(", ")));
+        }
+        changed
     }
 
     /// Refuses thresholds no control could mean: zero days.
@@ -54,6 +64,33 @@ impl Settings {
                 return Err(format!("{name} must be at least 1 day"));
             }
         }
+        for account in &self.trusted_accounts {
+            if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "trusted_accounts: {:?} is not a 12-digit AWS account id",
+                    wasp_model::excerpt(account)
+                ));
+            }
+        }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trusted_accounts_are_validated_and_reported_when_set() {
+        let mut s = Settings::default();
+        assert!(s.changed().is_empty());
+        s.trusted_accounts = vec!["111122223333".into()];
+        assert!(s.validate().is_ok());
+        assert_eq!(s.changed(), ["trusted_accounts = [111122223333] (default none)"]);
+        s.trusted_accounts.push("12345".into());
+        assert!(s.validate().unwrap_err().contains("\"12345\" is not a 12-digit"));
+        let parsed: Settings = serde_json::from_str(r#"{"trusted_accounts": ["444455556666"]}"#).unwrap();
+        assert_eq!(parsed.trusted_accounts, ["444455556666"]);
+        assert_eq!(parsed.log_retention_min_days, 365);
     }
 }

@@ -93,6 +93,80 @@ pub enum Command {
     /// wasp's lens for the Well-Architected Tool: `wasp lens export` writes a custom lens.
     #[command(subcommand)]
     Lens(LensCommand),
+    /// Ask the IAM policy engine about a snapshot: what a principal may do, who can escalate.
+    #[command(subcommand)]
+    Iam(IamCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IamCommand {
+    /// Whether a user or role may perform an action, and why: every policy that applies
+    /// (its own, its groups', its boundary, the SCPs, the resource's policy when known).
+    Can(IamCanArgs),
+    /// The privilege escalations every user and role can perform, and what they reach.
+    Escalations(IamEscalationsArgs),
+}
+
+/// The inventory an `iam` command reads.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("input").required(true).args(["snapshot", "demo"])))]
+pub struct IamInput {
+    /// A snapshot saved by `wasp scan --save-snapshot`.
+    #[arg(long, value_name = "FILE")]
+    pub snapshot: Option<PathBuf>,
+
+    /// The built-in demo account.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IamCanArgs {
+    #[command(flatten)]
+    pub input: IamInput,
+
+    /// The user or role: its ARN, or its name when that is unique.
+    pub principal: String,
+
+    /// The action, e.g. `iam:CreatePolicyVersion`.
+    pub action: String,
+
+    /// The resource's ARN (default: every resource, `*`).
+    #[arg(long, value_name = "ARN")]
+    pub resource: Option<String>,
+
+    /// A condition key's value for the request, e.g. `aws:MultiFactorAuthPresent=true`
+    /// (repeatable); keys not given stay unknown.
+    #[arg(long = "context", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+    pub context: Vec<(String, String)>,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct IamEscalationsArgs {
+    #[command(flatten)]
+    pub input: IamInput,
+
+    #[arg(long, value_enum, default_value_t = GraphFormat::Text)]
+    pub format: GraphFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Text,
+    Json,
+    /// Graphviz: principals linked to what they can reach.
+    Dot,
+}
+
+/// `KEY=VALUE`, split at the first `=`.
+fn parse_key_value(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
+        _ => Err(format!("expected KEY=VALUE, got '{}'", wasp_model::excerpt(text))),
+    }
 }
 
 #[derive(Debug, Subcommand)]

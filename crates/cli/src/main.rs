@@ -6,6 +6,7 @@ mod args;
 mod config;
 mod export;
 mod history;
+mod iam;
 mod output;
 mod pipeline;
 mod regions;
@@ -87,6 +88,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Suppress(command) => history::suppress(cli, command, &config),
         Command::Export(command) => export::run(cli, command, &config),
         Command::Lens(command) => export::lens(command),
+        Command::Iam(command) => iam::run(cli, command, &config),
         Command::Permissions => {
             let policy = wasp_collect::calls::minimal_iam_policy();
             output::to_stdout(|out| {

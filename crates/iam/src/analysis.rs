@@ -265,7 +265,10 @@ fn allow_all() -> &'static Policy {
 /// network keys also absent), so a concrete value restricts; `aws:UserAgent`,
 /// `aws:SecureTransport`, `aws:Referer` and other caller-chosen keys never restrict; any
 /// other unknown key (e.g. `aws:SourceIp`, resource tags) is reported as a condition that may
-/// restrict. Each Allow statement's actions and resources are tried as written.
+/// restrict. An outsider may also belong to no organization (so `…IfExists` organization
+/// conditions let it through), sends any `sts:ExternalId` it likes (a wildcard external id
+/// restricts nothing; a concrete one stays a condition) and, unauthenticated, has no
+/// `kms:CallerAccount`. Each Allow statement's actions and resources are tried as written.
 pub fn exposure(
     policy: &Policy,
     kind: ResourcePolicyKind,
@@ -406,8 +409,8 @@ fn named_persona(v: &str) -> Option<Principal> {
     })
 }
 
-/// The contexts an outsider can present: caller-identifying keys with its own values; the
-/// network keys once absent and once with its own values.
+/// The contexts an outsider can present: caller-identifying keys with its own values (its
+/// organization keys also absent); the network keys once absent and once with its own values.
 fn outsider_contexts(principal: &Principal, org: Option<&str>) -> Vec<Context> {
     let account = if principal.account.is_empty() { OUTSIDER_ACCOUNT } else { principal.account.as_str() };
     let org_id = org.unwrap_or("o-outsider0000");
@@ -430,10 +433,31 @@ fn outsider_contexts(principal: &Principal, org: Option<&str>) -> Vec<Context> {
             base = base.absent(key);
         }
     }
-    let mut via_network = base.clone().set("aws:SourceVpc", "vpc-0outsider").set("aws:SourceVpce", "vpce-0outsider");
-    via_network.insert("aws:VpcSourceIp", ContextValue::Unknown);
-    let direct = base.absent("aws:SourceVpc").absent("aws:SourceVpce").absent("aws:VpcSourceIp");
-    vec![direct, via_network]
+    if matches!(principal.kind, crate::request::PrincipalKind::Anonymous) {
+        // An unauthenticated caller has no account.
+        base = base.absent("kms:CallerAccount");
+    }
+    // An outsider may also belong to no organization at all (its organization keys absent),
+    // which `…IfExists` conditions let through.
+    let mut bases = vec![base.clone()];
+    if iam && org.is_none() {
+        bases.push(base.absent("aws:PrincipalOrgID").absent("aws:PrincipalOrgPaths"));
+    }
+    let mut out = Vec::new();
+    for base in bases {
+        let mut via_network =
+            base.clone().set("aws:SourceVpc", "vpc-0outsider").set("aws:SourceVpce", "vpce-0outsider");
+        via_network.insert("aws:VpcSourceIp", ContextValue::Unknown);
+        out.push(base.absent("aws:SourceVpc").absent("aws:SourceVpce").absent("aws:VpcSourceIp"));
+        out.push(via_network);
+    }
+    // An external id is a secret the outsider does not know, but it may send any value: a
+    // wildcard that matches every value restricts nothing.
+    if iam {
+        let guesses: Vec<Context> = out.iter().map(|c| c.clone().set("sts:ExternalId", "outsider-guess")).collect();
+        out.extend(guesses);
+    }
+    out
 }
 
 /// `Some((allow statements, restricting conditions))` when the outsider may be allowed.

@@ -200,6 +200,9 @@ fn restricting_keys_with_concrete_values() {
     // IfExists lets callers without the key through.
     let doc = r#"{"Statement":{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"StringEqualsIfExists":{"aws:SourceVpce":"vpce-1a2b"}}}}"#;
     assert!(exposed(doc).is_exposed());
+    // An outsider in no organization passes an `IfExists` organization condition.
+    let doc = r#"{"Statement":{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-mine123"}}}}"#;
+    assert!(exposed(doc).is_exposed());
     // A source IP allow-list may restrict: reported as a condition, not as open.
     let doc = r#"{"Statement":{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}}"#;
     let e = exposed(doc);
@@ -229,6 +232,16 @@ fn key_and_trust_policies() {
         &TrustedSet::default(),
     );
     assert!(e.is_exposed());
+    // kms:CallerAccount pins every caller, the unauthenticated one included.
+    let key = Policy::parse(r#"{"Statement":{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"111122223333"}}}}"#, PolicyKind::Resource).unwrap();
+    let e = exposure(
+        &key,
+        ResourcePolicyKind::KeyPolicy,
+        "arn:aws:kms:us-east-1:111122223333:key/k",
+        "111122223333",
+        &TrustedSet::default(),
+    );
+    assert!(!e.may_be_exposed(), "{e:?}");
     let trust = Policy::parse(r#"{"Statement":{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"secret"}}}}"#, PolicyKind::Trust).unwrap();
     let e = exposure(
         &trust,
@@ -242,4 +255,14 @@ fn key_and_trust_policies() {
         e.grants.iter().find(|g| g.outsider == Outsider::AnyAccount).unwrap().conditions[0].key.as_deref(),
         Some("sts:externalid")
     );
+    // A wildcard external id lets any value through.
+    let trust = Policy::parse(r#"{"Statement":{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringLike":{"sts:ExternalId":"*"}}}}"#, PolicyKind::Trust).unwrap();
+    let e = exposure(
+        &trust,
+        ResourcePolicyKind::TrustPolicy,
+        "arn:aws:iam::111122223333:role/r",
+        "111122223333",
+        &TrustedSet::default(),
+    );
+    assert!(e.is_exposed(), "{e:?}");
 }

@@ -27,6 +27,9 @@ pub struct Key {
     pub rotation_enabled: Option<bool>,
     #[serde(default)]
     pub deletion_date: Option<Timestamp>,
+    /// The key policy (`GetKeyPolicy`, policy name `default`); `None` when it was not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<serde_json::Value>,
     #[serde(default)]
     pub tags: Tags,
     #[serde(default, skip_serializing_if = "Option::is_none")]

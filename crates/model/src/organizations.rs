@@ -12,6 +12,11 @@ pub struct Organizations {
     /// account or a delegated administrator).
     #[serde(default)]
     pub service_control_policies: Option<Vec<ServiceControlPolicy>>,
+    /// Ids of the root and the OUs above the scanned account, from the root down
+    /// (`ListParents`); `None` when not read. With the policies' targets, it says which SCPs
+    /// apply to the account at each level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_parents: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -53,4 +58,7 @@ pub struct ServiceControlPolicy {
     /// Ids of roots, OUs and accounts the policy is attached to.
     #[serde(default)]
     pub targets: Option<Vec<String>>,
+    /// The policy document (`DescribePolicy`); `None` when it was not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<serde_json::Value>,
 }

@@ -1,4 +1,4 @@
-//! KMS: keys of one region with their metadata and rotation status.
+//! KMS: keys of one region with their metadata, key policy and rotation status.
 use crate::unit::{client, Unit};
 use aws_sdk_kms::types::{KeyManagerType, KeyState as SdkKeyState, OriginType};
 use futures::StreamExt;
@@ -72,6 +72,19 @@ async fn read_key(unit: &Unit, kms: &aws_sdk_kms::Client, id: String) -> Option<
         id: id.clone(),
         ..Key::default()
     };
+    // The key policy decides who may use the key; AWS writes the policies of its own keys.
+    if key.is_customer_managed() {
+        let answer = kms.get_key_policy().key_id(&id).policy_name("default").send().await;
+        if let Some(text) = unit.read_for("GetKeyPolicy", &key.arn, answer).ok().and_then(|r| r.policy) {
+            match serde_json::from_str(&text) {
+                Ok(policy) => key.policy = Some(policy),
+                Err(e) => {
+                    let reason = format!("the key policy is not JSON: {e}");
+                    unit.gap("GetKeyPolicy", GapKind::Other, reason, Some(&key.arn));
+                }
+            }
+        }
+    }
     // AWS-managed keys rotate on AWS's schedule; keys AWS cannot rotate need no question.
     if !key.is_customer_managed() || key.state.is_pending_deletion() || key.supports_rotation() == Some(false) {
         return Some(key);

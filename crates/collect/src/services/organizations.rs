@@ -1,10 +1,12 @@
 //! Organizations: the organization the account belongs to and its service control policies,
 //! which the management account and a delegated administrator may list. A member account is
 //! refused that list once, as one gap; what it can see (its organization and feature set)
-//! still counts.
+//! still counts. A delegated administrator (a member account SCPs restrict) also reads the
+//! custom policies' documents and its own place in the organization, so its principals'
+//! permissions can be evaluated within them.
 use crate::errors::{classify, Classified};
 use crate::unit::{client, Read, Unit};
-use aws_sdk_organizations::types::{OrganizationFeatureSet, PolicyType};
+use aws_sdk_organizations::types::{OrganizationFeatureSet, ParentType, PolicyType};
 use futures::StreamExt;
 use wasp_model::organizations::{FeatureSet, Organization, ServiceControlPolicy};
 use wasp_model::{GapKind, Inventory, Setting};
@@ -47,6 +49,48 @@ async fn collect_with(unit: &Unit, client: &aws_sdk_organizations::Client, part:
     let is_management = management == unit.account_id();
     part.organizations.organization = Some(Setting::Configured(organization));
     part.organizations.service_control_policies = policies(unit, client, is_management, &management).await;
+    // SCPs do not restrict the management account: where they do, say where the account sits.
+    if !is_management && part.organizations.service_control_policies.is_some() {
+        part.organizations.account_parents = parents(unit, client).await;
+    }
+}
+
+/// The root and OUs above the scanned account, root first.
+async fn parents(unit: &Unit, client: &aws_sdk_organizations::Client) -> Option<Vec<String>> {
+    let mut child = unit.account_id().to_owned();
+    let mut chain = Vec::new();
+    // An organization nests OUs at most five deep under its root.
+    for _ in 0..8 {
+        let answer = unit.read("ListParents", client.list_parents().child_id(&child).send().await).ok()?;
+        let parent = answer.parents().first()?;
+        let id = parent.id()?.to_owned();
+        chain.push(id.clone());
+        if parent.r#type() == Some(&ParentType::Root) {
+            chain.reverse();
+            return Some(chain);
+        }
+        child = id;
+    }
+    unit.gap("ListParents", GapKind::Other, "the account's parents did not reach a root".into(), None);
+    None
+}
+
+/// A policy's document, when it can be read and decoded.
+async fn document(
+    unit: &Unit,
+    client: &aws_sdk_organizations::Client,
+    policy: &ServiceControlPolicy,
+) -> Option<serde_json::Value> {
+    let answer =
+        unit.read_for("DescribePolicy", &policy.arn, client.describe_policy().policy_id(&policy.id).send().await);
+    let text = answer.ok()?.policy()?.content()?.to_owned();
+    match serde_json::from_str(&text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            unit.gap("DescribePolicy", GapKind::Other, format!("the policy is not JSON: {e}"), Some(&policy.arn));
+            None
+        }
+    }
 }
 
 async fn policies(
@@ -82,6 +126,7 @@ async fn policies(
                 name: p.name().unwrap_or_default().to_owned(),
                 aws_managed: p.aws_managed(),
                 targets: None,
+                document: None,
             });
         }
     }
@@ -92,6 +137,9 @@ async fn policies(
         .map(|mut policy| async move {
             if !policy.aws_managed {
                 policy.targets = targets(unit, client, &policy).await;
+                if !is_management {
+                    policy.document = document(unit, client, &policy).await;
+                }
             }
             policy
         })
@@ -169,5 +217,96 @@ mod tests {
         assert_eq!((gaps[0].operation.as_str(), gaps[0].kind), ("ListPolicies", GapKind::AccessDenied));
         assert!(gaps[0].reason.contains("999999999999"), "{}", gaps[0].reason);
         assert_eq!(unit.shared.calls.total(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_delegated_administrator_reads_custom_policy_documents_and_its_parents() {
+        use aws_sdk_organizations::operation::describe_policy::DescribePolicyOutput;
+        use aws_sdk_organizations::operation::list_parents::ListParentsOutput;
+        use aws_sdk_organizations::operation::list_policies::ListPoliciesOutput;
+        use aws_sdk_organizations::operation::list_targets_for_policy::ListTargetsForPolicyOutput;
+        use aws_sdk_organizations::types::{Parent, Policy, PolicySummary, PolicyTargetSummary};
+
+        let unit = Unit::new(Arc::new(Shared::for_tests(&["us-east-1"])), Service::Organizations, GLOBAL_REGION.into());
+        let describe = mock!(Client::describe_organization).then_output(|| {
+            DescribeOrganizationOutput::builder()
+                .organization(
+                    SdkOrganization::builder()
+                        .id("o-abc")
+                        .arn("arn:aws:organizations::999999999999:organization/o-abc")
+                        .master_account_id("999999999999")
+                        .feature_set(OrganizationFeatureSet::All)
+                        .build(),
+                )
+                .build()
+        });
+        let summary = |id: &str, name: &str, aws_managed: bool| {
+            PolicySummary::builder()
+                .id(id)
+                .arn(format!("arn:aws:organizations::999999999999:policy/{id}"))
+                .name(name)
+                .aws_managed(aws_managed)
+                .build()
+        };
+        let list = mock!(Client::list_policies).then_output(move || {
+            ListPoliciesOutput::builder()
+                .policies(summary("p-FullAWSAccess", "FullAWSAccess", true))
+                .policies(summary("p-guard", "guard", false))
+                .build()
+        });
+        let targets = mock!(Client::list_targets_for_policy).then_output(|| {
+            ListTargetsForPolicyOutput::builder()
+                .targets(PolicyTargetSummary::builder().target_id("ou-ab12-cdef3456").build())
+                .build()
+        });
+        let content = mock!(Client::describe_policy).then_output(|| {
+            DescribePolicyOutput::builder()
+                .policy(
+                    Policy::builder()
+                        .content(r#"{"Statement":{"Effect":"Deny","Action":"iam:*","Resource":"*"}}"#)
+                        .build(),
+                )
+                .build()
+        });
+        let parents =
+            mock!(Client::list_parents).match_requests(|r| r.child_id() == Some("123456789012")).then_output(|| {
+                ListParentsOutput::builder()
+                    .parents(Parent::builder().id("ou-ab12-cdef3456").r#type(ParentType::OrganizationalUnit).build())
+                    .build()
+            });
+        let root = mock!(Client::list_parents)
+            .match_requests(|r| r.child_id() == Some("ou-ab12-cdef3456"))
+            .then_output(|| {
+                ListParentsOutput::builder()
+                    .parents(Parent::builder().id("r-ab12").r#type(ParentType::Root).build())
+                    .build()
+            });
+        let mocks = MockResponseInterceptor::new()
+            .rule_mode(RuleMode::MatchAny)
+            .with_rule(&describe)
+            .with_rule(&list)
+            .with_rule(&targets)
+            .with_rule(&content)
+            .with_rule(&parents)
+            .with_rule(&root);
+        let conf = aws_sdk_organizations::Config::builder()
+            .behavior_version(aws_sdk_organizations::config::BehaviorVersion::latest())
+            .region(aws_sdk_organizations::config::Region::new("us-east-1"))
+            .credentials_provider(aws_sdk_organizations::config::Credentials::new("a", "b", None, None, "t"))
+            .http_client(create_mock_http_client())
+            .interceptor(mocks)
+            .interceptor(unit.guard())
+            .build();
+        let mut part = Inventory::default();
+        collect_with(&unit, &Client::from_conf(conf), &mut part).await;
+
+        let policies = part.organizations.service_control_policies.unwrap();
+        let guard = policies.iter().find(|p| p.name == "guard").unwrap();
+        assert_eq!(guard.targets.as_deref(), Some(&["ou-ab12-cdef3456".to_owned()][..]));
+        assert_eq!(guard.document.as_ref().unwrap()["Statement"]["Action"], "iam:*");
+        let full = policies.iter().find(|p| p.name == "FullAWSAccess").unwrap();
+        assert!(full.document.is_none() && full.targets.is_none(), "AWS-managed policies are not read further");
+        assert_eq!(part.organizations.account_parents, Some(vec!["r-ab12".to_owned(), "ou-ab12-cdef3456".to_owned()]));
+        assert!(unit.take_gaps().is_empty());
     }
 }
