@@ -317,7 +317,9 @@ fn permissions(checks: &[&Meta]) -> String {
     w!(
         out,
         "wasp never reads secret values: no Secrets Manager secret values, no SSM SecureString parameters, \
-         no Lambda environment variables, no S3 objects.\n"
+         no Lambda environment variables (`ListFunctions` returns them with each function; the collector \
+         drops them, names and values, before anything is kept), no SQS messages, no DynamoDB items, no S3 \
+         objects.\n"
     );
     w!(out, "## The least-privilege policy\n");
     w!(out, "`wasp permissions` prints it.\n");
