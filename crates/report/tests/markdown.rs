@@ -132,6 +132,12 @@ fn hostile_strings_stay_text() {
     review.scope.regions.push(NASTY.into());
     review.questions[0].title = NASTY.into();
     review.improvement_plan[0].title = NASTY.into();
+    // As many hostile failures as fit under the limit, so none is cut from the table.
+    let mut kept = 0;
+    review.findings.retain(|f| {
+        kept += usize::from(f.status == Status::Fail);
+        f.status != Status::Fail || kept <= 40
+    });
     for f in review.findings.iter_mut().filter(|f| f.status == Status::Fail) {
         f.message = format!("{NASTY} {}", f.message);
         f.resource_arn = Some(format!("{NASTY}{HOSTILE}"));
