@@ -75,6 +75,29 @@ pub struct Read {
     pub operation: &'static str,
 }
 
+/// What a check's findings can do to a practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckKind {
+    /// A configuration that establishes or contradicts (part of) a practice: its failures make
+    /// the practice not met.
+    Check,
+    /// What the account shows about a practice no configuration can prove (a Macie job that
+    /// ran, an experiment template, a prepared responder role). A signal never decides a
+    /// practice: it is shown beside it and offered as evidence to the person who answers.
+    /// PASS means the signal is present, FAIL that it is absent; signals are informational.
+    Signal,
+}
+
+impl CheckKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::Check => "check",
+            CheckKind::Signal => "signal",
+        }
+    }
+}
+
 /// Everything about a check except its evaluation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -83,6 +106,8 @@ pub struct Meta {
     pub id: &'static str,
     pub title: &'static str,
     pub severity: Severity,
+    /// A check, or an evidence signal that never decides a practice on its own.
+    pub kind: CheckKind,
     /// Service the check is filed under.
     pub service: Service,
     /// The kind of resource findings are about (`iam_user`, `s3_bucket`, `account` …).
@@ -136,12 +161,15 @@ pub trait Check: Sync + Send {
 /// beside the declaration with [`crate::Check`]'s signature minus `meta`.
 #[macro_export]
 macro_rules! declare_check {
+    (@kind) => { $crate::CheckKind::Check };
+    (@kind $kind:ident) => { $crate::CheckKind::$kind };
     (
         $(#[doc = $doc:literal])*
         $name:ident {
             id: $id:literal,
             title: $title:literal,
             severity: $severity:ident,
+            $(kind: $check_kind:ident,)?
             service: $service:ident,
             resource_kind: $kind:literal,
             best_practices: [$($bp:literal),+ $(,)?],
@@ -161,6 +189,7 @@ macro_rules! declare_check {
                 id: $id,
                 title: $title,
                 severity: $crate::Severity::$severity,
+                kind: $crate::declare_check!(@kind $($check_kind)?),
                 service: wasp_model::Service::$service,
                 resource_kind: $kind,
                 best_practices: &[$($bp),+],

@@ -31,7 +31,7 @@ pub mod securityhub;
 pub mod sns;
 pub mod sqs;
 
-pub use declare::{Check, Equivalents, Meta, Read, Severity};
+pub use declare::{Check, CheckKind, Equivalents, Meta, Read, Severity};
 pub use engine::{run, run_one, Finding, Findings, Selection, Status, Suppression};
 pub use registry::{find, CHECKS};
 pub use settings::Settings;

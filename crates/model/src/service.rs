@@ -25,6 +25,62 @@ pub enum Service {
     DynamoDb,
     Rds,
     Lambda,
+    /// Application, Network and Gateway Load Balancers (ELBv2).
+    Elbv2,
+    /// Classic Load Balancers.
+    Elb,
+    /// CloudFront distributions (global).
+    CloudFront,
+    /// WAFv2 web ACLs, their associations and logging.
+    Wafv2,
+    /// Shield Advanced subscription and protections (global).
+    Shield,
+    /// API Gateway REST APIs (v1) and HTTP/WebSocket APIs (v2).
+    ApiGateway,
+    /// Route 53 hosted zones and registered domains (global).
+    Route53,
+    /// Network Firewall firewalls and policies.
+    NetworkFirewall,
+    /// ECR repositories.
+    Ecr,
+    /// ECS clusters, services and task definitions.
+    Ecs,
+    /// EKS clusters.
+    Eks,
+    /// CodeBuild projects.
+    CodeBuild,
+    /// CodeArtifact domains and repositories.
+    CodeArtifact,
+    /// Systems Manager: managed instances, patch compliance, documents, parameters (never values).
+    Ssm,
+    /// Amazon Inspector (v2) coverage and findings counts.
+    Inspector,
+    /// AWS Fault Injection Service experiment templates and experiments.
+    Fis,
+    /// Secrets Manager secrets (never their values).
+    SecretsManager,
+    /// ACM certificates.
+    Acm,
+    /// EFS file systems and access points.
+    Efs,
+    /// AWS Backup vaults, plans and protected resources.
+    Backup,
+    /// Redshift clusters.
+    Redshift,
+    /// OpenSearch Service domains.
+    OpenSearch,
+    /// ElastiCache replication groups and clusters.
+    ElastiCache,
+    /// Amazon Macie status, classification jobs and findings counts.
+    Macie,
+    /// CloudFormation stacks.
+    CloudFormation,
+    /// Incident Manager response plans and contacts.
+    IncidentManager,
+    /// IAM Identity Center instances and permission sets.
+    IdentityCenter,
+    /// The account's alternate contacts (the Account Management API; global).
+    AccountContacts,
     /// Gaps only: the account itself (its list of regions).
     Account,
     /// Gaps only: every service of a region (every call there was denied).
@@ -34,7 +90,7 @@ pub enum Service {
 
 impl Service {
     /// Every service `wasp scan` can collect, in collection order.
-    pub const COLLECTED: [Service; 17] = [
+    pub const COLLECTED: [Service; 45] = [
         Service::Iam,
         Service::Organizations,
         Service::S3,
@@ -52,6 +108,34 @@ impl Service {
         Service::DynamoDb,
         Service::Rds,
         Service::Lambda,
+        Service::Elbv2,
+        Service::Elb,
+        Service::CloudFront,
+        Service::Wafv2,
+        Service::Shield,
+        Service::ApiGateway,
+        Service::Route53,
+        Service::NetworkFirewall,
+        Service::Ecr,
+        Service::Ecs,
+        Service::Eks,
+        Service::CodeBuild,
+        Service::CodeArtifact,
+        Service::Ssm,
+        Service::Inspector,
+        Service::Fis,
+        Service::SecretsManager,
+        Service::Acm,
+        Service::Efs,
+        Service::Backup,
+        Service::Redshift,
+        Service::OpenSearch,
+        Service::ElastiCache,
+        Service::Macie,
+        Service::CloudFormation,
+        Service::IncidentManager,
+        Service::IdentityCenter,
+        Service::AccountContacts,
     ];
 
     /// wasp's short name, as in `--services`, gaps and snapshot files.
@@ -75,6 +159,34 @@ impl Service {
             Service::DynamoDb => "dynamodb",
             Service::Rds => "rds",
             Service::Lambda => "lambda",
+            Service::Elbv2 => "elbv2",
+            Service::Elb => "elb",
+            Service::CloudFront => "cloudfront",
+            Service::Wafv2 => "wafv2",
+            Service::Shield => "shield",
+            Service::ApiGateway => "apigateway",
+            Service::Route53 => "route53",
+            Service::NetworkFirewall => "networkfirewall",
+            Service::Ecr => "ecr",
+            Service::Ecs => "ecs",
+            Service::Eks => "eks",
+            Service::CodeBuild => "codebuild",
+            Service::CodeArtifact => "codeartifact",
+            Service::Ssm => "ssm",
+            Service::Inspector => "inspector",
+            Service::Fis => "fis",
+            Service::SecretsManager => "secretsmanager",
+            Service::Acm => "acm",
+            Service::Efs => "efs",
+            Service::Backup => "backup",
+            Service::Redshift => "redshift",
+            Service::OpenSearch => "opensearch",
+            Service::ElastiCache => "elasticache",
+            Service::Macie => "macie",
+            Service::CloudFormation => "cloudformation",
+            Service::IncidentManager => "incidentmanager",
+            Service::IdentityCenter => "identitycenter",
+            Service::AccountContacts => "accountcontacts",
             Service::Account => "account",
             Service::Every => "*",
         }
@@ -87,7 +199,18 @@ impl Service {
 
     /// Collected once per account rather than once per region.
     pub const fn is_global(self) -> bool {
-        matches!(self, Service::Sts | Service::Iam | Service::Organizations | Service::S3 | Service::Account)
+        matches!(
+            self,
+            Service::Sts
+                | Service::Iam
+                | Service::Organizations
+                | Service::S3
+                | Service::Account
+                | Service::CloudFront
+                | Service::Route53
+                | Service::Shield
+                | Service::AccountContacts
+        )
     }
 }
 

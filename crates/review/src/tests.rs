@@ -15,6 +15,7 @@ const fn meta(
         id,
         title: "t",
         severity,
+        kind: wasp_checks::CheckKind::Check,
         service: Service::Iam,
         resource_kind: "iam_user",
         best_practices,

@@ -13,6 +13,7 @@ const fn meta(id: &'static str, severity: Severity, best_practices: &'static [&'
         id,
         title: "t",
         severity,
+        kind: wasp_checks::CheckKind::Check,
         service: Service::Iam,
         resource_kind: "iam_user",
         best_practices,

@@ -42,6 +42,35 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::DynamoDb => dynamodb::collect(unit, &mut part).await,
         Service::Rds => rds::collect(unit, &mut part).await,
         Service::Lambda => lambda::collect(unit, &mut part).await,
+        // Collected by the services' own modules as they land.
+        Service::Elbv2
+        | Service::Elb
+        | Service::CloudFront
+        | Service::Wafv2
+        | Service::Shield
+        | Service::ApiGateway
+        | Service::Route53
+        | Service::NetworkFirewall
+        | Service::Ecr
+        | Service::Ecs
+        | Service::Eks
+        | Service::CodeBuild
+        | Service::CodeArtifact
+        | Service::Ssm
+        | Service::Inspector
+        | Service::Fis
+        | Service::SecretsManager
+        | Service::Acm
+        | Service::Efs
+        | Service::Backup
+        | Service::Redshift
+        | Service::OpenSearch
+        | Service::ElastiCache
+        | Service::Macie
+        | Service::CloudFormation
+        | Service::IncidentManager
+        | Service::IdentityCenter
+        | Service::AccountContacts => {}
         Service::Sts | Service::Account | Service::Every => {}
     }
     part
