@@ -94,6 +94,13 @@ fn check_page(m: &Meta, lens: &Lens) -> String {
     let mut out = format!("{HEADER}\n# {}\n\n", m.title);
     w!(out, "- **Id:** `{}`", m.id);
     w!(out, "- **Severity:** {}", m.severity);
+    if m.kind == wasp_checks::CheckKind::Signal {
+        w!(
+            out,
+            "- **Kind:** evidence signal: PASS means present, FAIL absent; shown beside its practices and \
+             to whoever answers, it never decides a practice or the exit code"
+        );
+    }
     w!(out, "- **Service:** `{}`", m.service);
     w!(out, "- **Resource kind:** `{}`", m.resource_kind);
     let reads: Vec<String> = m.reads.iter().map(|r| format!("{}:{}", r.service, r.operation)).collect();
@@ -143,9 +150,18 @@ fn index(checks: &[&Meta]) -> String {
     let mut out = format!("{HEADER}\n# Checks\n\n");
     w!(
         out,
-        "{} checks across {} services. See also the [best-practice coverage](../coverage.md).",
+        "{} checks across {} services, {} of them evidence signals. See also the [best-practice \
+         coverage](../coverage.md).",
         checks.len(),
-        by_service.len()
+        by_service.len(),
+        checks.iter().filter(|m| m.kind == wasp_checks::CheckKind::Signal).count()
+    );
+    w!(
+        out,
+        "\nA *signal* reports what the account shows about a practice no configuration can prove (a \
+         classification job that ran, an experiment template, a prepared responder role): PASS means \
+         present, FAIL absent. Signals are shown beside their practices and to whoever answers the \
+         questionnaire; they never make a practice met or not met, nor change the exit code."
     );
     w!(out, "\nA check's severity is the harm its failure allows:\n");
     w!(out, "| Severity | Meaning | Checks |\n|---|---|---|");
@@ -159,7 +175,8 @@ fn index(checks: &[&Meta]) -> String {
         for m in list {
             let bps: Vec<String> =
                 m.best_practices.iter().map(|bp| format!("[{bp}](../coverage.md#{})", anchor(bp))).collect();
-            w!(out, "| [`{0}`]({0}.md) | {1} | {2} | {3} |", m.id, cell(m.title), m.severity, bps.join(", "));
+            let kind = if m.kind == wasp_checks::CheckKind::Signal { " (signal)" } else { "" };
+            w!(out, "| [`{0}`]({0}.md){kind} | {1} | {2} | {3} |", m.id, cell(m.title), m.severity, bps.join(", "));
         }
     }
     out
@@ -234,6 +251,8 @@ fn coverage(checks: &[&Meta], lens: &Lens) -> String {
         |bp: &str| -> Vec<&Meta> { checks.iter().copied().filter(|m| m.best_practices.contains(&bp)).collect() };
     let covered =
         |q: &wasp_pillar::Question| q.best_practices.iter().filter(|bp| !evidencing(&bp.id).is_empty()).count();
+    let is_signal = |m: &&Meta| m.kind == wasp_checks::CheckKind::Signal;
+    let with_check = lens.best_practices().filter(|(_, bp)| evidencing(&bp.id).iter().any(|m| !is_signal(m))).count();
     let total = lens.best_practices().count();
     let total_covered: usize = lens.questions.iter().map(covered).sum();
 
@@ -246,7 +265,12 @@ fn coverage(checks: &[&Meta], lens: &Lens) -> String {
         lens.lens.name,
         lens.lens.version
     );
-    w!(out, "**{total_covered} of {total}** best practices have at least one automated check.\n");
+    w!(
+        out,
+        "**{total_covered} of {total}** best practices have automated evidence: {with_check} at least one check, \
+         {} only signals.\n",
+        total_covered - with_check
+    );
     w!(
         out,
         "Each practice also has an *evidence scope*: `full` when its checks can establish the whole \
@@ -262,7 +286,7 @@ fn coverage(checks: &[&Meta], lens: &Lens) -> String {
         scoped(wasp_pillar::ScopeLevel::Partial),
         scoped(wasp_pillar::ScopeLevel::None)
     );
-    w!(out, "| Area | Questions | Best practices | With a check |\n|---|---|---|---|");
+    w!(out, "| Area | Questions | Best practices | With a check or signal |\n|---|---|---|---|");
     for area in &lens.areas {
         let qs: Vec<_> = area.questions.iter().filter_map(|id| lens.question(id)).collect();
         let n: usize = qs.iter().map(|q| q.best_practices.len()).sum();
@@ -272,22 +296,54 @@ fn coverage(checks: &[&Meta], lens: &Lens) -> String {
     }
     w!(out, "| **Total** | | **{total}** | **{total_covered}** |");
 
-    w!(out, "\n## Practices with no automated check\n");
+    w!(out, "\n## Practices with no automated evidence\n");
+    w!(out, "Each needs a person's answer in the review; why no API shows it, or what is missing:\n");
     for (_, bp) in lens.best_practices().filter(|(_, bp)| evidencing(&bp.id).is_empty()) {
-        w!(out, "- [{}](#{}) {} (level of risk: {})", bp.id, anchor(&bp.id), bp.title, bp.level_of_risk.as_str());
+        let why = match bp.evidence_scope.level {
+            wasp_pillar::ScopeLevel::None => bp.evidence_scope.reason.clone(),
+            _ => format!("no check yet; {}", bp.evidence_scope.reason),
+        };
+        w!(
+            out,
+            "- [{}](#{}) {} (level of risk: {}): {}",
+            bp.id,
+            anchor(&bp.id),
+            bp.title,
+            bp.level_of_risk.as_str(),
+            why
+        );
     }
 
     for q in &lens.questions {
         w!(out, "\n## {}: {}\n", q.display_id, q.title);
-        w!(out, "[AWS guidance]({}); {} of {} practices with a check.\n", q.url, covered(q), q.best_practices.len());
-        w!(out, "| Best practice | Title | Level of risk | Evidence scope | Checks |\n|---|---|---|---|---|");
+        w!(
+            out,
+            "[AWS guidance]({}); {} of {} practices with a check or signal.\n",
+            q.url,
+            covered(q),
+            q.best_practices.len()
+        );
+        w!(
+            out,
+            "| Best practice | Title | Level of risk | Evidence scope | Checks | Signals |\n|---|---|---|---|---|---|"
+        );
         for bp in &q.best_practices {
-            let list: Vec<String> =
-                evidencing(&bp.id).iter().map(|m| format!("[`{0}`](checks/{0}.md)", m.id)).collect();
-            let list = if list.is_empty() { "none yet".to_string() } else { list.join(", ") };
+            let links = |signals: bool| {
+                let list: Vec<String> = evidencing(&bp.id)
+                    .iter()
+                    .filter(|m| is_signal(m) == signals)
+                    .map(|m| format!("[`{0}`](checks/{0}.md)", m.id))
+                    .collect();
+                if list.is_empty() {
+                    "none".to_string()
+                } else {
+                    list.join(", ")
+                }
+            };
+            let (list, signals) = (links(false), links(true));
             w!(
                 out,
-                "| <a id=\"{}\"></a>{} | [{}]({}) | {} | {}: {} | {list} |",
+                "| <a id=\"{}\"></a>{} | [{}]({}) | {} | {}: {} | {list} | {signals} |",
                 anchor(&bp.id),
                 bp.id,
                 cell(&bp.title),

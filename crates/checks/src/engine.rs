@@ -57,6 +57,10 @@ pub struct Finding {
     /// The suppression that muted it (status `MUTED`), or that expired (status `FAIL`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppression: Option<Suppression>,
+    /// From an evidence signal ([`crate::CheckKind::Signal`]): PASS present, FAIL absent. A
+    /// signal is shown beside its practices; it never decides one, nor the exit code.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub signal: bool,
 }
 
 /// Where a check writes its verdicts.
@@ -125,6 +129,7 @@ impl Findings<'_> {
             best_practices: self.meta.best_practices.iter().map(|s| s.to_string()).collect(),
             location,
             suppression: None,
+            signal: self.meta.kind == crate::CheckKind::Signal,
         });
     }
 }

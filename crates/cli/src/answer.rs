@@ -157,6 +157,15 @@ fn shown(review: Option<&Review>, id: &str) -> (Vec<String>, Option<AnswerStatus
         }
         lines.push(line);
     }
+    for signal in &p.evidence.signals {
+        let example = review
+            .findings
+            .iter()
+            .find(|f| f.check_id == signal.check && f.status == Status::Pass)
+            .map(|f| format!(" (e.g. {})", f.message))
+            .unwrap_or_default();
+        lines.push(format!("signal {}{example}", signal.describe()));
+    }
     let suggested = match p.evidence.status {
         wasp_review::EvidenceStatus::Established | wasp_review::EvidenceStatus::Supports => {
             Some(AnswerStatus::Implemented)

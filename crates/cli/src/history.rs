@@ -394,5 +394,6 @@ fn finding_from_arn(check: &str, arn: &str) -> wasp_checks::Finding {
         best_practices: Vec::new(),
         location: None,
         suppression: None,
+        signal: false,
     }
 }

@@ -42,6 +42,7 @@ mod tests {
             best_practices: vec![],
             location: None,
             suppression: None,
+            signal: false,
         }
     }
 

@@ -874,6 +874,13 @@ fn practice(h: &mut Out, ix: &Index<'_>, p: &PracticeReview) -> fmt::Result {
         }
         writeln!(h, "</ul></dd></div>")?;
     }
+    if !e.signals.is_empty() {
+        write!(h, "<div><dt>Signals</dt><dd><ul class=\"plain\">")?;
+        for signal in &e.signals {
+            write!(h, "<li>{} <span class=\"sub mono\">{}</span></li>", Esc(&signal.describe()), Esc(&signal.check))?;
+        }
+        writeln!(h, "</ul><span class=\"sub\">evidence for whoever answers; signals decide nothing</span></dd></div>")?;
+    }
     if let Some(a) = &p.answer {
         answer(h, p, a)?;
     }

@@ -240,6 +240,18 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         s.findings.pass,
         s.findings.skip
     )?;
+    let signals = &s.signals;
+    if signals.pass + signals.fail + signals.muted + signals.skip > 0 {
+        writeln!(
+            out,
+            "{} {} present, {} absent, {} unknown {}",
+            style.bold("Signals:"),
+            signals.pass,
+            signals.fail + signals.muted,
+            signals.skip,
+            style.dim("(evidence for whoever answers; they decide nothing)")
+        )?;
+    }
     if s.answered > 0 {
         let stale = if s.stale_answers > 0 { format!(", {} of them stale", s.stale_answers) } else { String::new() };
         writeln!(out, "{} {} practice(s) answered{stale}.", style.bold("Answers:"), s.answered)?;

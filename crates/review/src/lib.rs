@@ -11,7 +11,7 @@ pub use answers::{
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use wasp_checks::{Finding, Meta, Severity, Status};
+use wasp_checks::{CheckKind, Finding, Meta, Severity, Status};
 use wasp_model::{CollectionStats, Gap, Inventory, Timestamp};
 use wasp_pillar::{Lens, LevelOfRisk, ScopeLevel};
 
@@ -131,6 +131,44 @@ pub struct Evidence {
     /// The failed reads that leave the checks' evidence incomplete (`service:Operation (region)`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub incomplete_reads: Vec<String>,
+    /// Evidence signals about the practice: shown beside it and to the person who answers,
+    /// never deciding its status.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signals: Vec<SignalEvidence>,
+}
+
+/// What one evidence signal saw, over the resources it looked at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignalEvidence {
+    pub check: String,
+    pub title: String,
+    /// Findings that show the signal (PASS).
+    pub present: usize,
+    /// Findings that show its absence (FAIL, muted included).
+    pub absent: usize,
+    /// Findings that could not tell (SKIP).
+    pub unknown: usize,
+}
+
+impl SignalEvidence {
+    /// One phrase: `title: present` / `absent` / `present in 2, absent in 3` / `unknown`.
+    pub fn describe(&self) -> String {
+        let state = match (self.present, self.absent, self.unknown) {
+            (0, 0, 0) => "nothing to look at".to_owned(),
+            (p, 0, 0) if p > 0 => "present".to_owned(),
+            (0, a, 0) if a > 0 => "absent".to_owned(),
+            (0, 0, _) => "unknown".to_owned(),
+            (p, a, u) => {
+                let mut parts = vec![format!("present in {p}"), format!("absent in {a}")];
+                if u > 0 {
+                    parts.push(format!("unknown in {u}"));
+                }
+                parts.join(", ")
+            }
+        };
+        format!("{}: {state}", self.title)
+    }
 }
 
 /// Where the reviewed evidence came from.
@@ -216,8 +254,12 @@ pub struct Summary {
     pub questions_without_risk: usize,
     pub questions_not_assessed: usize,
     pub best_practices: PracticeCounts,
+    /// Findings of checks; signals are counted apart.
     pub findings: FindingCounts,
-    /// FAIL findings per severity.
+    /// Findings of evidence signals: PASS present, FAIL absent, SKIP unknown.
+    #[serde(default)]
+    pub signals: FindingCounts,
+    /// FAIL findings of checks per severity.
     pub failed_by_severity: BTreeMap<Severity, usize>,
     pub checks_run: usize,
     pub gaps: usize,
@@ -361,14 +403,16 @@ pub fn review(lens: &Lens, inventory: &Inventory, inputs: Inputs<'_>) -> Review 
         let mut practices = Vec::new();
         for bp in &question.best_practices {
             let mapped = |m: &&&'static Meta| m.best_practices.contains(&bp.id.as_str());
-            let checks: Vec<&Meta> = ran.iter().filter(mapped).copied().collect();
+            let (signals, checks): (Vec<&Meta>, Vec<&Meta>) =
+                ran.iter().filter(mapped).copied().partition(|m| m.kind == CheckKind::Signal);
             let not_run: Vec<&str> = catalogue
                 .iter()
                 .filter(mapped)
-                .filter(|m| !checks.iter().any(|c| c.id == m.id))
+                .filter(|m| m.kind == CheckKind::Check && !checks.iter().any(|c| c.id == m.id))
                 .map(|m| m.id)
                 .collect();
             let mut practice = assess(bp, &checks, &not_run, &ctx);
+            add_signals(&mut practice, &signals, &by_check);
             if let Some(answer) = answers.and_then(|a| a.answers.get(&bp.id)) {
                 answers::combine(&mut practice, answer, reviewed_at, answer_max_age_days);
             }
@@ -563,7 +607,30 @@ fn assess(bp: &wasp_pillar::BestPractice, checks: &[&Meta], not_run: &[&str], ct
             findings: counts,
             failing_resources: failing_resources(&relevant),
             incomplete_reads,
+            signals: Vec::new(),
         },
+    }
+}
+
+/// Adds what the practice's signals saw to its evidence, and names them in its reason when no
+/// check decided it.
+fn add_signals(practice: &mut PracticeReview, signals: &[&Meta], by_check: &FindingsByCheck<'_>) {
+    practice.evidence.signals = signals
+        .iter()
+        .map(|m| {
+            let counts = count(by_check.get(m.id).map(Vec::as_slice).unwrap_or_default());
+            SignalEvidence {
+                check: m.id.to_owned(),
+                title: m.title.to_owned(),
+                present: counts.pass,
+                absent: counts.fail + counts.muted,
+                unknown: counts.skip,
+            }
+        })
+        .collect();
+    if !practice.evidence.signals.is_empty() && practice.status == PracticeStatus::NotAssessed {
+        let seen: Vec<String> = practice.evidence.signals.iter().map(SignalEvidence::describe).collect();
+        practice.reason = format!("{}; signals for whoever answers: {}", practice.reason, seen.join("; "));
     }
 }
 
@@ -651,17 +718,19 @@ fn summarise(questions: &[QuestionReview], findings: &[Finding], checks_run: usi
             }
         }
     }
-    summary.findings = count(&findings.iter().collect::<Vec<_>>());
-    for f in findings.iter().filter(|f| f.status == Status::Fail) {
+    let (signals, checks): (Vec<&Finding>, Vec<&Finding>) = findings.iter().partition(|f| f.signal);
+    summary.findings = count(&checks);
+    summary.signals = count(&signals);
+    for f in checks.iter().filter(|f| f.status == Status::Fail) {
         *summary.failed_by_severity.entry(f.severity).or_default() += 1;
     }
     summary.api_calls = inv.collection.as_ref().map(|c| c.api_calls_total);
     summary
 }
 
-/// Whether any failed finding reaches `threshold`.
+/// Whether any failed finding of a check reaches `threshold` (signals never do).
 pub fn fails_at(review: &Review, threshold: Severity) -> bool {
-    review.findings.iter().any(|f| f.status == Status::Fail && f.severity >= threshold)
+    review.findings.iter().any(|f| f.status == Status::Fail && !f.signal && f.severity >= threshold)
 }
 
 #[cfg(test)]

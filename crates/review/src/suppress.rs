@@ -166,6 +166,7 @@ mod tests {
             best_practices: vec![],
             location: None,
             suppression: None,
+            signal: false,
         }
     }
 

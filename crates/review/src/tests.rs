@@ -15,7 +15,7 @@ const fn meta(
         id,
         title: "t",
         severity,
-        kind: wasp_checks::CheckKind::Check,
+        kind: CheckKind::Check,
         service: Service::Iam,
         resource_kind: "iam_user",
         best_practices,
@@ -48,6 +48,7 @@ fn finding(check: &Meta, status: Status, arn: &str) -> Finding {
         best_practices: check.best_practices.iter().map(|s| s.to_string()).collect(),
         location: None,
         suppression: None,
+        signal: false,
     }
 }
 
@@ -551,4 +552,50 @@ fn a_diff_names_new_resolved_and_still_failing_findings_and_what_changed() {
     for key in ["new", "resolved", "still_failing", "practice_changes", "risk_changes", "gaps_opened", "gaps_closed"] {
         assert!(json[key].is_array(), "{key}");
     }
+}
+
+static SIGNAL: Meta = Meta { kind: CheckKind::Signal, title: "Experiments run", ..ROOT_SIGNAL_BASE };
+const ROOT_SIGNAL_BASE: Meta = meta("sim_signal", Severity::Informational, &["SEC01-BP02", "SEC10-BP07"], IAM_DETAILS);
+
+fn signal_finding(status: Status, arn: &str) -> Finding {
+    Finding { signal: true, ..finding(&SIGNAL, status, arn) }
+}
+
+#[test]
+fn a_signal_is_shown_beside_its_practice_but_never_decides_it() {
+    let findings = vec![
+        finding(&ROOT_A, Status::Pass, "arn:root"),
+        finding(&ROOT_B, Status::Pass, "arn:root"),
+        signal_finding(Status::Fail, "arn:template-1"),
+        signal_finding(Status::Pass, "arn:template-2"),
+    ];
+    let catalogue = [&ROOT_A, &ROOT_B, &SIGNAL];
+    let r = run_with(&inventory(), &catalogue, &catalogue, findings);
+    // The absent signal neither fails SEC01-BP02 nor keeps it from being met by its checks.
+    let p = practice(&r, "SEC01-BP02");
+    assert_eq!(p.status, PracticeStatus::Met, "{}", p.reason);
+    assert_eq!(p.evidence.checks, ["root_a", "root_b"]);
+    assert_eq!(p.evidence.signals.len(), 1);
+    assert_eq!((p.evidence.signals[0].present, p.evidence.signals[0].absent), (1, 1));
+    // A practice with only a signal is for a person to answer, with the signal named.
+    let sim = practice(&r, "SEC10-BP07");
+    assert_eq!(sim.status, PracticeStatus::NotAssessed);
+    assert!(sim.reason.contains("Experiments run: present in 1, absent in 1"), "{}", sim.reason);
+    assert!(r.improvement_plan.iter().all(|i| i.best_practice != "SEC10-BP07"));
+    // Signals are counted apart and never reach the exit code.
+    assert_eq!((r.summary.findings.pass, r.summary.findings.fail), (2, 0));
+    assert_eq!((r.summary.signals.pass, r.summary.signals.fail), (1, 1));
+    assert!(!r.summary.failed_by_severity.contains_key(&Severity::Informational));
+    assert!(!fails_at(&r, Severity::Informational));
+}
+
+#[test]
+fn signals_are_described_by_what_they_saw() {
+    let e =
+        |present, absent, unknown| SignalEvidence { check: "s".into(), title: "T".into(), present, absent, unknown };
+    assert_eq!(e(2, 0, 0).describe(), "T: present");
+    assert_eq!(e(0, 3, 0).describe(), "T: absent");
+    assert_eq!(e(0, 0, 1).describe(), "T: unknown");
+    assert_eq!(e(0, 0, 0).describe(), "T: nothing to look at");
+    assert_eq!(e(1, 2, 3).describe(), "T: present in 1, absent in 2, unknown in 3");
 }

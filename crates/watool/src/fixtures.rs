@@ -70,6 +70,7 @@ fn finding(check: &Meta, status: Status, user: &str) -> Finding {
         best_practices: check.best_practices.iter().map(|s| s.to_string()).collect(),
         location: None,
         suppression: None,
+        signal: false,
     }
 }
 
