@@ -30,6 +30,14 @@ const NOT_CONFIGURED: &[(&str, &str)] = &[
     ("GetEbsDefaultKmsKeyId", "InvalidKmsKey.NotFound"),
     // A Lambda function without a resource-based policy.
     ("GetPolicy", "ResourceNotFoundException"),
+    // An ECR repository without a repository or lifecycle policy.
+    ("GetRepositoryPolicy", "RepositoryPolicyNotFoundException"),
+    ("GetLifecyclePolicy", "LifecyclePolicyNotFoundException"),
+    // A CodeArtifact domain without a resource policy.
+    ("GetDomainPermissionsPolicy", "ResourceNotFoundException"),
+    // Session Manager preferences never saved: the SSM-SessionManagerRunShell document does
+    // not exist.
+    ("GetDocument", "InvalidDocument"),
 ];
 
 const ACCESS_DENIED: &[&str] = &[
