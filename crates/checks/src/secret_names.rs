@@ -2,16 +2,37 @@
 //! judged: wasp never reads the values.
 
 /// Words that name a credential on their own.
-const SECRET_WORDS: &[&str] = &["PASSWORD", "PASSWD", "PWD", "SECRET", "SECRETS", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS"];
+const SECRET_WORDS: &[&str] =
+    &["PASSWORD", "PASSWD", "PWD", "SECRET", "SECRETS", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS"];
 
 /// Word pairs that name a credential together.
-const SECRET_PAIRS: &[(&str, &str)] = &[("PRIVATE", "KEY"), ("API", "KEY"), ("ACCESS", "KEY"), ("SECRET", "KEY"), ("AUTH", "DATA")];
+const SECRET_PAIRS: &[(&str, &str)] =
+    &[("PRIVATE", "KEY"), ("API", "KEY"), ("ACCESS", "KEY"), ("SECRET", "KEY"), ("AUTH", "DATA")];
 
 /// Last words that make the name a reference to a credential, or a setting about one, rather
 /// than the credential (`DB_SECRET_ARN`, `TOKEN_URL`, `PASSWORD_MIN_LENGTH`).
 const REFERENCE_WORDS: &[&str] = &[
-    "ARN", "NAME", "PATH", "FILE", "URL", "URI", "ENDPOINT", "TTL", "EXPIRY", "EXPIRATION", "LENGTH", "TYPE", "PARAM",
-    "PARAMETER", "REF", "ID", "REGION", "HEADER", "FIELD", "ENABLED", "POLICY",
+    "ARN",
+    "NAME",
+    "PATH",
+    "FILE",
+    "URL",
+    "URI",
+    "ENDPOINT",
+    "TTL",
+    "EXPIRY",
+    "EXPIRATION",
+    "LENGTH",
+    "TYPE",
+    "PARAM",
+    "PARAMETER",
+    "REF",
+    "ID",
+    "REGION",
+    "HEADER",
+    "FIELD",
+    "ENABLED",
+    "POLICY",
 ];
 
 /// Names that are credentials whatever the rules above say (Security Hub ECS.8 and
@@ -69,15 +90,36 @@ mod tests {
 
     #[test]
     fn credential_names_are_recognised_and_references_are_not() {
-        for name in ["DB_PASSWORD", "dbPassword", "/prod/app/db-password", "API_KEY", "apiKey", "GITHUB_TOKEN",
-            "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "STRIPE_SECRET", "PRIVATE_KEY", "ECS_ENGINE_AUTH_DATA",
-            "client-secret", "SLACK_WEBHOOK_TOKEN"]
-        {
+        for name in [
+            "DB_PASSWORD",
+            "dbPassword",
+            "/prod/app/db-password",
+            "API_KEY",
+            "apiKey",
+            "GITHUB_TOKEN",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID",
+            "STRIPE_SECRET",
+            "PRIVATE_KEY",
+            "ECS_ENGINE_AUTH_DATA",
+            "client-secret",
+            "SLACK_WEBHOOK_TOKEN",
+        ] {
             assert!(looks_secret(name), "{name}");
         }
-        for name in ["DB_SECRET_ARN", "TOKEN_URL", "PASSWORD_MIN_LENGTH", "SECRET_NAME", "LOG_LEVEL", "PORT",
-            "KEYBOARD_LAYOUT", "MONKEY", "/app/db/host", "PUBLIC_KEY_PATH", "TOKENIZER_MODEL"]
-        {
+        for name in [
+            "DB_SECRET_ARN",
+            "TOKEN_URL",
+            "PASSWORD_MIN_LENGTH",
+            "SECRET_NAME",
+            "LOG_LEVEL",
+            "PORT",
+            "KEYBOARD_LAYOUT",
+            "MONKEY",
+            "/app/db/host",
+            "PUBLIC_KEY_PATH",
+            "TOKENIZER_MODEL",
+        ] {
             assert!(!looks_secret(name), "{name}");
         }
     }

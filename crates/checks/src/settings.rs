@@ -51,7 +51,11 @@ impl Settings {
             ("access_key_max_age_days", self.access_key_max_age_days, d.access_key_max_age_days),
             ("unused_credentials_days", self.unused_credentials_days, d.unused_credentials_days),
             ("rds_backup_retention_min_days", self.rds_backup_retention_min_days, d.rds_backup_retention_min_days),
-            ("inspector_critical_max_age_days", self.inspector_critical_max_age_days, d.inspector_critical_max_age_days),
+            (
+                "inspector_critical_max_age_days",
+                self.inspector_critical_max_age_days,
+                d.inspector_critical_max_age_days,
+            ),
             ("inspector_high_max_age_days", self.inspector_high_max_age_days, d.inspector_high_max_age_days),
         ];
         let mut changed: Vec<String> =

@@ -251,6 +251,9 @@ mod tests {
         assert_eq!(kind("GetPublicAccessBlock", Some("NoSuchPublicAccessBlockConfiguration"), 404), None);
         assert_eq!(kind("GetPolicy", Some("ResourceNotFoundException"), 404), None, "a function without a policy");
         assert_eq!(kind("ListFunctionUrlConfigs", Some("ResourceNotFoundException"), 404), Some(GapKind::Other));
+        assert_eq!(kind("GetRepositoryPolicy", Some("RepositoryPolicyNotFoundException"), 400), None);
+        assert_eq!(kind("GetLifecyclePolicy", Some("LifecyclePolicyNotFoundException"), 400), None);
+        assert_eq!(kind("GetDocument", Some("InvalidDocument"), 400), None, "Session Manager preferences never saved");
         // The same code on another operation is not an absence.
         assert_eq!(kind("GetRole", Some("NoSuchEntity"), 404), Some(GapKind::Other));
     }

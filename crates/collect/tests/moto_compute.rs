@@ -59,7 +59,11 @@ async fn ecr_repositories_with_scanning_mutability_policies_and_lifecycle() {
         .image_tag_mutability(ImageTagMutability::Immutable)
         .image_scanning_configuration(ImageScanningConfiguration::builder().scan_on_push(true).build())
         .encryption_configuration(
-            EncryptionConfiguration::builder().encryption_type(EncryptionType::Kms).kms_key("arn:aws:kms:us-east-1:123456789012:key/cmk").build().unwrap(),
+            EncryptionConfiguration::builder()
+                .encryption_type(EncryptionType::Kms)
+                .kms_key("arn:aws:kms:us-east-1:123456789012:key/cmk")
+                .build()
+                .unwrap(),
         )
         .send()
         .await
@@ -140,10 +144,20 @@ async fn ecs_clusters_services_and_task_definitions_without_environment_values()
         .privileged(true)
         .environment(KeyValuePair::builder().name("DB_PASSWORD").value("hunter2-very-secret").build())
         .build();
-    east.register_task_definition().family("agent").network_mode(NetworkMode::Host).container_definitions(risky).send().await.unwrap();
+    east.register_task_definition()
+        .family("agent")
+        .network_mode(NetworkMode::Host)
+        .container_definitions(risky)
+        .send()
+        .await
+        .unwrap();
     let network = NetworkConfiguration::builder()
         .awsvpc_configuration(
-            AwsVpcConfiguration::builder().subnets("subnet-1").assign_public_ip(AssignPublicIp::Enabled).build().unwrap(),
+            AwsVpcConfiguration::builder()
+                .subnets("subnet-1")
+                .assign_public_ip(AssignPublicIp::Enabled)
+                .build()
+                .unwrap(),
         )
         .build();
     east.create_service()
@@ -194,6 +208,7 @@ async fn ecs_clusters_services_and_task_definitions_without_environment_values()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[allow(deprecated)] // `resources` of an encryption config: moto still expects it.
 async fn eks_clusters_with_endpoint_and_logging() {
     use aws_sdk_eks::types::{EncryptionConfig, LogSetup, LogType, Logging, Provider, VpcConfigRequest};
     let moto = Moto::start();
@@ -211,7 +226,11 @@ async fn eks_clusters_with_endpoint_and_logging() {
         .name("sealed")
         .role_arn(&role)
         .resources_vpc_config(
-            VpcConfigRequest::builder().subnet_ids("subnet-1").endpoint_public_access(false).endpoint_private_access(true).build(),
+            VpcConfigRequest::builder()
+                .subnet_ids("subnet-1")
+                .endpoint_public_access(false)
+                .endpoint_private_access(true)
+                .build(),
         )
         .encryption_config(
             EncryptionConfig::builder()
@@ -219,7 +238,9 @@ async fn eks_clusters_with_endpoint_and_logging() {
                 .provider(Provider::builder().key_arn(format!("arn:aws:kms:{EAST}:{ACCOUNT_ID}:key/k")).build())
                 .build(),
         )
-        .logging(Logging::builder().cluster_logging(LogSetup::builder().types(LogType::Audit).enabled(true).build()).build())
+        .logging(
+            Logging::builder().cluster_logging(LogSetup::builder().types(LogType::Audit).enabled(true).build()).build(),
+        )
         .send()
         .await
         .unwrap();
@@ -288,7 +309,13 @@ async fn codebuild_projects_keep_variable_names_and_drop_credentials() {
         .unwrap();
     east.create_project()
         .name("tidy")
-        .source(ProjectSource::builder().r#type(SourceType::Github).location("https://github.com/org/app.git").build().unwrap())
+        .source(
+            ProjectSource::builder()
+                .r#type(SourceType::Github)
+                .location("https://github.com/org/app.git")
+                .build()
+                .unwrap(),
+        )
         .artifacts(artifacts)
         .environment(env(false, vec![var("NPM_TOKEN", "/ci/npm", EnvironmentVariableType::ParameterStore)]))
         .service_role(&role)
@@ -326,8 +353,20 @@ async fn ssm_parameters_and_documents_without_values() {
     use aws_sdk_ssm::types::{DocumentPermissionType, DocumentType, ParameterType};
     let moto = Moto::start();
     let east = aws_sdk_ssm::Client::new(&moto.sdk_config(EAST).await);
-    east.put_parameter().name("/prod/db/password").value("hunter2-plain").r#type(ParameterType::String).send().await.unwrap();
-    east.put_parameter().name("/prod/api-key").value("k-secure").r#type(ParameterType::SecureString).send().await.unwrap();
+    east.put_parameter()
+        .name("/prod/db/password")
+        .value("hunter2-plain")
+        .r#type(ParameterType::String)
+        .send()
+        .await
+        .unwrap();
+    east.put_parameter()
+        .name("/prod/api-key")
+        .value("k-secure")
+        .r#type(ParameterType::SecureString)
+        .send()
+        .await
+        .unwrap();
     let content = r#"{"schemaVersion":"2.2","description":"x","mainSteps":[{"action":"aws:runShellScript","name":"r","inputs":{"runCommand":["echo hi"]}}]}"#;
     for name in ["shared-runbook", "private-runbook"] {
         east.create_document().name(name).content(content).document_type(DocumentType::Command).send().await.unwrap();

@@ -40,7 +40,9 @@ impl CodebuildProjectBuildspecNotFromSource {
             match &project.buildspec {
                 Some(Buildspec::Inline) => out.pass(project, "the buildspec is inline in the project"),
                 Some(Buildspec::S3) => out.pass(project, "the buildspec is an S3 object"),
-                Some(Buildspec::SourceFile) => out.fail(project, "the buildspec comes from the source tree being built"),
+                Some(Buildspec::SourceFile) => {
+                    out.fail(project, "the buildspec comes from the source tree being built")
+                }
                 None => out.skip(project, "the project's primary source was not read"),
             }
         }

@@ -34,7 +34,9 @@ impl CodebuildProjectLoggingEnabled {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for project in &inv.codebuild.projects {
             match &project.logs {
-                Some(l) if l.cloudwatch_enabled && l.s3_enabled => out.pass(project, "logs go to CloudWatch Logs and S3"),
+                Some(l) if l.cloudwatch_enabled && l.s3_enabled => {
+                    out.pass(project, "logs go to CloudWatch Logs and S3")
+                }
                 Some(l) if l.cloudwatch_enabled => out.pass(project, "logs go to CloudWatch Logs"),
                 Some(l) if l.s3_enabled => out.pass(project, "logs go to S3"),
                 Some(_) => out.fail(project, "both CloudWatch Logs and S3 logging are disabled"),

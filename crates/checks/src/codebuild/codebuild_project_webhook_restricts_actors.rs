@@ -56,7 +56,12 @@ impl CodebuildProjectWebhookRestrictsActors {
             if open == 0 {
                 out.pass(project, "every pull-request filter group restricts the actors with an anchored pattern");
             } else {
-                out.fail(project, format!("{open} pull-request filter group(s) build for any actor or use an unanchored actor pattern"));
+                out.fail(
+                    project,
+                    format!(
+                        "{open} pull-request filter group(s) build for any actor or use an unanchored actor pattern"
+                    ),
+                );
             }
         }
     }

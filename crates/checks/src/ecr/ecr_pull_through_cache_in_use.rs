@@ -51,9 +51,10 @@ impl EcrPullThroughCacheInUse {
         match (upstreams.is_empty(), unread) {
             (false, _) => out.account(Status::Pass, format!("pull-through caches for {}", upstreams.join(", "))),
             (true, None) => out.account(Status::Fail, "no pull-through cache rule in any scanned region"),
-            (true, Some(region)) => {
-                out.account(Status::Skip, evidence::unknown_because(inv, Service::Ecr, region, "pull-through cache rules"))
-            }
+            (true, Some(region)) => out.account(
+                Status::Skip,
+                evidence::unknown_because(inv, Service::Ecr, region, "pull-through cache rules"),
+            ),
         }
     }
 }

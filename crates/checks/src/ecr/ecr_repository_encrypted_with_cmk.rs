@@ -48,11 +48,8 @@ impl EcrRepositoryEncryptedWithCmk {
                 (EncryptionKind::Aes256, _) => out.fail(repo, "encrypted with S3-managed keys (AES256)"),
                 (_, None) => out.fail(repo, "encrypted with the AWS managed key aws/ecr"),
                 (_, Some(key)) => {
-                    let aws_managed = inv
-                        .kms
-                        .keys
-                        .iter()
-                        .any(|k| (k.arn == *key || k.id == *key) && k.manager == KeyManager::Aws);
+                    let aws_managed =
+                        inv.kms.keys.iter().any(|k| (k.arn == *key || k.id == *key) && k.manager == KeyManager::Aws);
                     if aws_managed {
                         out.fail(repo, format!("encrypted with the AWS managed key {key}"))
                     } else {

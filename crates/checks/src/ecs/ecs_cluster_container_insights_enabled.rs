@@ -40,7 +40,15 @@ impl EcsClusterContainerInsightsEnabled {
                 Some(ContainerInsights::Enabled) => out.pass(cluster, "Container Insights is enabled"),
                 Some(ContainerInsights::Enhanced) => out.pass(cluster, "Container Insights is enabled (enhanced)"),
                 Some(ContainerInsights::Disabled) => out.fail(cluster, "Container Insights is off"),
-                None => out.skip(cluster, crate::evidence::unknown_because(inv, wasp_model::Service::Ecs, &cluster.region, "the cluster settings")),
+                None => out.skip(
+                    cluster,
+                    crate::evidence::unknown_because(
+                        inv,
+                        wasp_model::Service::Ecs,
+                        &cluster.region,
+                        "the cluster settings",
+                    ),
+                ),
             }
         }
     }

@@ -42,7 +42,8 @@ impl EcsServiceFargateLatestPlatform {
             if service.launch_type.as_deref() != Some("FARGATE") {
                 continue;
             }
-            let windows = service.platform_family.as_deref().is_some_and(|f| f.to_ascii_uppercase().starts_with("WINDOWS"));
+            let windows =
+                service.platform_family.as_deref().is_some_and(|f| f.to_ascii_uppercase().starts_with("WINDOWS"));
             let latest = if windows { LATEST_WINDOWS } else { LATEST_LINUX };
             match service.platform_version.as_deref() {
                 None | Some("LATEST") => out.pass(service, "runs on the LATEST platform version"),

@@ -32,6 +32,12 @@ declare_check! {
 
 impl EcsTaskDefinitionLoggingConfigured {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
-        super::by_container(inv, out, |_, c| c.log_driver.is_none(), "every container has a log driver", "have no log configuration");
+        super::by_container(
+            inv,
+            out,
+            |_, c| c.log_driver.is_none(),
+            "every container has a log driver",
+            "have no log configuration",
+        );
     }
 }

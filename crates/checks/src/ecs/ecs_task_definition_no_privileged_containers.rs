@@ -33,6 +33,12 @@ declare_check! {
 
 impl EcsTaskDefinitionNoPrivilegedContainers {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
-        super::by_container(inv, out, |_, c| c.privileged == Some(true), "no container is privileged", "run privileged");
+        super::by_container(
+            inv,
+            out,
+            |_, c| c.privileged == Some(true),
+            "no container is privileged",
+            "run privileged",
+        );
     }
 }

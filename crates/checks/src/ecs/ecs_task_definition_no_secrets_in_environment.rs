@@ -50,9 +50,19 @@ impl EcsTaskDefinitionNoSecretsInEnvironment {
                 })
                 .collect();
             if found.is_empty() {
-                out.pass(td, format!("revision {}: no plain environment variable is named like a credential", td.revision));
+                out.pass(
+                    td,
+                    format!("revision {}: no plain environment variable is named like a credential", td.revision),
+                );
             } else {
-                out.fail(td, format!("revision {}: plain environment variables named like credentials: {}", td.revision, found.join(", ")));
+                out.fail(
+                    td,
+                    format!(
+                        "revision {}: plain environment variables named like credentials: {}",
+                        td.revision,
+                        found.join(", ")
+                    ),
+                );
             }
         }
     }

@@ -39,7 +39,9 @@ impl EksClusterSecretsEncrypted {
         for cluster in super::judged(inv) {
             match &cluster.secrets_encryption_key {
                 Some(Setting::Configured(key)) => out.pass(cluster, format!("secrets are encrypted with {key}")),
-                Some(Setting::NotConfigured) => out.fail(cluster, "Kubernetes secrets are not encrypted with a KMS key"),
+                Some(Setting::NotConfigured) => {
+                    out.fail(cluster, "Kubernetes secrets are not encrypted with a KMS key")
+                }
                 None => out.skip(cluster, super::undescribed(inv, cluster)),
             }
         }

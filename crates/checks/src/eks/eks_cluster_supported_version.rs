@@ -50,7 +50,9 @@ impl EksClusterSupportedVersion {
                 Support::Newer => out.pass(cluster, format!("Kubernetes {version} is newer than wasp's calendar")),
                 Support::Extended { ends } => out.fail(
                     cluster,
-                    format!("Kubernetes {version} is in extended support only (ends {ends}); standard support has ended"),
+                    format!(
+                        "Kubernetes {version} is in extended support only (ends {ends}); standard support has ended"
+                    ),
                 ),
                 Support::Ended => out.fail(cluster, format!("Kubernetes {version} is past the end of EKS support")),
                 Support::Unparsed => out.skip(cluster, format!("the version {version:?} is not major.minor")),

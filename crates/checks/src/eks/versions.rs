@@ -24,8 +24,12 @@ pub const VERSIONS: &[(&str, &str, &str)] = &[
 /// Where a version stands on a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Support {
-    Standard { ends: NaiveDate },
-    Extended { ends: NaiveDate },
+    Standard {
+        ends: NaiveDate,
+    },
+    Extended {
+        ends: NaiveDate,
+    },
     Ended,
     /// Newer than the table: standard support.
     Newer,

@@ -57,7 +57,9 @@ impl FisExperimentRunRecently {
         let unread = evidence::scanned_regions(inv)
             .find(|r| inv.fis.regions.get(*r).is_none_or(|state| state.experiments.is_none()));
         match unread {
-            Some(region) => out.account(Status::Skip, evidence::unknown_because(inv, Service::Fis, region, "experiments")),
+            Some(region) => {
+                out.account(Status::Skip, evidence::unknown_because(inv, Service::Fis, region, "experiments"))
+            }
             None => out.account(Status::Fail, format!("no FIS experiment started in the last {WINDOW_DAYS} days")),
         }
     }

@@ -40,7 +40,9 @@ impl FisExperimentTemplatesExist {
             .fis
             .regions
             .iter()
-            .filter_map(|(region, r)| r.templates.as_ref().filter(|t| !t.is_empty()).map(|t| format!("{} in {region}", t.len())))
+            .filter_map(|(region, r)| {
+                r.templates.as_ref().filter(|t| !t.is_empty()).map(|t| format!("{} in {region}", t.len()))
+            })
             .collect();
         if !found.is_empty() {
             out.account(Status::Pass, format!("experiment templates: {}", found.join(", ")));
@@ -49,7 +51,9 @@ impl FisExperimentTemplatesExist {
         let unread = evidence::scanned_regions(inv)
             .find(|r| inv.fis.regions.get(*r).is_none_or(|state| state.templates.is_none()));
         match unread {
-            Some(region) => out.account(Status::Skip, evidence::unknown_because(inv, Service::Fis, region, "experiment templates")),
+            Some(region) => {
+                out.account(Status::Skip, evidence::unknown_because(inv, Service::Fis, region, "experiment templates"))
+            }
             None => out.account(Status::Fail, "no FIS experiment template in any scanned region"),
         }
     }

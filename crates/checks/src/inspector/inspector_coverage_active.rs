@@ -39,17 +39,35 @@ impl InspectorCoverageActive {
         use crate::{evidence, Status};
         for region in evidence::scanned_regions(inv) {
             let Some(coverage) = inv.inspector.regions.get(region).and_then(|r| r.coverage.as_ref()) else {
-                let why = evidence::operation_gap(inv, wasp_model::Service::Inspector, region, "ListCoverageStatistics", "coverage statistics")
-                    .unwrap_or_else(|| evidence::unknown_because(inv, wasp_model::Service::Inspector, region, "coverage statistics"));
+                let why = evidence::operation_gap(
+                    inv,
+                    wasp_model::Service::Inspector,
+                    region,
+                    "ListCoverageStatistics",
+                    "coverage statistics",
+                )
+                .unwrap_or_else(|| {
+                    evidence::unknown_because(inv, wasp_model::Service::Inspector, region, "coverage statistics")
+                });
                 out.in_region(Status::Skip, "inspector2", region, why);
                 continue;
             };
             let active = coverage.get("ACTIVE").copied().unwrap_or(0);
             let inactive = coverage.get("INACTIVE").copied().unwrap_or(0);
             if inactive > 0 {
-                out.in_region(Status::Fail, "inspector2", region, format!("{inactive} covered resource(s) are not scanned (INACTIVE), {active} active"));
+                out.in_region(
+                    Status::Fail,
+                    "inspector2",
+                    region,
+                    format!("{inactive} covered resource(s) are not scanned (INACTIVE), {active} active"),
+                );
             } else if active > 0 {
-                out.in_region(Status::Pass, "inspector2", region, format!("all {active} covered resource(s) are actively scanned"));
+                out.in_region(
+                    Status::Pass,
+                    "inspector2",
+                    region,
+                    format!("all {active} covered resource(s) are actively scanned"),
+                );
             } else {
                 out.in_region(Status::Pass, "inspector2", region, "Inspector covers no resource in this region");
             }

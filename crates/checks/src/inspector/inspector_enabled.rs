@@ -35,15 +35,21 @@ impl InspectorEnabled {
         use crate::{evidence, Status};
         for region in evidence::scanned_regions(inv) {
             let Some(s) = inv.inspector.regions.get(region).and_then(|r| r.status.as_ref()) else {
-                let why = evidence::unknown_because(inv, wasp_model::Service::Inspector, region, "the Inspector account status");
+                let why = evidence::unknown_because(
+                    inv,
+                    wasp_model::Service::Inspector,
+                    region,
+                    "the Inspector account status",
+                );
                 out.in_region(Status::Skip, "inspector2", region, why);
                 continue;
             };
-            let enabled: Vec<&str> = [("EC2", &s.ec2), ("ECR", &s.ecr), ("Lambda", &s.lambda), ("Lambda code", &s.lambda_code)]
-                .into_iter()
-                .filter(|(_, state)| state.as_deref() == Some("ENABLED"))
-                .map(|(label, _)| label)
-                .collect();
+            let enabled: Vec<&str> =
+                [("EC2", &s.ec2), ("ECR", &s.ecr), ("Lambda", &s.lambda), ("Lambda code", &s.lambda_code)]
+                    .into_iter()
+                    .filter(|(_, state)| state.as_deref() == Some("ENABLED"))
+                    .map(|(label, _)| label)
+                    .collect();
             if enabled.is_empty() {
                 out.in_region(Status::Fail, "inspector2", region, "Inspector scans no resource type");
             } else {

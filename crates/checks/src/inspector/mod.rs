@@ -36,10 +36,15 @@ pub(crate) fn scan_type(
             continue;
         };
         match state(status).map(String::as_str) {
-            Some("ENABLED") => out.in_region(Status::Pass, "inspector2", region, format!("{label} scanning is enabled")),
-            Some(other) => {
-                out.in_region(Status::Fail, "inspector2", region, format!("{label} scanning is {}", other.to_lowercase()))
+            Some("ENABLED") => {
+                out.in_region(Status::Pass, "inspector2", region, format!("{label} scanning is enabled"))
             }
+            Some(other) => out.in_region(
+                Status::Fail,
+                "inspector2",
+                region,
+                format!("{label} scanning is {}", other.to_lowercase()),
+            ),
             None => out.in_region(Status::Fail, "inspector2", region, format!("{label} scanning is not enabled")),
         }
     }

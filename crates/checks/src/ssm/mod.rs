@@ -40,12 +40,7 @@ pub(crate) fn node_arn(inv: &Inventory, region: &str, id: &str) -> String {
 /// `COMPLIANT`, FAIL for `NON_COMPLIANT` (with the severity and count), SKIP for regions
 /// whose summaries were not read. With `nodes_without_data`, managed nodes that report no
 /// summary of the type fail too.
-pub(crate) fn compliance(
-    inv: &Inventory,
-    out: &mut crate::Findings<'_>,
-    kind: &str,
-    nodes_without_data: Option<&str>,
-) {
+pub(crate) fn compliance(inv: &Inventory, out: &mut crate::Findings<'_>, kind: &str, nodes_without_data: Option<&str>) {
     use crate::Status;
     for region in crate::evidence::scanned_regions(inv) {
         let Some(items) = inv.ssm.regions.get(region).and_then(|r| r.compliance.as_ref()) else {
@@ -60,8 +55,14 @@ pub(crate) fn compliance(
                 out.report(Status::Pass, arn, region, format!("{kind} compliance: COMPLIANT"));
             } else {
                 let severity = item.overall_severity.as_deref().unwrap_or("UNSPECIFIED");
-                let count = item.non_compliant_count.map(|c| format!(", {c} non-compliant item(s)")).unwrap_or_default();
-                out.report(Status::Fail, arn, region, format!("{kind} compliance: {} (severity {severity}{count})", item.status));
+                let count =
+                    item.non_compliant_count.map(|c| format!(", {c} non-compliant item(s)")).unwrap_or_default();
+                out.report(
+                    Status::Fail,
+                    arn,
+                    region,
+                    format!("{kind} compliance: {} (severity {severity}{count})", item.status),
+                );
             }
         }
         let Some(message) = nodes_without_data else { continue };

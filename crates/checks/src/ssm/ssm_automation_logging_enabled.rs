@@ -39,7 +39,9 @@ impl SsmAutomationLoggingEnabled {
                 Some(v) if v.eq_ignore_ascii_case("CloudWatch") => {
                     out.in_region(Status::Pass, "ssm", region, "Automation script output goes to CloudWatch Logs")
                 }
-                Some(v) => out.in_region(Status::Fail, "ssm", region, format!("Automation script output is not logged ({v})")),
+                Some(v) => {
+                    out.in_region(Status::Fail, "ssm", region, format!("Automation script output is not logged ({v})"))
+                }
                 None => out.in_region(
                     Status::Skip,
                     "ssm",

@@ -39,7 +39,9 @@ impl SsmDocumentPublicSharingBlocked {
                 Some(v) if v.eq_ignore_ascii_case("Disable") => {
                     out.in_region(Status::Pass, "ssm", region, "public sharing of documents is blocked")
                 }
-                Some(v) => out.in_region(Status::Fail, "ssm", region, format!("public sharing of documents is allowed ({v})")),
+                Some(v) => {
+                    out.in_region(Status::Fail, "ssm", region, format!("public sharing of documents is allowed ({v})"))
+                }
                 None => out.in_region(
                     Status::Skip,
                     "ssm",

@@ -6,7 +6,10 @@ use crate::unit::{client, Read, Unit};
 use aws_sdk_ecr::types::Repository as SdkRepository;
 use aws_sdk_ecr::Client;
 use futures::StreamExt;
-use wasp_model::ecr::{PullThroughCacheRule, RegistryScanning, Repository, RepositoryEncryption, ScanningRule};
+use wasp_model::ecr::{
+    EncryptionKind, PullThroughCacheRule, RegistryScanning, Repository, RepositoryEncryption, ScanFrequency, ScanType,
+    ScanningRule, TagMutability,
+};
 use wasp_model::{Inventory, Setting};
 
 pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
@@ -22,9 +25,40 @@ pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
     }
 }
 
-/// An AWS enum value as the model's enum of the same spelling.
-pub(crate) fn parse_enum<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
+fn tag_mutability(text: &str) -> Option<TagMutability> {
+    Some(match text {
+        "MUTABLE" => TagMutability::Mutable,
+        "IMMUTABLE" => TagMutability::Immutable,
+        "IMMUTABLE_WITH_EXCLUSION" => TagMutability::ImmutableWithExclusion,
+        "MUTABLE_WITH_EXCLUSION" => TagMutability::MutableWithExclusion,
+        _ => return None,
+    })
+}
+
+fn encryption_kind(text: &str) -> Option<EncryptionKind> {
+    Some(match text {
+        "AES256" => EncryptionKind::Aes256,
+        "KMS" => EncryptionKind::Kms,
+        "KMS_DSSE" => EncryptionKind::KmsDsse,
+        _ => return None,
+    })
+}
+
+fn scan_type(text: &str) -> Option<ScanType> {
+    Some(match text {
+        "BASIC" => ScanType::Basic,
+        "ENHANCED" => ScanType::Enhanced,
+        _ => return None,
+    })
+}
+
+fn scan_frequency(text: &str) -> Option<ScanFrequency> {
+    Some(match text {
+        "SCAN_ON_PUSH" => ScanFrequency::ScanOnPush,
+        "CONTINUOUS_SCAN" => ScanFrequency::ContinuousScan,
+        "MANUAL" => ScanFrequency::Manual,
+        _ => return None,
+    })
 }
 
 async fn repositories(unit: &Unit, ecr: &Client) -> Vec<Repository> {
@@ -72,10 +106,10 @@ fn repository(unit: &Unit, r: &SdkRepository) -> Option<Repository> {
         arn: r.repository_arn().map_or_else(|| unit.arn("ecr", &format!("repository/{name}")), str::to_owned),
         region: unit.region.clone(),
         scan_on_push: r.image_scanning_configuration().map(|c| c.scan_on_push()),
-        tag_mutability: r.image_tag_mutability().and_then(|m| parse_enum(m.as_str())),
+        tag_mutability: r.image_tag_mutability().and_then(|m| tag_mutability(m.as_str())),
         encryption: r.encryption_configuration().and_then(|e| {
             Some(RepositoryEncryption {
-                kind: parse_enum(e.encryption_type().as_str())?,
+                kind: encryption_kind(e.encryption_type().as_str())?,
                 kms_key: e.kms_key().map(str::to_owned),
             })
         }),
@@ -91,13 +125,13 @@ async fn registry_scanning(unit: &Unit, ecr: &Client) -> Option<RegistryScanning
     let out = unit.read("GetRegistryScanningConfiguration", answer).ok()?;
     let Some(config) = out.scanning_configuration() else { return Some(RegistryScanning::default()) };
     Some(RegistryScanning {
-        scan_type: config.scan_type().and_then(|t| parse_enum(t.as_str())),
+        scan_type: config.scan_type().and_then(|t| scan_type(t.as_str())),
         rules: config
             .rules()
             .iter()
             .filter_map(|r| {
                 Some(ScanningRule {
-                    frequency: parse_enum(r.scan_frequency().as_str())?,
+                    frequency: scan_frequency(r.scan_frequency().as_str())?,
                     filters: r.repository_filters().iter().map(|f| f.filter().to_owned()).collect(),
                 })
             })

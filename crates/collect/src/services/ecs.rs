@@ -53,7 +53,7 @@ async fn clusters(unit: &Unit, ecs: &Client) -> Vec<Cluster> {
         let Some(out) = unit.read("DescribeClusters", answer).ok() else {
             // Listed but not described: known to exist, settings unknown.
             clusters.extend(chunk.iter().map(|arn| Cluster {
-                name: arn.rsplit('/').next().unwrap_or(arn).to_owned(),
+                name: arn.rsplit('/').next().unwrap_or(arn.as_str()).to_owned(),
                 arn: arn.clone(),
                 region: unit.region.clone(),
                 ..Cluster::default()
@@ -152,14 +152,17 @@ async fn task_definitions(unit: &Unit, ecs: &Client) -> Vec<TaskDefinition> {
             let out = unit.read_for("DescribeTaskDefinition", &resource, answer).ok()?;
             let td = out.task_definition()?;
             Some(TaskDefinition {
-                arn: td.task_definition_arn().unwrap_or(&resource).to_owned(),
-                family: td.family().unwrap_or(&family).to_owned(),
+                arn: td.task_definition_arn().unwrap_or(resource.as_str()).to_owned(),
+                family: td.family().unwrap_or(family.as_str()).to_owned(),
                 revision: td.revision(),
                 region: unit.region.clone(),
                 network_mode: td.network_mode().map(|m| m.as_str().to_owned()),
                 pid_mode: td.pid_mode().map(|m| m.as_str().to_owned()),
                 ipc_mode: td.ipc_mode().map(|m| m.as_str().to_owned()),
-                os_family: td.runtime_platform().and_then(|p| p.operating_system_family()).map(|f| f.as_str().to_owned()),
+                os_family: td
+                    .runtime_platform()
+                    .and_then(|p| p.operating_system_family())
+                    .map(|f| f.as_str().to_owned()),
                 containers: td.container_definitions().iter().map(container).collect(),
                 location: None,
             })

@@ -36,9 +36,9 @@ fn cluster(unit: &Unit, c: &SdkCluster, name: String, arn: String) -> Cluster {
     let key = c
         .encryption_config()
         .iter()
-        .find(|e| e.resources().iter().any(|r| r == "secrets"))
-        .and_then(|e| e.provider())
-        .and_then(|p| p.key_arn())
+        // Envelope encryption is configured for secrets only (EKS has deprecated the resource
+        // list, since it now encrypts all API data by default): any provider key is it.
+        .find_map(|e| e.provider().and_then(|p| p.key_arn()))
         .map(|k| Setting::Configured(k.to_owned()))
         .unwrap_or(Setting::NotConfigured);
     let enabled_log_types = c.logging().map(|l| {
