@@ -15,6 +15,12 @@ pub struct Settings {
     pub unused_credentials_days: u32,
     /// Fewest days RDS automated backups must be kept (Security Hub RDS.11: 7).
     pub rds_backup_retention_min_days: u32,
+    /// Oldest an open CRITICAL Amazon Inspector finding may be, in days since first observed
+    /// (CISA BOD 19-02: critical vulnerabilities remediated within 15 days of detection).
+    pub inspector_critical_max_age_days: u32,
+    /// Oldest an open HIGH Amazon Inspector finding may be, in days since first observed
+    /// (CISA BOD 19-02: high vulnerabilities within 30 days of detection).
+    pub inspector_high_max_age_days: u32,
     /// AWS accounts (12-digit ids) trusted besides the scanned account and its
     /// organization's management account: policies that let them in are not exposure, and
     /// roles they assume are not third-party access. Empty by default.
@@ -28,6 +34,8 @@ impl Default for Settings {
             access_key_max_age_days: 90,
             unused_credentials_days: 45,
             rds_backup_retention_min_days: 7,
+            inspector_critical_max_age_days: 15,
+            inspector_high_max_age_days: 30,
             trusted_accounts: Vec::new(),
         }
     }
@@ -43,6 +51,12 @@ impl Settings {
             ("access_key_max_age_days", self.access_key_max_age_days, d.access_key_max_age_days),
             ("unused_credentials_days", self.unused_credentials_days, d.unused_credentials_days),
             ("rds_backup_retention_min_days", self.rds_backup_retention_min_days, d.rds_backup_retention_min_days),
+            (
+                "inspector_critical_max_age_days",
+                self.inspector_critical_max_age_days,
+                d.inspector_critical_max_age_days,
+            ),
+            ("inspector_high_max_age_days", self.inspector_high_max_age_days, d.inspector_high_max_age_days),
         ];
         let mut changed: Vec<String> =
             pairs.iter().filter(|(_, v, d)| v != d).map(|(n, v, d)| format!("{n} = {v} (default {d})")).collect();
@@ -59,6 +73,8 @@ impl Settings {
             ("access_key_max_age_days", self.access_key_max_age_days),
             ("unused_credentials_days", self.unused_credentials_days),
             ("rds_backup_retention_min_days", self.rds_backup_retention_min_days),
+            ("inspector_critical_max_age_days", self.inspector_critical_max_age_days),
+            ("inspector_high_max_age_days", self.inspector_high_max_age_days),
         ] {
             if value == 0 {
                 return Err(format!("{name} must be at least 1 day"));

@@ -30,6 +30,14 @@ const NOT_CONFIGURED: &[(&str, &str)] = &[
     ("GetEbsDefaultKmsKeyId", "InvalidKmsKey.NotFound"),
     // A Lambda function without a resource-based policy.
     ("GetPolicy", "ResourceNotFoundException"),
+    // An ECR repository without a repository or lifecycle policy.
+    ("GetRepositoryPolicy", "RepositoryPolicyNotFoundException"),
+    ("GetLifecyclePolicy", "LifecyclePolicyNotFoundException"),
+    // A CodeArtifact domain without a resource policy.
+    ("GetDomainPermissionsPolicy", "ResourceNotFoundException"),
+    // Session Manager preferences never saved: the SSM-SessionManagerRunShell document does
+    // not exist.
+    ("GetDocument", "InvalidDocument"),
 ];
 
 const ACCESS_DENIED: &[&str] = &[
@@ -243,6 +251,9 @@ mod tests {
         assert_eq!(kind("GetPublicAccessBlock", Some("NoSuchPublicAccessBlockConfiguration"), 404), None);
         assert_eq!(kind("GetPolicy", Some("ResourceNotFoundException"), 404), None, "a function without a policy");
         assert_eq!(kind("ListFunctionUrlConfigs", Some("ResourceNotFoundException"), 404), Some(GapKind::Other));
+        assert_eq!(kind("GetRepositoryPolicy", Some("RepositoryPolicyNotFoundException"), 400), None);
+        assert_eq!(kind("GetLifecyclePolicy", Some("LifecyclePolicyNotFoundException"), 400), None);
+        assert_eq!(kind("GetDocument", Some("InvalidDocument"), 400), None, "Session Manager preferences never saved");
         // The same code on another operation is not an absence.
         assert_eq!(kind("GetRole", Some("NoSuchEntity"), 404), Some(GapKind::Other));
     }

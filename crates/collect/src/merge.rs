@@ -26,6 +26,14 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         dynamodb,
         rds,
         lambda,
+        ecr,
+        ecs,
+        eks,
+        codebuild,
+        codeartifact,
+        ssm,
+        inspector,
+        fis,
         gaps,
         collection: _,
     } = part;
@@ -105,6 +113,34 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     let wasp_model::lambda::Lambda { functions } = lambda;
     into.lambda.functions.extend(functions);
 
+    let wasp_model::ecr::Ecr { repositories, registry_scanning, pull_through_cache_rules } = ecr;
+    into.ecr.repositories.extend(repositories);
+    into.ecr.registry_scanning.extend(registry_scanning);
+    into.ecr.pull_through_cache_rules.extend(pull_through_cache_rules);
+
+    let wasp_model::ecs::Ecs { clusters, services, task_definitions } = ecs;
+    into.ecs.clusters.extend(clusters);
+    into.ecs.services.extend(services);
+    into.ecs.task_definitions.extend(task_definitions);
+
+    into.eks.clusters.extend(eks.clusters);
+
+    let wasp_model::codebuild::CodeBuild { projects, report_groups } = codebuild;
+    into.codebuild.projects.extend(projects);
+    into.codebuild.report_groups.extend(report_groups);
+
+    let wasp_model::codeartifact::CodeArtifact { domains, repositories } = codeartifact;
+    into.codeartifact.domains.extend(domains);
+    into.codeartifact.repositories.extend(repositories);
+
+    let wasp_model::ssm::Ssm { regions, documents, parameters } = ssm;
+    into.ssm.regions.extend(regions);
+    into.ssm.documents.extend(documents);
+    into.ssm.parameters.extend(parameters);
+
+    into.inspector.regions.extend(inspector.regions);
+    into.fis.regions.extend(fis.regions);
+
     into.gaps.extend(gaps);
 }
 
@@ -140,6 +176,17 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.rds.clusters,
         inv.rds.snapshots,
         inv.lambda.functions,
+        inv.ecr.repositories,
+        inv.ecs.clusters,
+        inv.ecs.services,
+        inv.ecs.task_definitions,
+        inv.eks.clusters,
+        inv.codebuild.projects,
+        inv.codebuild.report_groups,
+        inv.codeartifact.domains,
+        inv.codeartifact.repositories,
+        inv.ssm.documents,
+        inv.ssm.parameters,
     );
     for snapshots in inv.ec2.public_snapshots.values_mut() {
         snapshots.sort_by(|a, b| a.arn.cmp(&b.arn));

@@ -30,6 +30,13 @@ pub struct Function {
     /// X-Ray tracing; `None` when AWS did not say.
     #[serde(default)]
     pub tracing: Option<TracingMode>,
+    /// ARNs of the layer versions the function loads (`arn:aws:lambda:REGION:ACCOUNT:layer:NAME:N`).
+    #[serde(default)]
+    pub layers: Vec<String>,
+    /// The code signing configuration; `NotConfigured` when the function has none, `None`
+    /// when it could not be read (image functions are not asked: they cannot have one).
+    #[serde(default)]
+    pub code_signing_config: Option<Setting<String>>,
     /// The function URLs of the function and of its aliases; `None` when they could not be
     /// read.
     #[serde(default)]

@@ -7,12 +7,19 @@
 //! - Regional account settings are maps keyed by region: a missing key means "not collected".
 
 pub mod cloudtrail;
+pub mod codeartifact;
+pub mod codebuild;
 mod common;
 pub mod detection;
 pub mod dynamodb;
 pub mod ec2;
+pub mod ecr;
+pub mod ecs;
+pub mod eks;
 mod error_text;
+pub mod fis;
 pub mod iam;
+pub mod inspector;
 pub mod kms;
 pub mod lambda;
 pub mod logs;
@@ -24,6 +31,7 @@ mod service;
 mod snapshot;
 pub mod sns;
 pub mod sqs;
+pub mod ssm;
 
 pub use common::{Gap, GapKind, Resource, Setting, SourceLocation, Tags, Timestamp};
 pub use error_text::{error_chain, root_cause};
@@ -88,6 +96,22 @@ pub struct Inventory {
     pub rds: rds::Rds,
     #[serde(default)]
     pub lambda: lambda::Lambda,
+    #[serde(default)]
+    pub ecr: ecr::Ecr,
+    #[serde(default)]
+    pub ecs: ecs::Ecs,
+    #[serde(default)]
+    pub eks: eks::Eks,
+    #[serde(default)]
+    pub codebuild: codebuild::CodeBuild,
+    #[serde(default)]
+    pub codeartifact: codeartifact::CodeArtifact,
+    #[serde(default)]
+    pub ssm: ssm::Ssm,
+    #[serde(default)]
+    pub inspector: inspector::Inspector,
+    #[serde(default)]
+    pub fis: fis::Fis,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -238,6 +262,17 @@ impl Inventory {
         put("rds_cluster", self.rds.clusters.len());
         put("rds_snapshot", self.rds.snapshots.len());
         put("lambda_function", self.lambda.functions.len());
+        put("ecr_repository", self.ecr.repositories.len());
+        put("ecs_cluster", self.ecs.clusters.len());
+        put("ecs_service", self.ecs.services.len());
+        put("ecs_task_definition", self.ecs.task_definitions.len());
+        put("eks_cluster", self.eks.clusters.len());
+        put("codebuild_project", self.codebuild.projects.len());
+        put("codebuild_report_group", self.codebuild.report_groups.len());
+        put("codeartifact_domain", self.codeartifact.domains.len());
+        put("codeartifact_repository", self.codeartifact.repositories.len());
+        put("ssm_document", self.ssm.documents.len());
+        put("ssm_parameter", self.ssm.parameters.len());
         counts
     }
 }

@@ -24,7 +24,7 @@ const fn read(service: Service, name: &'static str, iam_actions: &'static [&'sta
 
 use Service::*;
 
-/// The collector's whole surface. All are reads (`List`, `Get`, `Describe`), plus
+/// The collector's whole surface. All are reads (`List`, `Get`, `Describe`, `BatchGet`), plus
 /// `GenerateCredentialReport`, which only asks IAM to prepare the credential report and is
 /// allowed by AWS's own SecurityAudit policy.
 pub const OPERATIONS: &[Operation] = &[
@@ -102,6 +102,40 @@ pub const OPERATIONS: &[Operation] = &[
     read(Lambda, "ListFunctions", &["lambda:ListFunctions"]),
     read(Lambda, "GetPolicy", &["lambda:GetPolicy"]),
     read(Lambda, "ListFunctionUrlConfigs", &["lambda:ListFunctionUrlConfigs"]),
+    read(Lambda, "GetFunctionCodeSigningConfig", &["lambda:GetFunctionCodeSigningConfig"]),
+    read(Ecr, "DescribeRepositories", &["ecr:DescribeRepositories"]),
+    read(Ecr, "GetRepositoryPolicy", &["ecr:GetRepositoryPolicy"]),
+    read(Ecr, "GetLifecyclePolicy", &["ecr:GetLifecyclePolicy"]),
+    read(Ecr, "GetRegistryScanningConfiguration", &["ecr:GetRegistryScanningConfiguration"]),
+    read(Ecr, "DescribePullThroughCacheRules", &["ecr:DescribePullThroughCacheRules"]),
+    read(Ecs, "ListClusters", &["ecs:ListClusters"]),
+    read(Ecs, "DescribeClusters", &["ecs:DescribeClusters"]),
+    read(Ecs, "ListServices", &["ecs:ListServices"]),
+    read(Ecs, "DescribeServices", &["ecs:DescribeServices"]),
+    read(Ecs, "ListTaskDefinitionFamilies", &["ecs:ListTaskDefinitionFamilies"]),
+    read(Ecs, "DescribeTaskDefinition", &["ecs:DescribeTaskDefinition"]),
+    read(Eks, "ListClusters", &["eks:ListClusters"]),
+    read(Eks, "DescribeCluster", &["eks:DescribeCluster"]),
+    read(CodeBuild, "ListProjects", &["codebuild:ListProjects"]),
+    read(CodeBuild, "BatchGetProjects", &["codebuild:BatchGetProjects"]),
+    read(CodeBuild, "ListReportGroups", &["codebuild:ListReportGroups"]),
+    read(CodeBuild, "BatchGetReportGroups", &["codebuild:BatchGetReportGroups"]),
+    read(CodeArtifact, "ListDomains", &["codeartifact:ListDomains"]),
+    read(CodeArtifact, "GetDomainPermissionsPolicy", &["codeartifact:GetDomainPermissionsPolicy"]),
+    read(CodeArtifact, "ListRepositories", &["codeartifact:ListRepositories"]),
+    read(CodeArtifact, "DescribeRepository", &["codeartifact:DescribeRepository"]),
+    read(Ssm, "DescribeInstanceInformation", &["ssm:DescribeInstanceInformation"]),
+    read(Ssm, "ListResourceComplianceSummaries", &["ssm:ListResourceComplianceSummaries"]),
+    read(Ssm, "GetServiceSetting", &["ssm:GetServiceSetting"]),
+    read(Ssm, "GetDocument", &["ssm:GetDocument"]),
+    read(Ssm, "ListDocuments", &["ssm:ListDocuments"]),
+    read(Ssm, "DescribeDocumentPermission", &["ssm:DescribeDocumentPermission"]),
+    read(Ssm, "DescribeParameters", &["ssm:DescribeParameters"]),
+    read(Inspector, "BatchGetAccountStatus", &["inspector2:BatchGetAccountStatus"]),
+    read(Inspector, "ListCoverageStatistics", &["inspector2:ListCoverageStatistics"]),
+    read(Inspector, "ListFindings", &["inspector2:ListFindings"]),
+    read(Fis, "ListExperimentTemplates", &["fis:ListExperimentTemplates"]),
+    read(Fis, "ListExperiments", &["fis:ListExperiments"]),
 ];
 
 /// The operation `name` of `service`, if wasp may call it.
@@ -134,13 +168,14 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for op in OPERATIONS {
             assert!(seen.insert((op.service, op.name)), "{}:{} is listed twice", op.service, op.name);
-            let read = ["List", "Get", "Describe"].iter().any(|p| op.name.starts_with(p))
+            let read = ["List", "Get", "Describe", "BatchGet"].iter().any(|p| op.name.starts_with(p))
                 || op.name == "GenerateCredentialReport";
             assert!(read, "{}:{} is not a read operation", op.service, op.name);
             assert!(!op.iam_actions.is_empty());
             for action in op.iam_actions {
                 let (_, verb) = action.split_once(':').expect("service:Action");
-                assert!(["List", "Get", "Describe", "Generate"].iter().any(|p| verb.starts_with(p)), "{action}");
+                let reads = ["List", "Get", "Describe", "Generate", "BatchGet"];
+                assert!(reads.iter().any(|p| verb.starts_with(p)), "{action}");
             }
             assert!(Service::COLLECTED.contains(&op.service) || op.infrastructure.is_some() || op.service == Sts);
         }

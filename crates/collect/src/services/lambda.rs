@@ -1,6 +1,7 @@
 //! Lambda of one region: every function (one paginated `ListFunctions`), then per function its
-//! resource-based policy (`GetPolicy`) and its function URLs, the function's and its aliases'
-//! (`ListFunctionUrlConfigs`); AWS offers no bulk form of either.
+//! resource-based policy (`GetPolicy`), its function URLs, the function's and its aliases'
+//! (`ListFunctionUrlConfigs`), and for .zip functions its code signing configuration
+//! (`GetFunctionCodeSigningConfig`); AWS offers no bulk form of any.
 //!
 //! `ListFunctions` answers with each function's environment variables, values included. They
 //! are dropped as the page is read: no name or value reaches the inventory, logs or gaps.
@@ -31,8 +32,12 @@ async fn functions(unit: &Unit, lambda: &Client) -> Vec<Function> {
     }
     futures::stream::iter(listed)
         .map(|function| async move {
-            let (policy, urls) = futures::join!(policy(unit, lambda, &function), urls(unit, lambda, &function));
-            Function { policy, urls, ..function }
+            let (policy, urls, code_signing_config) = futures::join!(
+                policy(unit, lambda, &function),
+                urls(unit, lambda, &function),
+                code_signing(unit, lambda, &function)
+            );
+            Function { policy, urls, code_signing_config, ..function }
         })
         .buffered(unit.inner_concurrency())
         .collect()
@@ -57,10 +62,26 @@ fn function(unit: &Unit, f: &FunctionConfiguration) -> Option<Function> {
             SdkTracing::PassThrough => Some(TracingMode::PassThrough),
             _ => None,
         }),
+        layers: f.layers().iter().filter_map(|l| l.arn()).map(str::to_owned).collect(),
         name,
+        code_signing_config: None,
         urls: None,
         policy: None,
         location: None,
+    })
+}
+
+/// The function's code signing configuration; image functions are not asked (AWS supports
+/// code signing for .zip archives only) and stay `None`.
+async fn code_signing(unit: &Unit, lambda: &Client, function: &Function) -> Option<wasp_model::Setting<String>> {
+    if function.package_type == Some(PackageType::Image) {
+        return None;
+    }
+    let answer = lambda.get_function_code_signing_config().function_name(&function.arn).send().await;
+    let out = unit.read_for("GetFunctionCodeSigningConfig", &function.arn, answer).ok()?;
+    Some(match out.code_signing_config_arn().trim() {
+        "" => wasp_model::Setting::NotConfigured,
+        arn => wasp_model::Setting::Configured(arn.to_owned()),
     })
 }
 

@@ -6,11 +6,18 @@ use wasp_model::{GapKind, Inventory, Service, Setting};
 mod accessanalyzer;
 mod cloudtrail;
 mod cloudwatch;
+mod codeartifact;
+mod codebuild;
 mod config;
 mod dynamodb;
 mod ec2;
+mod ecr;
+mod ecs;
+mod eks;
+mod fis;
 mod guardduty;
 mod iam;
+mod inspector;
 mod kms;
 mod lambda;
 mod logs;
@@ -20,6 +27,7 @@ mod s3;
 mod securityhub;
 mod sns;
 mod sqs;
+mod ssm;
 
 /// Collects one unit (a service in a region, or a global service once) into a fragment.
 pub(crate) async fn collect(unit: &Unit) -> Inventory {
@@ -42,6 +50,14 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::DynamoDb => dynamodb::collect(unit, &mut part).await,
         Service::Rds => rds::collect(unit, &mut part).await,
         Service::Lambda => lambda::collect(unit, &mut part).await,
+        Service::Ecr => ecr::collect(unit, &mut part).await,
+        Service::Ecs => ecs::collect(unit, &mut part).await,
+        Service::Eks => eks::collect(unit, &mut part).await,
+        Service::CodeBuild => codebuild::collect(unit, &mut part).await,
+        Service::CodeArtifact => codeartifact::collect(unit, &mut part).await,
+        Service::Ssm => ssm::collect(unit, &mut part).await,
+        Service::Inspector => inspector::collect(unit, &mut part).await,
+        Service::Fis => fis::collect(unit, &mut part).await,
         // Collected by the services' own modules as they land.
         Service::Elbv2
         | Service::Elb
@@ -51,14 +67,6 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         | Service::ApiGateway
         | Service::Route53
         | Service::NetworkFirewall
-        | Service::Ecr
-        | Service::Ecs
-        | Service::Eks
-        | Service::CodeBuild
-        | Service::CodeArtifact
-        | Service::Ssm
-        | Service::Inspector
-        | Service::Fis
         | Service::SecretsManager
         | Service::Acm
         | Service::Efs

@@ -1,0 +1,8 @@
+//! CodeArtifact checks.
+mod codeartifact_domain_policy_no_untrusted_access;
+mod codeartifact_domain_policy_not_public;
+mod codeartifact_repositories_in_use;
+
+pub use codeartifact_domain_policy_no_untrusted_access::CodeartifactDomainPolicyNoUntrustedAccess;
+pub use codeartifact_domain_policy_not_public::CodeartifactDomainPolicyNotPublic;
+pub use codeartifact_repositories_in_use::CodeartifactRepositoriesInUse;

@@ -1,0 +1,22 @@
+//! CodeBuild checks.
+mod codebuild_project_artifacts_encrypted;
+mod codebuild_project_buildspec_not_from_source;
+mod codebuild_project_logging_enabled;
+mod codebuild_project_no_plaintext_secrets;
+mod codebuild_project_not_privileged;
+mod codebuild_project_not_public;
+mod codebuild_project_s3_logs_encrypted;
+mod codebuild_project_source_url_no_credentials;
+mod codebuild_project_webhook_restricts_actors;
+mod codebuild_report_group_export_encrypted;
+
+pub use codebuild_project_artifacts_encrypted::CodebuildProjectArtifactsEncrypted;
+pub use codebuild_project_buildspec_not_from_source::CodebuildProjectBuildspecNotFromSource;
+pub use codebuild_project_logging_enabled::CodebuildProjectLoggingEnabled;
+pub use codebuild_project_no_plaintext_secrets::CodebuildProjectNoPlaintextSecrets;
+pub use codebuild_project_not_privileged::CodebuildProjectNotPrivileged;
+pub use codebuild_project_not_public::CodebuildProjectNotPublic;
+pub use codebuild_project_s3_logs_encrypted::CodebuildProjectS3LogsEncrypted;
+pub use codebuild_project_source_url_no_credentials::CodebuildProjectSourceUrlNoCredentials;
+pub use codebuild_project_webhook_restricts_actors::CodebuildProjectWebhookRestrictsActors;
+pub use codebuild_report_group_export_encrypted::CodebuildReportGroupExportEncrypted;
