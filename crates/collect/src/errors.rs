@@ -30,6 +30,11 @@ const NOT_CONFIGURED: &[(&str, &str)] = &[
     ("GetEbsDefaultKmsKeyId", "InvalidKmsKey.NotFound"),
     // A Lambda function without a resource-based policy.
     ("GetPolicy", "ResourceNotFoundException"),
+    // EFS: no file system policy, no backup policy.
+    ("DescribeFileSystemPolicy", "PolicyNotFound"),
+    ("DescribeBackupPolicy", "PolicyNotFound"),
+    // A Backup vault without an access policy.
+    ("GetBackupVaultAccessPolicy", "ResourceNotFoundException"),
 ];
 
 const ACCESS_DENIED: &[&str] = &[

@@ -6,20 +6,28 @@
 //! - A value whose absence AWS documents as "not configured" is [`Setting::NotConfigured`].
 //! - Regional account settings are maps keyed by region: a missing key means "not collected".
 
+pub mod acm;
+pub mod backup;
 pub mod cloudtrail;
 mod common;
 pub mod detection;
 pub mod dynamodb;
 pub mod ec2;
+pub mod efs;
+pub mod elasticache;
 mod error_text;
 pub mod iam;
 pub mod kms;
 pub mod lambda;
 pub mod logs;
+pub mod macie;
+pub mod opensearch;
 pub mod operations;
 pub mod organizations;
 pub mod rds;
+pub mod redshift;
 pub mod s3;
+pub mod secretsmanager;
 mod service;
 mod snapshot;
 pub mod sns;
@@ -88,6 +96,22 @@ pub struct Inventory {
     pub rds: rds::Rds,
     #[serde(default)]
     pub lambda: lambda::Lambda,
+    #[serde(default)]
+    pub secretsmanager: secretsmanager::SecretsManager,
+    #[serde(default)]
+    pub acm: acm::Acm,
+    #[serde(default)]
+    pub efs: efs::Efs,
+    #[serde(default)]
+    pub backup: backup::Backup,
+    #[serde(default)]
+    pub redshift: redshift::Redshift,
+    #[serde(default)]
+    pub opensearch: opensearch::OpenSearch,
+    #[serde(default)]
+    pub elasticache: elasticache::ElastiCache,
+    #[serde(default)]
+    pub macie: macie::Macie,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -238,6 +262,16 @@ impl Inventory {
         put("rds_cluster", self.rds.clusters.len());
         put("rds_snapshot", self.rds.snapshots.len());
         put("lambda_function", self.lambda.functions.len());
+        put("secret", self.secretsmanager.secrets.len());
+        put("acm_certificate", self.acm.certificates.len());
+        put("efs_file_system", self.efs.file_systems.len());
+        put("efs_access_point", self.efs.access_points.len());
+        put("backup_vault", self.backup.vaults.len());
+        put("backup_plan", self.backup.plans.len());
+        put("redshift_cluster", self.redshift.clusters.len());
+        put("opensearch_domain", self.opensearch.domains.len());
+        put("elasticache_replication_group", self.elasticache.replication_groups.len());
+        put("elasticache_cluster", self.elasticache.cache_clusters.len());
         counts
     }
 }

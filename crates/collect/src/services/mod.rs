@@ -4,19 +4,27 @@ use crate::unit::Unit;
 use wasp_model::{GapKind, Inventory, Service, Setting};
 
 mod accessanalyzer;
+mod acm;
+mod backup;
 mod cloudtrail;
 mod cloudwatch;
 mod config;
 mod dynamodb;
 mod ec2;
+mod efs;
+mod elasticache;
 mod guardduty;
 mod iam;
 mod kms;
 mod lambda;
 mod logs;
+mod macie;
+mod opensearch;
 mod organizations;
 mod rds;
+mod redshift;
 mod s3;
+mod secretsmanager;
 mod securityhub;
 mod sns;
 mod sqs;
@@ -42,6 +50,14 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::DynamoDb => dynamodb::collect(unit, &mut part).await,
         Service::Rds => rds::collect(unit, &mut part).await,
         Service::Lambda => lambda::collect(unit, &mut part).await,
+        Service::SecretsManager => secretsmanager::collect(unit, &mut part).await,
+        Service::Acm => acm::collect(unit, &mut part).await,
+        Service::Efs => efs::collect(unit, &mut part).await,
+        Service::Backup => backup::collect(unit, &mut part).await,
+        Service::Redshift => redshift::collect(unit, &mut part).await,
+        Service::OpenSearch => opensearch::collect(unit, &mut part).await,
+        Service::ElastiCache => elasticache::collect(unit, &mut part).await,
+        Service::Macie => macie::collect(unit, &mut part).await,
         // Collected by the services' own modules as they land.
         Service::Elbv2
         | Service::Elb
@@ -59,14 +75,6 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         | Service::Ssm
         | Service::Inspector
         | Service::Fis
-        | Service::SecretsManager
-        | Service::Acm
-        | Service::Efs
-        | Service::Backup
-        | Service::Redshift
-        | Service::OpenSearch
-        | Service::ElastiCache
-        | Service::Macie
         | Service::CloudFormation
         | Service::IncidentManager
         | Service::IdentityCenter
