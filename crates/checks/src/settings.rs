@@ -21,6 +21,19 @@ pub struct Settings {
     /// Oldest an open HIGH Amazon Inspector finding may be, in days since first observed
     /// (CISA BOD 19-02: high vulnerabilities within 30 days of detection).
     pub inspector_high_max_age_days: u32,
+    /// Fewest days an ACM or RDS server certificate must still be valid (Security Hub ACM.1:
+    /// 30).
+    pub certificate_expiry_min_days: u32,
+    /// Most days between rotations of a secret (Security Hub SecretsManager.4: 90).
+    pub secret_rotation_max_days: u32,
+    /// Days without retrieval after which a secret counts as unused (Security Hub
+    /// SecretsManager.3: 90).
+    pub secret_unused_days: u32,
+    /// Fewest days Redshift automated snapshots must be kept (Security Hub Redshift.3: 7).
+    pub redshift_snapshot_retention_min_days: u32,
+    /// Most days since a Macie classification job last started for the account to show one
+    /// (wasp's default: 90, a quarter).
+    pub classification_job_max_age_days: u32,
     /// AWS accounts (12-digit ids) trusted besides the scanned account and its
     /// organization's management account: policies that let them in are not exposure, and
     /// roles they assume are not third-party access. Empty by default.
@@ -36,6 +49,11 @@ impl Default for Settings {
             rds_backup_retention_min_days: 7,
             inspector_critical_max_age_days: 15,
             inspector_high_max_age_days: 30,
+            certificate_expiry_min_days: 30,
+            secret_rotation_max_days: 90,
+            secret_unused_days: 90,
+            redshift_snapshot_retention_min_days: 7,
+            classification_job_max_age_days: 90,
             trusted_accounts: Vec::new(),
         }
     }
@@ -57,6 +75,19 @@ impl Settings {
                 d.inspector_critical_max_age_days,
             ),
             ("inspector_high_max_age_days", self.inspector_high_max_age_days, d.inspector_high_max_age_days),
+            ("certificate_expiry_min_days", self.certificate_expiry_min_days, d.certificate_expiry_min_days),
+            ("secret_rotation_max_days", self.secret_rotation_max_days, d.secret_rotation_max_days),
+            ("secret_unused_days", self.secret_unused_days, d.secret_unused_days),
+            (
+                "redshift_snapshot_retention_min_days",
+                self.redshift_snapshot_retention_min_days,
+                d.redshift_snapshot_retention_min_days,
+            ),
+            (
+                "classification_job_max_age_days",
+                self.classification_job_max_age_days,
+                d.classification_job_max_age_days,
+            ),
         ];
         let mut changed: Vec<String> =
             pairs.iter().filter(|(_, v, d)| v != d).map(|(n, v, d)| format!("{n} = {v} (default {d})")).collect();
@@ -75,6 +106,11 @@ impl Settings {
             ("rds_backup_retention_min_days", self.rds_backup_retention_min_days),
             ("inspector_critical_max_age_days", self.inspector_critical_max_age_days),
             ("inspector_high_max_age_days", self.inspector_high_max_age_days),
+            ("certificate_expiry_min_days", self.certificate_expiry_min_days),
+            ("secret_rotation_max_days", self.secret_rotation_max_days),
+            ("secret_unused_days", self.secret_unused_days),
+            ("redshift_snapshot_retention_min_days", self.redshift_snapshot_retention_min_days),
+            ("classification_job_max_age_days", self.classification_job_max_age_days),
         ] {
             if value == 0 {
                 return Err(format!("{name} must be at least 1 day"));

@@ -38,6 +38,11 @@ const NOT_CONFIGURED: &[(&str, &str)] = &[
     // Session Manager preferences never saved: the SSM-SessionManagerRunShell document does
     // not exist.
     ("GetDocument", "InvalidDocument"),
+    // EFS: no file system policy, no backup policy.
+    ("DescribeFileSystemPolicy", "PolicyNotFound"),
+    ("DescribeBackupPolicy", "PolicyNotFound"),
+    // A Backup vault without an access policy.
+    ("GetBackupVaultAccessPolicy", "ResourceNotFoundException"),
 ];
 
 const ACCESS_DENIED: &[&str] = &[

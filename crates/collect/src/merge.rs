@@ -34,6 +34,14 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         ssm,
         inspector,
         fis,
+        secretsmanager,
+        acm,
+        efs,
+        backup,
+        redshift,
+        opensearch,
+        elasticache,
+        macie,
         gaps,
         collection: _,
     } = part;
@@ -140,6 +148,26 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
 
     into.inspector.regions.extend(inspector.regions);
     into.fis.regions.extend(fis.regions);
+    let wasp_model::secretsmanager::SecretsManager { secrets } = secretsmanager;
+    into.secretsmanager.secrets.extend(secrets);
+    let wasp_model::acm::Acm { certificates } = acm;
+    into.acm.certificates.extend(certificates);
+    let wasp_model::efs::Efs { file_systems, access_points } = efs;
+    into.efs.file_systems.extend(file_systems);
+    into.efs.access_points.extend(access_points);
+    let wasp_model::backup::Backup { vaults, plans, protected_resources } = backup;
+    into.backup.vaults.extend(vaults);
+    into.backup.plans.extend(plans);
+    into.backup.protected_resources.extend(protected_resources);
+    let wasp_model::redshift::Redshift { clusters } = redshift;
+    into.redshift.clusters.extend(clusters);
+    let wasp_model::opensearch::OpenSearch { domains } = opensearch;
+    into.opensearch.domains.extend(domains);
+    let wasp_model::elasticache::ElastiCache { replication_groups, cache_clusters } = elasticache;
+    into.elasticache.replication_groups.extend(replication_groups);
+    into.elasticache.cache_clusters.extend(cache_clusters);
+    let wasp_model::macie::Macie { regions } = macie;
+    into.macie.regions.extend(regions);
 
     into.gaps.extend(gaps);
 }
@@ -187,7 +215,20 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.codeartifact.repositories,
         inv.ssm.documents,
         inv.ssm.parameters,
+        inv.secretsmanager.secrets,
+        inv.acm.certificates,
+        inv.efs.file_systems,
+        inv.efs.access_points,
+        inv.backup.vaults,
+        inv.backup.plans,
+        inv.redshift.clusters,
+        inv.opensearch.domains,
+        inv.elasticache.replication_groups,
+        inv.elasticache.cache_clusters,
     );
+    for resources in inv.backup.protected_resources.values_mut() {
+        resources.sort_by(|a, b| a.arn.cmp(&b.arn));
+    }
     for snapshots in inv.ec2.public_snapshots.values_mut() {
         snapshots.sort_by(|a, b| a.arn.cmp(&b.arn));
     }

@@ -6,6 +6,8 @@
 //! - A value whose absence AWS documents as "not configured" is [`Setting::NotConfigured`].
 //! - Regional account settings are maps keyed by region: a missing key means "not collected".
 
+pub mod acm;
+pub mod backup;
 pub mod cloudtrail;
 pub mod codeartifact;
 pub mod codebuild;
@@ -15,7 +17,9 @@ pub mod dynamodb;
 pub mod ec2;
 pub mod ecr;
 pub mod ecs;
+pub mod efs;
 pub mod eks;
+pub mod elasticache;
 mod error_text;
 pub mod fis;
 pub mod iam;
@@ -23,10 +27,14 @@ pub mod inspector;
 pub mod kms;
 pub mod lambda;
 pub mod logs;
+pub mod macie;
+pub mod opensearch;
 pub mod operations;
 pub mod organizations;
 pub mod rds;
+pub mod redshift;
 pub mod s3;
+pub mod secretsmanager;
 mod service;
 mod snapshot;
 pub mod sns;
@@ -112,6 +120,21 @@ pub struct Inventory {
     pub inspector: inspector::Inspector,
     #[serde(default)]
     pub fis: fis::Fis,
+    pub secretsmanager: secretsmanager::SecretsManager,
+    #[serde(default)]
+    pub acm: acm::Acm,
+    #[serde(default)]
+    pub efs: efs::Efs,
+    #[serde(default)]
+    pub backup: backup::Backup,
+    #[serde(default)]
+    pub redshift: redshift::Redshift,
+    #[serde(default)]
+    pub opensearch: opensearch::OpenSearch,
+    #[serde(default)]
+    pub elasticache: elasticache::ElastiCache,
+    #[serde(default)]
+    pub macie: macie::Macie,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -273,6 +296,16 @@ impl Inventory {
         put("codeartifact_repository", self.codeartifact.repositories.len());
         put("ssm_document", self.ssm.documents.len());
         put("ssm_parameter", self.ssm.parameters.len());
+        put("secret", self.secretsmanager.secrets.len());
+        put("acm_certificate", self.acm.certificates.len());
+        put("efs_file_system", self.efs.file_systems.len());
+        put("efs_access_point", self.efs.access_points.len());
+        put("backup_vault", self.backup.vaults.len());
+        put("backup_plan", self.backup.plans.len());
+        put("redshift_cluster", self.redshift.clusters.len());
+        put("opensearch_domain", self.opensearch.domains.len());
+        put("elasticache_replication_group", self.elasticache.replication_groups.len());
+        put("elasticache_cluster", self.elasticache.cache_clusters.len());
         counts
     }
 }

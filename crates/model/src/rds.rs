@@ -53,6 +53,28 @@ pub struct DbInstance {
     pub iam_database_authentication: Option<bool>,
     #[serde(default)]
     pub auto_minor_version_upgrade: Option<bool>,
+    /// Seconds between enhanced monitoring samples; 0 = enhanced monitoring off.
+    #[serde(default)]
+    pub monitoring_interval: Option<i32>,
+    /// Log types exported to CloudWatch Logs (`error`, `general`, `postgresql`, `audit` …).
+    #[serde(default)]
+    pub log_exports: Option<Vec<String>>,
+    #[serde(default)]
+    pub master_username: Option<String>,
+    /// The certificate authority of the server certificate (`rds-ca-rsa2048-g1` …).
+    #[serde(default)]
+    pub ca_certificate: Option<String>,
+    /// When the server certificate expires.
+    #[serde(default)]
+    pub certificate_valid_till: Option<crate::Timestamp>,
+    /// The DB parameter group (the first, as RDS applies one).
+    #[serde(default)]
+    pub parameter_group: Option<String>,
+    /// Whether the parameter group makes the engine refuse connections without TLS
+    /// (`rds.force_ssl` for PostgreSQL and SQL Server, `require_secure_transport` for MySQL and
+    /// MariaDB); `None` when it was not read or the engine has no such parameter.
+    #[serde(default)]
+    pub tls_required: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
 }
@@ -82,6 +104,15 @@ pub struct DbCluster {
     pub deletion_protection: Option<bool>,
     #[serde(default)]
     pub iam_database_authentication: Option<bool>,
+    /// Log types exported to CloudWatch Logs.
+    #[serde(default)]
+    pub log_exports: Option<Vec<String>>,
+    /// Minor engine upgrades applied automatically (reported for Multi-AZ DB clusters; Aurora
+    /// sets it per instance).
+    #[serde(default)]
+    pub auto_minor_version_upgrade: Option<bool>,
+    #[serde(default)]
+    pub master_username: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
 }

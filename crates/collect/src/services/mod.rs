@@ -4,6 +4,8 @@ use crate::unit::Unit;
 use wasp_model::{GapKind, Inventory, Service, Setting};
 
 mod accessanalyzer;
+mod acm;
+mod backup;
 mod cloudtrail;
 mod cloudwatch;
 mod codeartifact;
@@ -13,7 +15,9 @@ mod dynamodb;
 mod ec2;
 mod ecr;
 mod ecs;
+mod efs;
 mod eks;
+mod elasticache;
 mod fis;
 mod guardduty;
 mod iam;
@@ -21,9 +25,13 @@ mod inspector;
 mod kms;
 mod lambda;
 mod logs;
+mod macie;
+mod opensearch;
 mod organizations;
 mod rds;
+mod redshift;
 mod s3;
+mod secretsmanager;
 mod securityhub;
 mod sns;
 mod sqs;
@@ -58,6 +66,14 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::Ssm => ssm::collect(unit, &mut part).await,
         Service::Inspector => inspector::collect(unit, &mut part).await,
         Service::Fis => fis::collect(unit, &mut part).await,
+        Service::SecretsManager => secretsmanager::collect(unit, &mut part).await,
+        Service::Acm => acm::collect(unit, &mut part).await,
+        Service::Efs => efs::collect(unit, &mut part).await,
+        Service::Backup => backup::collect(unit, &mut part).await,
+        Service::Redshift => redshift::collect(unit, &mut part).await,
+        Service::OpenSearch => opensearch::collect(unit, &mut part).await,
+        Service::ElastiCache => elasticache::collect(unit, &mut part).await,
+        Service::Macie => macie::collect(unit, &mut part).await,
         // Collected by the services' own modules as they land.
         Service::Elbv2
         | Service::Elb
@@ -67,14 +83,6 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         | Service::ApiGateway
         | Service::Route53
         | Service::NetworkFirewall
-        | Service::SecretsManager
-        | Service::Acm
-        | Service::Efs
-        | Service::Backup
-        | Service::Redshift
-        | Service::OpenSearch
-        | Service::ElastiCache
-        | Service::Macie
         | Service::CloudFormation
         | Service::IncidentManager
         | Service::IdentityCenter

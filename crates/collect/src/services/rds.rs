@@ -20,7 +20,7 @@ pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
         clusters(unit, &rds),
         futures::future::join(instance_snapshots(unit, &rds), cluster_snapshots(unit, &rds)),
     );
-    part.rds.instances = instances;
+    part.rds.instances = with_tls_parameters(unit, &rds, instances).await;
     part.rds.clusters = clusters;
     part.rds.snapshots = instance_snapshots.into_iter().chain(cluster_snapshots).collect();
 }
@@ -46,6 +46,20 @@ async fn instances(unit: &Unit, rds: &Client) -> Vec<DbInstance> {
                 deletion_protection: i.deletion_protection(),
                 iam_database_authentication: i.iam_database_authentication_enabled(),
                 auto_minor_version_upgrade: i.auto_minor_version_upgrade(),
+                monitoring_interval: i.monitoring_interval(),
+                log_exports: Some(i.enabled_cloudwatch_logs_exports().to_vec()),
+                master_username: i.master_username().map(str::to_owned),
+                ca_certificate: i.ca_certificate_identifier().map(str::to_owned),
+                certificate_valid_till: i
+                    .certificate_details()
+                    .and_then(|c| c.valid_till())
+                    .and_then(|t| chrono::DateTime::from_timestamp(t.secs(), 0)),
+                parameter_group: i
+                    .db_parameter_groups()
+                    .first()
+                    .and_then(|g| g.db_parameter_group_name())
+                    .map(str::to_owned),
+                tls_required: None,
                 id,
                 location: None,
             })
@@ -72,12 +86,70 @@ async fn clusters(unit: &Unit, rds: &Client) -> Vec<DbCluster> {
                 backup_retention_days: c.backup_retention_period(),
                 deletion_protection: c.deletion_protection(),
                 iam_database_authentication: c.iam_database_authentication_enabled(),
+                log_exports: Some(c.enabled_cloudwatch_logs_exports().to_vec()),
+                auto_minor_version_upgrade: c.auto_minor_version_upgrade(),
+                master_username: c.master_username().map(str::to_owned),
                 id,
                 location: None,
             })
         }));
     }
     out
+}
+
+/// The parameter that makes an engine refuse connections without TLS; `None` for engines
+/// without one (Oracle uses a listener option, Db2 and Aurora a cluster parameter group).
+fn tls_parameter(engine: &str) -> Option<&'static str> {
+    match engine {
+        "postgres" => Some("rds.force_ssl"),
+        e if e.starts_with("sqlserver") => Some("rds.force_ssl"),
+        "mysql" | "mariadb" => Some("require_secure_transport"),
+        _ => None,
+    }
+}
+
+/// Whether a parameter value turns TLS enforcement on (`1`, `ON`, `true`).
+fn tls_value_on(value: &str) -> bool {
+    matches!(value.to_ascii_lowercase().as_str(), "1" | "on" | "true")
+}
+
+/// Reads the TLS parameter of each distinct (parameter group, parameter) the standalone
+/// instances use (`DescribeDBParameters`, paginated: RDS does not filter by name), once each.
+async fn with_tls_parameters(unit: &Unit, rds: &Client, mut instances: Vec<DbInstance>) -> Vec<DbInstance> {
+    let wanted: std::collections::BTreeSet<(String, &'static str)> = instances
+        .iter()
+        .filter(|i| i.cluster_id.is_none())
+        .filter_map(|i| Some((i.parameter_group.clone()?, tls_parameter(i.engine.as_deref()?)?)))
+        .collect();
+    let values: Vec<((String, &'static str), Option<bool>)> = futures::stream::iter(wanted)
+        .map(|(group, name)| async move {
+            let resource = unit.arn("rds", &format!("pg:{group}"));
+            let mut value = None;
+            let mut pages =
+                rds.describe_db_parameters().db_parameter_group_name(&group).max_records(PAGE).into_paginator().send();
+            while let Some(page) = pages.next().await {
+                let Some(page) = unit.read_for("DescribeDBParameters", &resource, page).ok() else { break };
+                if let Some(p) = page.parameters().iter().find(|p| p.parameter_name() == Some(name)) {
+                    // MySQL and MariaDB leave the value out while it is the engine default, OFF.
+                    value = match p.parameter_value() {
+                        Some(v) => Some(tls_value_on(v)),
+                        None if name == "require_secure_transport" => Some(false),
+                        None => None,
+                    };
+                    break;
+                }
+            }
+            ((group, name), value)
+        })
+        .buffered(unit.inner_concurrency())
+        .collect()
+        .await;
+    for instance in instances.iter_mut().filter(|i| i.cluster_id.is_none()) {
+        let Some(name) = instance.engine.as_deref().and_then(tls_parameter) else { continue };
+        let Some(group) = &instance.parameter_group else { continue };
+        instance.tls_required = values.iter().find(|((g, n), _)| g == group && *n == name).and_then(|(_, v)| *v);
+    }
+    instances
 }
 
 /// Manual DB snapshots, each with its `restore` attribute read.
@@ -165,6 +237,15 @@ fn restorers<'a>(attributes: impl Iterator<Item = (Option<&'a str>, &'a [String]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tls_parameters_by_engine() {
+        assert_eq!(tls_parameter("postgres"), Some("rds.force_ssl"));
+        assert_eq!(tls_parameter("sqlserver-se"), Some("rds.force_ssl"));
+        assert_eq!(tls_parameter("mariadb"), Some("require_secure_transport"));
+        assert_eq!(tls_parameter("oracle-ee"), None);
+        assert!(tls_value_on("1") && tls_value_on("ON") && !tls_value_on("0") && !tls_value_on("OFF"));
+    }
 
     #[test]
     fn only_the_restore_attribute_names_who_may_restore() {

@@ -1,0 +1,12 @@
+//! AWS Backup checks.
+mod backup_data_stores_have_recovery_points;
+mod backup_plan_exists;
+mod backup_vault_encrypted_with_cmk;
+mod backup_vault_lock_enabled;
+mod backup_vault_policy_no_untrusted_access;
+
+pub use backup_data_stores_have_recovery_points::BackupDataStoresHaveRecoveryPoints;
+pub use backup_plan_exists::BackupPlanExists;
+pub use backup_vault_encrypted_with_cmk::BackupVaultEncryptedWithCmk;
+pub use backup_vault_lock_enabled::BackupVaultLockEnabled;
+pub use backup_vault_policy_no_untrusted_access::BackupVaultPolicyNoUntrustedAccess;
