@@ -30,6 +30,8 @@ const NOT_CONFIGURED: &[(&str, &str)] = &[
     ("GetEbsDefaultKmsKeyId", "InvalidKmsKey.NotFound"),
     // A Lambda function without a resource-based policy.
     ("GetPolicy", "ResourceNotFoundException"),
+    // An account without a Shield Advanced subscription.
+    ("DescribeSubscription", "ResourceNotFoundException"),
 ];
 
 const ACCESS_DENIED: &[&str] = &[
@@ -243,6 +245,7 @@ mod tests {
         assert_eq!(kind("GetPublicAccessBlock", Some("NoSuchPublicAccessBlockConfiguration"), 404), None);
         assert_eq!(kind("GetPolicy", Some("ResourceNotFoundException"), 404), None, "a function without a policy");
         assert_eq!(kind("ListFunctionUrlConfigs", Some("ResourceNotFoundException"), 404), Some(GapKind::Other));
+        assert_eq!(kind("DescribeSubscription", Some("ResourceNotFoundException"), 400), None, "no Shield Advanced");
         // The same code on another operation is not an absence.
         assert_eq!(kind("GetRole", Some("NoSuchEntity"), 404), Some(GapKind::Other));
     }

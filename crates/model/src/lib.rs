@@ -6,24 +6,32 @@
 //! - A value whose absence AWS documents as "not configured" is [`Setting::NotConfigured`].
 //! - Regional account settings are maps keyed by region: a missing key means "not collected".
 
+pub mod apigateway;
+pub mod cloudfront;
 pub mod cloudtrail;
 mod common;
 pub mod detection;
 pub mod dynamodb;
 pub mod ec2;
+pub mod elb;
+pub mod elbv2;
 mod error_text;
 pub mod iam;
 pub mod kms;
 pub mod lambda;
 pub mod logs;
+pub mod network_firewall;
 pub mod operations;
 pub mod organizations;
 pub mod rds;
+pub mod route53;
 pub mod s3;
 mod service;
+pub mod shield;
 mod snapshot;
 pub mod sns;
 pub mod sqs;
+pub mod wafv2;
 
 pub use common::{Gap, GapKind, Resource, Setting, SourceLocation, Tags, Timestamp};
 pub use error_text::{error_chain, root_cause};
@@ -88,6 +96,22 @@ pub struct Inventory {
     pub rds: rds::Rds,
     #[serde(default)]
     pub lambda: lambda::Lambda,
+    #[serde(default)]
+    pub elbv2: elbv2::Elbv2,
+    #[serde(default)]
+    pub elb: elb::Elb,
+    #[serde(default)]
+    pub cloudfront: cloudfront::CloudFront,
+    #[serde(default)]
+    pub wafv2: wafv2::Wafv2,
+    #[serde(default)]
+    pub shield: shield::Shield,
+    #[serde(default)]
+    pub apigateway: apigateway::ApiGateway,
+    #[serde(default)]
+    pub route53: route53::Route53,
+    #[serde(default)]
+    pub network_firewall: network_firewall::NetworkFirewall,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -238,6 +262,15 @@ impl Inventory {
         put("rds_cluster", self.rds.clusters.len());
         put("rds_snapshot", self.rds.snapshots.len());
         put("lambda_function", self.lambda.functions.len());
+        put("elbv2_load_balancer", self.elbv2.load_balancers.len());
+        put("elb_load_balancer", self.elb.load_balancers.len());
+        put("cloudfront_distribution", self.cloudfront.distributions.len());
+        put("wafv2_web_acl", self.wafv2.web_acls.len());
+        put("apigateway_rest_api", self.apigateway.rest_apis.len());
+        put("apigatewayv2_api", self.apigateway.apis.len());
+        put("route53_hosted_zone", self.route53.hosted_zones.len());
+        put("networkfirewall_firewall", self.network_firewall.firewalls.len());
+        put("subnet", self.ec2.subnets.len());
         counts
     }
 }
