@@ -1,6 +1,7 @@
 //! The catalogue: every check, sorted by id. Adding a check is one line here.
 use crate::{
-    accessanalyzer, apigateway, cloudfront, cloudtrail, cloudwatch, config, dynamodb, ec2, elb, elbv2, guardduty, iam, kms, lambda, logs, networkfirewall, organizations, rds, route53, s3, securityhub, shield, sns, sqs, wafv2, Check,
+    accessanalyzer, apigateway, cloudfront, cloudtrail, cloudwatch, config, dynamodb, ec2, elb, elbv2, guardduty, iam,
+    kms, lambda, logs, networkfirewall, organizations, rds, route53, s3, securityhub, shield, sns, sqs, wafv2, Check,
 };
 
 pub static CHECKS: &[&dyn Check] = &[

@@ -471,7 +471,19 @@ pub struct VpnTunnel {
     pub log_enabled: Option<bool>,
 }
 
-regional_resource!(Vpc, SecurityGroup, NetworkAcl, FlowLog, Instance, Volume, Snapshot, Image, Subnet, TransitGateway, VpnConnection);
+regional_resource!(
+    Vpc,
+    SecurityGroup,
+    NetworkAcl,
+    FlowLog,
+    Instance,
+    Volume,
+    Snapshot,
+    Image,
+    Subnet,
+    TransitGateway,
+    VpnConnection
+);
 
 #[cfg(test)]
 mod tests {

@@ -38,7 +38,8 @@ impl CloudfrontCustomCertificate {
             match &d.viewer_certificate {
                 Some(c) if c.cloudfront_default => out.fail(d, "the default *.cloudfront.net certificate is used"),
                 Some(c) => {
-                    let source = if c.acm_certificate_arn.is_some() { "an ACM certificate" } else { "an IAM certificate" };
+                    let source =
+                        if c.acm_certificate_arn.is_some() { "an ACM certificate" } else { "an IAM certificate" };
                     out.pass(d, format!("served with {source}"))
                 }
                 None => out.skip(d, "CloudFront did not report the viewer certificate"),

@@ -41,8 +41,12 @@ impl CloudfrontS3OriginAccessControl {
             if s3.is_empty() {
                 continue;
             }
-            let oac = |o: &&wasp_model::cloudfront::Origin| o.origin_access_control_id.as_deref().is_some_and(|i| !i.is_empty());
-            let oai = |o: &&wasp_model::cloudfront::Origin| o.s3_origin_access_identity.as_deref().is_some_and(|i| !i.is_empty());
+            let oac = |o: &&wasp_model::cloudfront::Origin| {
+                o.origin_access_control_id.as_deref().is_some_and(|i| !i.is_empty())
+            };
+            let oai = |o: &&wasp_model::cloudfront::Origin| {
+                o.s3_origin_access_identity.as_deref().is_some_and(|i| !i.is_empty())
+            };
             let open: Vec<&str> = s3.iter().filter(|o| !oac(o) && !oai(o)).map(|o| o.id.as_str()).collect();
             let legacy: Vec<&str> = s3.iter().filter(|o| !oac(o) && oai(o)).map(|o| o.id.as_str()).collect();
             if !open.is_empty() {

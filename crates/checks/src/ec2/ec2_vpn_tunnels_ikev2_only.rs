@@ -45,7 +45,9 @@ impl Ec2VpnTunnelsIkev2Only {
             };
             let weak: Vec<String> = tunnels
                 .iter()
-                .filter(|t| t.ike_versions.is_empty() || t.ike_versions.iter().any(|v| !v.eq_ignore_ascii_case("ikev2")))
+                .filter(|t| {
+                    t.ike_versions.is_empty() || t.ike_versions.iter().any(|v| !v.eq_ignore_ascii_case("ikev2"))
+                })
                 .map(|t| t.outside_ip.clone().unwrap_or_else(|| "a tunnel".to_owned()))
                 .collect();
             if weak.is_empty() {

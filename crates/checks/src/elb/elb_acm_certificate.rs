@@ -44,7 +44,9 @@ impl ElbAcmCertificate {
             let other: Vec<String> = tls
                 .iter()
                 .filter(|l| !l.certificate_id.as_deref().is_some_and(|c| c.split(':').nth(2) == Some("acm")))
-                .map(|l| format!("{}:{} ({})", l.protocol, l.port, l.certificate_id.as_deref().unwrap_or("no certificate")))
+                .map(|l| {
+                    format!("{}:{} ({})", l.protocol, l.port, l.certificate_id.as_deref().unwrap_or("no certificate"))
+                })
                 .collect();
             if other.is_empty() {
                 out.pass(lb, format!("all {} TLS listener(s) use ACM certificates", tls.len()));

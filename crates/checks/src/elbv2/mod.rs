@@ -19,7 +19,7 @@ pub use elbv2_listener_encrypted::Elbv2ListenerEncrypted;
 pub use elbv2_tls_policy_minimum_tls12::Elbv2TlsPolicyMinimumTls12;
 pub use elbv2_tls_policy_post_quantum::Elbv2TlsPolicyPostQuantum;
 
-use wasp_model::elbv2::{LoadBalancer, LoadBalancerAttributes, Listener};
+use wasp_model::elbv2::{Listener, LoadBalancer, LoadBalancerAttributes};
 use wasp_model::Inventory;
 
 /// The attributes of a load balancer, or a SKIP naming the failed read.

@@ -37,7 +37,9 @@ impl NetworkfirewallPolicyDefaultActionFullPackets {
                 Some(actions) if super::blocks_or_inspects(actions) => {
                     out.pass(policy, format!("default action {}", actions.join(", ")))
                 }
-                Some(actions) => out.fail(policy, format!("unmatched packets pass uninspected ({})", actions.join(", "))),
+                Some(actions) => {
+                    out.fail(policy, format!("unmatched packets pass uninspected ({})", actions.join(", ")))
+                }
                 None => out.skip(policy, evidence::unknown_for_resource(inv, &policy.arn, "the policy")),
             }
         }

@@ -31,7 +31,8 @@ declare_check! {
 impl NetworkfirewallPolicyHasRuleGroups {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for policy in &inv.network_firewall.policies {
-            let (Some(stateless), Some(stateful)) = (&policy.stateless_rule_groups, &policy.stateful_rule_groups) else {
+            let (Some(stateless), Some(stateful)) = (&policy.stateless_rule_groups, &policy.stateful_rule_groups)
+            else {
                 out.skip(policy, evidence::unknown_for_resource(inv, &policy.arn, "the policy"));
                 continue;
             };

@@ -38,11 +38,12 @@ impl Route53DomainPrivacyProtection {
                 out.skip(domain, evidence::unknown_for_resource(inv, &domain.arn, "the contact privacy"));
                 continue;
             };
-            let public: Vec<&str> = [("registrant", privacy.registrant), ("admin", privacy.admin), ("tech", privacy.tech)]
-                .into_iter()
-                .filter(|(_, on)| !on)
-                .map(|(who, _)| who)
-                .collect();
+            let public: Vec<&str> =
+                [("registrant", privacy.registrant), ("admin", privacy.admin), ("tech", privacy.tech)]
+                    .into_iter()
+                    .filter(|(_, on)| !on)
+                    .map(|(who, _)| who)
+                    .collect();
             if public.is_empty() {
                 out.pass(domain, "privacy protection for every contact");
             } else {

@@ -51,7 +51,9 @@ impl ShieldAdvancedProtectsEdgeResources {
             return;
         }
         let mut edge: Vec<&dyn Resource> = Vec::new();
-        edge.extend(inv.cloudfront.distributions.iter().filter(|d| d.enabled != Some(false)).map(|d| d as &dyn Resource));
+        edge.extend(
+            inv.cloudfront.distributions.iter().filter(|d| d.enabled != Some(false)).map(|d| d as &dyn Resource),
+        );
         edge.extend(
             inv.elbv2
                 .load_balancers
@@ -60,7 +62,11 @@ impl ShieldAdvancedProtectsEdgeResources {
                 .map(|lb| lb as &dyn Resource),
         );
         edge.extend(
-            inv.elb.load_balancers.iter().filter(|lb| lb.scheme == Some(Scheme::InternetFacing)).map(|lb| lb as &dyn Resource),
+            inv.elb
+                .load_balancers
+                .iter()
+                .filter(|lb| lb.scheme == Some(Scheme::InternetFacing))
+                .map(|lb| lb as &dyn Resource),
         );
         edge.extend(inv.route53.hosted_zones.iter().filter(|z| !z.private).map(|z| z as &dyn Resource));
         for resource in edge {

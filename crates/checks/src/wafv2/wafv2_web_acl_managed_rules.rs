@@ -36,10 +36,8 @@ impl Wafv2WebAclManagedRules {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
         for acl in &inv.wafv2.web_acls {
             let Some(rules) = super::rules(inv, acl, out) else { continue };
-            let managed: Vec<String> = rules
-                .iter()
-                .filter_map(|r| r.managed_by.as_ref().map(|v| format!("{} ({v})", r.name)))
-                .collect();
+            let managed: Vec<String> =
+                rules.iter().filter_map(|r| r.managed_by.as_ref().map(|v| format!("{} ({v})", r.name))).collect();
             if managed.is_empty() {
                 out.fail(acl, "no managed rule group");
             } else {
