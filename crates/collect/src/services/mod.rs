@@ -4,22 +4,30 @@ use crate::unit::Unit;
 use wasp_model::{GapKind, Inventory, Service, Setting};
 
 mod accessanalyzer;
+mod apigateway;
+mod cloudfront;
 mod cloudtrail;
 mod cloudwatch;
 mod config;
 mod dynamodb;
 mod ec2;
+mod elb;
+mod elbv2;
 mod guardduty;
 mod iam;
 mod kms;
 mod lambda;
 mod logs;
+mod network_firewall;
 mod organizations;
 mod rds;
+mod route53;
 mod s3;
 mod securityhub;
+mod shield;
 mod sns;
 mod sqs;
+mod wafv2;
 
 /// Collects one unit (a service in a region, or a global service once) into a fragment.
 pub(crate) async fn collect(unit: &Unit) -> Inventory {
@@ -42,16 +50,16 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::DynamoDb => dynamodb::collect(unit, &mut part).await,
         Service::Rds => rds::collect(unit, &mut part).await,
         Service::Lambda => lambda::collect(unit, &mut part).await,
+        Service::Elbv2 => elbv2::collect(unit, &mut part).await,
+        Service::Elb => elb::collect(unit, &mut part).await,
+        Service::CloudFront => cloudfront::collect(unit, &mut part).await,
+        Service::Wafv2 => wafv2::collect(unit, &mut part).await,
+        Service::Shield => shield::collect(unit, &mut part).await,
+        Service::ApiGateway => apigateway::collect(unit, &mut part).await,
+        Service::Route53 => route53::collect(unit, &mut part).await,
+        Service::NetworkFirewall => network_firewall::collect(unit, &mut part).await,
         // Collected by the services' own modules as they land.
-        Service::Elbv2
-        | Service::Elb
-        | Service::CloudFront
-        | Service::Wafv2
-        | Service::Shield
-        | Service::ApiGateway
-        | Service::Route53
-        | Service::NetworkFirewall
-        | Service::Ecr
+        Service::Ecr
         | Service::Ecs
         | Service::Eks
         | Service::CodeBuild
