@@ -43,6 +43,8 @@ const NOT_CONFIGURED: &[(&str, &str)] = &[
     ("DescribeBackupPolicy", "PolicyNotFound"),
     // A Backup vault without an access policy.
     ("GetBackupVaultAccessPolicy", "ResourceNotFoundException"),
+    // An account without a Shield Advanced subscription.
+    ("DescribeSubscription", "ResourceNotFoundException"),
 ];
 
 const ACCESS_DENIED: &[&str] = &[
@@ -259,6 +261,7 @@ mod tests {
         assert_eq!(kind("GetRepositoryPolicy", Some("RepositoryPolicyNotFoundException"), 400), None);
         assert_eq!(kind("GetLifecyclePolicy", Some("LifecyclePolicyNotFoundException"), 400), None);
         assert_eq!(kind("GetDocument", Some("InvalidDocument"), 400), None, "Session Manager preferences never saved");
+        assert_eq!(kind("DescribeSubscription", Some("ResourceNotFoundException"), 400), None, "no Shield Advanced");
         // The same code on another operation is not an absence.
         assert_eq!(kind("GetRole", Some("NoSuchEntity"), 404), Some(GapKind::Other));
     }

@@ -42,6 +42,14 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         opensearch,
         elasticache,
         macie,
+        elbv2,
+        elb,
+        cloudfront,
+        wafv2,
+        shield,
+        apigateway,
+        route53,
+        network_firewall,
         gaps,
         collection: _,
     } = part;
@@ -76,6 +84,9 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         volumes,
         public_snapshots,
         images,
+        subnets,
+        transit_gateways,
+        vpn_connections,
     } = ec2;
     let t = &mut into.ec2;
     t.ebs_defaults.extend(ebs_defaults);
@@ -87,6 +98,9 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     t.volumes.extend(volumes);
     t.public_snapshots.extend(public_snapshots);
     t.images.extend(images);
+    t.subnets.extend(subnets);
+    t.transit_gateways.extend(transit_gateways);
+    t.vpn_connections.extend(vpn_connections);
 
     into.kms.keys.extend(kms.keys);
     into.cloudtrail.trails.extend(cloudtrail.trails);
@@ -168,6 +182,27 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     into.elasticache.cache_clusters.extend(cache_clusters);
     let wasp_model::macie::Macie { regions } = macie;
     into.macie.regions.extend(regions);
+    let wasp_model::elbv2::Elbv2 { load_balancers } = elbv2;
+    into.elbv2.load_balancers.extend(load_balancers);
+    let wasp_model::elb::Elb { load_balancers } = elb;
+    into.elb.load_balancers.extend(load_balancers);
+    let wasp_model::cloudfront::CloudFront { distributions } = cloudfront;
+    into.cloudfront.distributions.extend(distributions);
+    let wasp_model::wafv2::Wafv2 { web_acls } = wafv2;
+    into.wafv2.web_acls.extend(web_acls);
+    let wasp_model::shield::Shield { subscribed, protected_resources } = shield;
+    into.shield.subscribed = into.shield.subscribed.or(subscribed);
+    into.shield.protected_resources = into.shield.protected_resources.take().or(protected_resources);
+    let wasp_model::apigateway::ApiGateway { rest_apis, apis } = apigateway;
+    into.apigateway.rest_apis.extend(rest_apis);
+    into.apigateway.apis.extend(apis);
+    let wasp_model::route53::Route53 { hosted_zones, domains } = route53;
+    into.route53.hosted_zones.extend(hosted_zones);
+    into.route53.domains = into.route53.domains.take().or(domains);
+    let wasp_model::network_firewall::NetworkFirewall { firewalls, policies, rule_groups } = network_firewall;
+    into.network_firewall.firewalls.extend(firewalls);
+    into.network_firewall.policies.extend(policies);
+    into.network_firewall.rule_groups.extend(rule_groups);
 
     into.gaps.extend(gaps);
 }
@@ -228,6 +263,22 @@ pub(crate) fn normalise(inv: &mut Inventory) {
     );
     for resources in inv.backup.protected_resources.values_mut() {
         resources.sort_by(|a, b| a.arn.cmp(&b.arn));
+        inv.ec2.subnets,
+        inv.ec2.transit_gateways,
+        inv.ec2.vpn_connections,
+        inv.elbv2.load_balancers,
+        inv.elb.load_balancers,
+        inv.cloudfront.distributions,
+        inv.wafv2.web_acls,
+        inv.apigateway.rest_apis,
+        inv.apigateway.apis,
+        inv.route53.hosted_zones,
+        inv.network_firewall.firewalls,
+        inv.network_firewall.policies,
+        inv.network_firewall.rule_groups,
+    );
+    if let Some(domains) = inv.route53.domains.as_mut() {
+        domains.sort_by(|a, b| a.arn.cmp(&b.arn));
     }
     for snapshots in inv.ec2.public_snapshots.values_mut() {
         snapshots.sort_by(|a, b| a.arn.cmp(&b.arn));

@@ -28,6 +28,13 @@ pub struct Ec2 {
     /// Machine images owned by the account.
     #[serde(default)]
     pub images: Vec<Image>,
+    #[serde(default)]
+    pub subnets: Vec<Subnet>,
+    #[serde(default)]
+    pub transit_gateways: Vec<TransitGateway>,
+    /// Site-to-Site VPN connections.
+    #[serde(default)]
+    pub vpn_connections: Vec<VpnConnection>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -402,7 +409,81 @@ pub struct Image {
     pub location: Option<SourceLocation>,
 }
 
-regional_resource!(Vpc, SecurityGroup, NetworkAcl, FlowLog, Instance, Volume, Snapshot, Image);
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Subnet {
+    pub arn: String,
+    pub id: String,
+    pub region: String,
+    #[serde(default)]
+    pub vpc_id: Option<String>,
+    /// `MapPublicIpOnLaunch`; `None` when AWS did not say.
+    #[serde(default)]
+    pub map_public_ip_on_launch: Option<bool>,
+    #[serde(default)]
+    pub default_for_az: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitGateway {
+    pub arn: String,
+    pub id: String,
+    pub region: String,
+    /// `available`, `deleting` …
+    #[serde(default)]
+    pub state: Option<String>,
+    /// `AutoAcceptSharedAttachments`; `None` when AWS did not say.
+    #[serde(default)]
+    pub auto_accept_shared_attachments: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VpnConnection {
+    pub arn: String,
+    pub id: String,
+    pub region: String,
+    /// `pending`, `available`, `deleting`, `deleted`.
+    #[serde(default)]
+    pub state: Option<String>,
+    /// The tunnels' options; `None` when AWS did not return them.
+    #[serde(default)]
+    pub tunnels: Option<Vec<VpnTunnel>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VpnTunnel {
+    #[serde(default)]
+    pub outside_ip: Option<String>,
+    /// `ikev1`, `ikev2`; empty when AWS returned none (both allowed).
+    #[serde(default)]
+    pub ike_versions: Vec<String>,
+    /// Tunnel activity logs to CloudWatch Logs; `None` when AWS did not say.
+    #[serde(default)]
+    pub log_enabled: Option<bool>,
+}
+
+regional_resource!(
+    Vpc,
+    SecurityGroup,
+    NetworkAcl,
+    FlowLog,
+    Instance,
+    Volume,
+    Snapshot,
+    Image,
+    Subnet,
+    TransitGateway,
+    VpnConnection
+);
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,9 @@
 //! - Regional account settings are maps keyed by region: a missing key means "not collected".
 
 pub mod acm;
+pub mod apigateway;
 pub mod backup;
+pub mod cloudfront;
 pub mod cloudtrail;
 pub mod codeartifact;
 pub mod codebuild;
@@ -20,6 +22,8 @@ pub mod ecs;
 pub mod efs;
 pub mod eks;
 pub mod elasticache;
+pub mod elb;
+pub mod elbv2;
 mod error_text;
 pub mod fis;
 pub mod iam;
@@ -28,18 +32,22 @@ pub mod kms;
 pub mod lambda;
 pub mod logs;
 pub mod macie;
+pub mod network_firewall;
 pub mod opensearch;
 pub mod operations;
 pub mod organizations;
 pub mod rds;
 pub mod redshift;
+pub mod route53;
 pub mod s3;
 pub mod secretsmanager;
 mod service;
+pub mod shield;
 mod snapshot;
 pub mod sns;
 pub mod sqs;
 pub mod ssm;
+pub mod wafv2;
 
 pub use common::{Gap, GapKind, Resource, Setting, SourceLocation, Tags, Timestamp};
 pub use error_text::{error_chain, root_cause};
@@ -120,6 +128,7 @@ pub struct Inventory {
     pub inspector: inspector::Inspector,
     #[serde(default)]
     pub fis: fis::Fis,
+    #[serde(default)]
     pub secretsmanager: secretsmanager::SecretsManager,
     #[serde(default)]
     pub acm: acm::Acm,
@@ -135,6 +144,22 @@ pub struct Inventory {
     pub elasticache: elasticache::ElastiCache,
     #[serde(default)]
     pub macie: macie::Macie,
+    #[serde(default)]
+    pub elbv2: elbv2::Elbv2,
+    #[serde(default)]
+    pub elb: elb::Elb,
+    #[serde(default)]
+    pub cloudfront: cloudfront::CloudFront,
+    #[serde(default)]
+    pub wafv2: wafv2::Wafv2,
+    #[serde(default)]
+    pub shield: shield::Shield,
+    #[serde(default)]
+    pub apigateway: apigateway::ApiGateway,
+    #[serde(default)]
+    pub route53: route53::Route53,
+    #[serde(default)]
+    pub network_firewall: network_firewall::NetworkFirewall,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -306,6 +331,15 @@ impl Inventory {
         put("opensearch_domain", self.opensearch.domains.len());
         put("elasticache_replication_group", self.elasticache.replication_groups.len());
         put("elasticache_cluster", self.elasticache.cache_clusters.len());
+        put("elbv2_load_balancer", self.elbv2.load_balancers.len());
+        put("elb_load_balancer", self.elb.load_balancers.len());
+        put("cloudfront_distribution", self.cloudfront.distributions.len());
+        put("wafv2_web_acl", self.wafv2.web_acls.len());
+        put("apigateway_rest_api", self.apigateway.rest_apis.len());
+        put("apigatewayv2_api", self.apigateway.apis.len());
+        put("route53_hosted_zone", self.route53.hosted_zones.len());
+        put("networkfirewall_firewall", self.network_firewall.firewalls.len());
+        put("subnet", self.ec2.subnets.len());
         counts
     }
 }

@@ -69,6 +69,9 @@ pub const OPERATIONS: &[Operation] = &[
     read(Ec2, "DescribeVolumes", &["ec2:DescribeVolumes"]),
     read(Ec2, "DescribeSnapshots", &["ec2:DescribeSnapshots"]),
     read(Ec2, "DescribeImages", &["ec2:DescribeImages"]),
+    read(Ec2, "DescribeSubnets", &["ec2:DescribeSubnets"]),
+    read(Ec2, "DescribeTransitGateways", &["ec2:DescribeTransitGateways"]),
+    read(Ec2, "DescribeVpnConnections", &["ec2:DescribeVpnConnections"]),
     read(Kms, "ListKeys", &["kms:ListKeys"]),
     read(Kms, "DescribeKey", &["kms:DescribeKey"]),
     read(Kms, "GetKeyRotationStatus", &["kms:GetKeyRotationStatus"]),
@@ -161,6 +164,37 @@ pub const OPERATIONS: &[Operation] = &[
     read(Macie, "GetAutomatedDiscoveryConfiguration", &["macie2:GetAutomatedDiscoveryConfiguration"]),
     read(Macie, "ListClassificationJobs", &["macie2:ListClassificationJobs"]),
     read(Macie, "GetFindingStatistics", &["macie2:GetFindingStatistics"]),
+    read(Elbv2, "DescribeLoadBalancers", &["elasticloadbalancing:DescribeLoadBalancers"]),
+    read(Elbv2, "DescribeListeners", &["elasticloadbalancing:DescribeListeners"]),
+    read(Elbv2, "DescribeLoadBalancerAttributes", &["elasticloadbalancing:DescribeLoadBalancerAttributes"]),
+    read(Elb, "DescribeLoadBalancers", &["elasticloadbalancing:DescribeLoadBalancers"]),
+    read(Elb, "DescribeLoadBalancerPolicies", &["elasticloadbalancing:DescribeLoadBalancerPolicies"]),
+    read(Elb, "DescribeLoadBalancerAttributes", &["elasticloadbalancing:DescribeLoadBalancerAttributes"]),
+    read(CloudFront, "ListDistributions", &["cloudfront:ListDistributions"]),
+    read(CloudFront, "GetDistributionConfig", &["cloudfront:GetDistributionConfig"]),
+    read(Wafv2, "ListWebACLs", &["wafv2:ListWebACLs"]),
+    read(Wafv2, "GetWebACL", &["wafv2:GetWebACL"]),
+    read(Wafv2, "ListLoggingConfigurations", &["wafv2:ListLoggingConfigurations"]),
+    read(Wafv2, "ListResourcesForWebACL", &["wafv2:ListResourcesForWebACL"]),
+    read(Shield, "DescribeSubscription", &["shield:DescribeSubscription"]),
+    read(Shield, "ListProtections", &["shield:ListProtections"]),
+    read(ApiGateway, "GetRestApis", &["apigateway:GET"]),
+    read(ApiGateway, "GetStages", &["apigateway:GET"]),
+    read(ApiGateway, "GetResources", &["apigateway:GET"]),
+    read(ApiGateway, "GetApis", &["apigateway:GET"]),
+    read(ApiGateway, "GetRoutes", &["apigateway:GET"]),
+    read(Route53, "ListHostedZones", &["route53:ListHostedZones"]),
+    read(Route53, "ListQueryLoggingConfigs", &["route53:ListQueryLoggingConfigs"]),
+    read(Route53, "GetDNSSEC", &["route53:GetDNSSEC"]),
+    read(Route53, "ListDomains", &["route53domains:ListDomains"]),
+    read(Route53, "GetDomainDetail", &["route53domains:GetDomainDetail"]),
+    read(NetworkFirewall, "ListFirewalls", &["network-firewall:ListFirewalls"]),
+    read(NetworkFirewall, "DescribeFirewall", &["network-firewall:DescribeFirewall"]),
+    read(NetworkFirewall, "DescribeLoggingConfiguration", &["network-firewall:DescribeLoggingConfiguration"]),
+    read(NetworkFirewall, "ListFirewallPolicies", &["network-firewall:ListFirewallPolicies"]),
+    read(NetworkFirewall, "DescribeFirewallPolicy", &["network-firewall:DescribeFirewallPolicy"]),
+    read(NetworkFirewall, "ListRuleGroups", &["network-firewall:ListRuleGroups"]),
+    read(NetworkFirewall, "DescribeRuleGroup", &["network-firewall:DescribeRuleGroup"]),
 ];
 
 /// The operation `name` of `service`, if wasp may call it.
@@ -201,6 +235,9 @@ mod tests {
                 let (_, verb) = action.split_once(':').expect("service:Action");
                 let reads = ["List", "Get", "Describe", "Generate", "BatchGet"];
                 assert!(reads.iter().any(|p| verb.starts_with(p)), "{action}");
+                // API Gateway authorises by HTTP method: `apigateway:GET` is its read.
+                let read = ["List", "Get", "Describe", "Generate"].iter().any(|p| verb.starts_with(p)) || verb == "GET";
+                assert!(read, "{action}");
             }
             assert!(Service::COLLECTED.contains(&op.service) || op.infrastructure.is_some() || op.service == Sts);
         }

@@ -1,5 +1,5 @@
-//! EC2 and VPC of one region: EBS defaults, networks, firewalls, instances, volumes, public
-//! snapshots and images. Every read is one paginated describe of the region, and they run
+//! EC2 and VPC of one region: EBS defaults, networks and subnets, firewalls, instances, volumes,
+//! public snapshots, images, transit gateways and Site-to-Site VPN connections. Every read is one paginated describe of the region, and they run
 //! concurrently; nothing is read per item.
 use crate::compat;
 use crate::errors::{classify, Classified};
@@ -8,7 +8,8 @@ use aws_sdk_ec2::types as sdk;
 use aws_sdk_ec2::Client;
 use wasp_model::ec2::{
     EbsDefaults, FlowLog, FlowLogStatus, HttpTokens, Image, Instance, InstanceState, NaclEntry, NetworkAcl, Protocol,
-    RuleAction, SecurityGroup, SgRule, Snapshot, Toggle, TrafficType, Volume, VolumeState, Vpc,
+    RuleAction, SecurityGroup, SgRule, Snapshot, Subnet, Toggle, TrafficType, TransitGateway, Volume, VolumeState, Vpc,
+    VpnConnection, VpnTunnel,
 };
 use wasp_model::{GapKind, Inventory, Tags, Timestamp};
 
@@ -57,6 +58,8 @@ async fn collect_with(unit: &Unit, ec2: &Client, part: &mut Inventory) {
         futures::future::join(instances(unit, ec2), volumes(unit, ec2)),
         futures::future::join(public_snapshots(unit, ec2), images(unit, ec2)),
     );
+    let (subnets, transit_gateways, vpn_connections) =
+        futures::join!(subnets(unit, ec2), transit_gateways(unit, ec2), vpn_connections(unit, ec2));
     let t = &mut part.ec2;
     if let Some(defaults) = ebs_defaults {
         t.ebs_defaults.insert(unit.region.clone(), defaults);
@@ -71,6 +74,84 @@ async fn collect_with(unit: &Unit, ec2: &Client, part: &mut Inventory) {
         t.public_snapshots.insert(unit.region.clone(), public);
     }
     t.images = images;
+    t.subnets = subnets;
+    t.transit_gateways = transit_gateways;
+    t.vpn_connections = vpn_connections;
+}
+
+async fn subnets(unit: &Unit, ec2: &Client) -> Vec<Subnet> {
+    let mut out = Vec::new();
+    each_page!(unit, "DescribeSubnets", ec2.describe_subnets().into_paginator().send(), |page| {
+        out.extend(page.subnets().iter().filter_map(|s| {
+            let id = s.subnet_id()?.to_owned();
+            Some(Subnet {
+                arn: s.subnet_arn().map_or_else(|| unit.arn("ec2", &format!("subnet/{id}")), str::to_owned),
+                region: unit.region.clone(),
+                vpc_id: owned(s.vpc_id()),
+                map_public_ip_on_launch: s.map_public_ip_on_launch(),
+                default_for_az: s.default_for_az(),
+                id,
+                location: None,
+            })
+        }));
+    });
+    out
+}
+
+async fn transit_gateways(unit: &Unit, ec2: &Client) -> Vec<TransitGateway> {
+    let mut out = Vec::new();
+    each_page!(unit, "DescribeTransitGateways", ec2.describe_transit_gateways().into_paginator().send(), |page| {
+        out.extend(page.transit_gateways().iter().filter_map(|t| {
+            let id = t.transit_gateway_id()?.to_owned();
+            Some(TransitGateway {
+                arn: t
+                    .transit_gateway_arn()
+                    .map_or_else(|| unit.arn("ec2", &format!("transit-gateway/{id}")), str::to_owned),
+                region: unit.region.clone(),
+                state: t.state().map(|s| s.as_str().to_owned()),
+                auto_accept_shared_attachments: t
+                    .options()
+                    .and_then(|o| o.auto_accept_shared_attachments())
+                    .map(|v| *v == sdk::AutoAcceptSharedAttachmentsValue::Enable),
+                id,
+                location: None,
+            })
+        }));
+    });
+    out
+}
+
+/// Site-to-Site VPN connections (one unpaginated call). The answer carries each tunnel's
+/// pre-shared key and the customer gateway configuration; neither is kept.
+async fn vpn_connections(unit: &Unit, ec2: &Client) -> Vec<VpnConnection> {
+    let answer = ec2.describe_vpn_connections().send().await;
+    let Some(out) = unit.read("DescribeVpnConnections", answer).ok() else { return Vec::new() };
+    out.vpn_connections()
+        .iter()
+        .filter_map(|v| {
+            let id = v.vpn_connection_id()?.to_owned();
+            Some(VpnConnection {
+                arn: unit.arn("ec2", &format!("vpn-connection/{id}")),
+                region: unit.region.clone(),
+                state: v.state().map(|s| s.as_str().to_owned()),
+                tunnels: v.options().map(|o| {
+                    o.tunnel_options()
+                        .iter()
+                        .map(|t| VpnTunnel {
+                            outside_ip: owned(t.outside_ip_address()),
+                            ike_versions: t.ike_versions().iter().filter_map(|i| owned(i.value())).collect(),
+                            log_enabled: t
+                                .log_options()
+                                .and_then(|l| l.cloud_watch_log_options())
+                                .and_then(|c| c.log_enabled()),
+                        })
+                        .collect()
+                }),
+                id,
+                location: None,
+            })
+        })
+        .collect()
 }
 
 fn tags(tags: &[sdk::Tag]) -> Tags {

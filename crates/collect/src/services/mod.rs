@@ -5,7 +5,9 @@ use wasp_model::{GapKind, Inventory, Service, Setting};
 
 mod accessanalyzer;
 mod acm;
+mod apigateway;
 mod backup;
+mod cloudfront;
 mod cloudtrail;
 mod cloudwatch;
 mod codeartifact;
@@ -18,6 +20,8 @@ mod ecs;
 mod efs;
 mod eks;
 mod elasticache;
+mod elb;
+mod elbv2;
 mod fis;
 mod guardduty;
 mod iam;
@@ -26,16 +30,20 @@ mod kms;
 mod lambda;
 mod logs;
 mod macie;
+mod network_firewall;
 mod opensearch;
 mod organizations;
 mod rds;
 mod redshift;
+mod route53;
 mod s3;
 mod secretsmanager;
 mod securityhub;
+mod shield;
 mod sns;
 mod sqs;
 mod ssm;
+mod wafv2;
 
 /// Collects one unit (a service in a region, or a global service once) into a fragment.
 pub(crate) async fn collect(unit: &Unit) -> Inventory {
@@ -74,19 +82,16 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::OpenSearch => opensearch::collect(unit, &mut part).await,
         Service::ElastiCache => elasticache::collect(unit, &mut part).await,
         Service::Macie => macie::collect(unit, &mut part).await,
+        Service::Elbv2 => elbv2::collect(unit, &mut part).await,
+        Service::Elb => elb::collect(unit, &mut part).await,
+        Service::CloudFront => cloudfront::collect(unit, &mut part).await,
+        Service::Wafv2 => wafv2::collect(unit, &mut part).await,
+        Service::Shield => shield::collect(unit, &mut part).await,
+        Service::ApiGateway => apigateway::collect(unit, &mut part).await,
+        Service::Route53 => route53::collect(unit, &mut part).await,
+        Service::NetworkFirewall => network_firewall::collect(unit, &mut part).await,
         // Collected by the services' own modules as they land.
-        Service::Elbv2
-        | Service::Elb
-        | Service::CloudFront
-        | Service::Wafv2
-        | Service::Shield
-        | Service::ApiGateway
-        | Service::Route53
-        | Service::NetworkFirewall
-        | Service::CloudFormation
-        | Service::IncidentManager
-        | Service::IdentityCenter
-        | Service::AccountContacts => {}
+        Service::CloudFormation | Service::IncidentManager | Service::IdentityCenter | Service::AccountContacts => {}
         Service::Sts | Service::Account | Service::Every => {}
     }
     part

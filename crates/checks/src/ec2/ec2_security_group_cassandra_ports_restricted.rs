@@ -1,0 +1,38 @@
+use crate::declare_check;
+use wasp_model::ec2::Protocol;
+use wasp_model::Inventory;
+
+declare_check! {
+    /// ### What it checks
+    /// No ingress rule of a security group admits Cassandra (TCP ports 7199, 9160, 8888) from
+    /// `0.0.0.0/0` or `::/0`. A rule counts when its protocol matches (or is `-1`, all
+    /// protocols) and its port range includes one of the ports; rules from private ranges,
+    /// prefix lists or other security groups do not. Every security group is judged, attached
+    /// or not.
+    ///
+    /// ### Why it matters
+    /// Cassandra's JMX (7199), Thrift (9160) and OpsCenter (8888) ports give administrative access to the cluster and its data.
+    ///
+    /// ### How to fix
+    /// Remove the rule; let only the application tier's security group reach the cluster.
+    Ec2SecurityGroupCassandraPortsRestricted {
+        id: "ec2_security_group_cassandra_ports_restricted",
+        title: "Security groups do not open Cassandra to the internet",
+        severity: High,
+        service: Ec2,
+        resource_kind: "ec2_security_group",
+        best_practices: ["SEC05-BP02", "SEC05-BP01"],
+        prowler: ["ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_cassandra_7199_9160_8888"],
+        security_hub: [],
+        config_rule: [],
+        cis: [],
+        reads: { Ec2: [DescribeSecurityGroups] },
+        remediation: "Remove internet-wide Cassandra rules and allow only the security groups that need the service.",
+    }
+}
+
+impl Ec2SecurityGroupCassandraPortsRestricted {
+    fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
+        super::ports::judge(inv, out, "Cassandra", &[7199, 9160, 8888], &[Protocol::Tcp]);
+    }
+}
