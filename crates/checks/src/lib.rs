@@ -14,6 +14,8 @@ mod registry;
 mod settings;
 
 pub mod accessanalyzer;
+pub mod accountcontacts;
+pub mod cloudformation;
 pub mod cloudtrail;
 pub mod cloudwatch;
 pub mod config;
@@ -21,6 +23,8 @@ pub mod dynamodb;
 pub mod ec2;
 pub mod guardduty;
 pub mod iam;
+pub mod identitycenter;
+pub mod incidentmanager;
 pub mod kms;
 pub mod lambda;
 pub mod logs;

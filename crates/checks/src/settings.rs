@@ -15,6 +15,10 @@ pub struct Settings {
     pub unused_credentials_days: u32,
     /// Fewest days RDS automated backups must be kept (Security Hub RDS.11: 7).
     pub rds_backup_retention_min_days: u32,
+    /// Longest session an IAM Identity Center permission set may grant, in hours. No control
+    /// sets a figure: AWS defaults to 1 hour and allows 12; wasp's default of 8 is one working
+    /// day, so a stolen session does not outlive the day it was issued.
+    pub permission_set_session_max_hours: u32,
     /// AWS accounts (12-digit ids) trusted besides the scanned account and its
     /// organization's management account: policies that let them in are not exposure, and
     /// roles they assume are not third-party access. Empty by default.
@@ -28,6 +32,7 @@ impl Default for Settings {
             access_key_max_age_days: 90,
             unused_credentials_days: 45,
             rds_backup_retention_min_days: 7,
+            permission_set_session_max_hours: 8,
             trusted_accounts: Vec::new(),
         }
     }
@@ -43,6 +48,11 @@ impl Settings {
             ("access_key_max_age_days", self.access_key_max_age_days, d.access_key_max_age_days),
             ("unused_credentials_days", self.unused_credentials_days, d.unused_credentials_days),
             ("rds_backup_retention_min_days", self.rds_backup_retention_min_days, d.rds_backup_retention_min_days),
+            (
+                "permission_set_session_max_hours",
+                self.permission_set_session_max_hours,
+                d.permission_set_session_max_hours,
+            ),
         ];
         let mut changed: Vec<String> =
             pairs.iter().filter(|(_, v, d)| v != d).map(|(n, v, d)| format!("{n} = {v} (default {d})")).collect();
@@ -59,6 +69,7 @@ impl Settings {
             ("access_key_max_age_days", self.access_key_max_age_days),
             ("unused_credentials_days", self.unused_credentials_days),
             ("rds_backup_retention_min_days", self.rds_backup_retention_min_days),
+            ("permission_set_session_max_hours", self.permission_set_session_max_hours),
         ] {
             if value == 0 {
                 return Err(format!("{name} must be at least 1 day"));

@@ -30,6 +30,10 @@ const NOT_CONFIGURED: &[(&str, &str)] = &[
     ("GetEbsDefaultKmsKeyId", "InvalidKmsKey.NotFound"),
     // A Lambda function without a resource-based policy.
     ("GetPolicy", "ResourceNotFoundException"),
+    // An alternate contact type that was never set.
+    ("GetAlternateContact", "ResourceNotFoundException"),
+    // A trail without CloudTrail Insights.
+    ("GetInsightSelectors", "InsightNotEnabledException"),
 ];
 
 const ACCESS_DENIED: &[&str] = &[

@@ -26,12 +26,27 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         dynamodb,
         rds,
         lambda,
+        account_contacts,
+        cloudformation,
+        identity_center,
+        incident_manager,
         gaps,
         collection: _,
     } = part;
 
-    let wasp_model::iam::Iam { root, password_policy, users, groups, roles, policies } = iam;
+    let wasp_model::iam::Iam {
+        root,
+        password_policy,
+        users,
+        groups,
+        roles,
+        policies,
+        identity_providers,
+        server_certificates,
+    } = iam;
     let t = &mut into.iam;
+    t.identity_providers = t.identity_providers.take().or(identity_providers);
+    t.server_certificates = t.server_certificates.take().or(server_certificates);
     t.root = t.root.take().or(root);
     t.password_policy = t.password_policy.take().or(password_policy);
     t.users.extend(users);
@@ -39,9 +54,16 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     t.roles.extend(roles);
     t.policies.extend(policies);
 
-    let wasp_model::organizations::Organizations { organization, service_control_policies, account_parents } =
-        organizations;
+    let wasp_model::organizations::Organizations {
+        organization,
+        service_control_policies,
+        account_parents,
+        policies,
+        delegated_administrators,
+    } = organizations;
     let t = &mut into.organizations;
+    t.policies.extend(policies);
+    t.delegated_administrators.extend(delegated_administrators);
     t.organization = t.organization.take().or(organization);
     t.service_control_policies = t.service_control_policies.take().or(service_control_policies);
     t.account_parents = t.account_parents.take().or(account_parents);
@@ -105,6 +127,13 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     let wasp_model::lambda::Lambda { functions } = lambda;
     into.lambda.functions.extend(functions);
 
+    into.account_contacts.alternate_contacts.extend(account_contacts.alternate_contacts);
+    into.cloudformation.stacks.extend(cloudformation.stacks);
+    let wasp_model::identity_center::IdentityCenter { instances, permission_sets } = identity_center;
+    into.identity_center.instances.extend(instances);
+    into.identity_center.permission_sets.extend(permission_sets);
+    into.incident_manager.regions.extend(incident_manager.regions);
+
     into.gaps.extend(gaps);
 }
 
@@ -140,6 +169,8 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.rds.clusters,
         inv.rds.snapshots,
         inv.lambda.functions,
+        inv.cloudformation.stacks,
+        inv.identity_center.permission_sets,
     );
     for snapshots in inv.ec2.public_snapshots.values_mut() {
         snapshots.sort_by(|a, b| a.arn.cmp(&b.arn));

@@ -6,6 +6,8 @@
 //! - A value whose absence AWS documents as "not configured" is [`Setting::NotConfigured`].
 //! - Regional account settings are maps keyed by region: a missing key means "not collected".
 
+pub mod account_contacts;
+pub mod cloudformation;
 pub mod cloudtrail;
 mod common;
 pub mod detection;
@@ -13,6 +15,8 @@ pub mod dynamodb;
 pub mod ec2;
 mod error_text;
 pub mod iam;
+pub mod identity_center;
+pub mod incident_manager;
 pub mod kms;
 pub mod lambda;
 pub mod logs;
@@ -88,6 +92,14 @@ pub struct Inventory {
     pub rds: rds::Rds,
     #[serde(default)]
     pub lambda: lambda::Lambda,
+    #[serde(default)]
+    pub account_contacts: account_contacts::AccountContacts,
+    #[serde(default)]
+    pub cloudformation: cloudformation::CloudFormation,
+    #[serde(default)]
+    pub identity_center: identity_center::IdentityCenter,
+    #[serde(default)]
+    pub incident_manager: incident_manager::IncidentManager,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -238,6 +250,8 @@ impl Inventory {
         put("rds_cluster", self.rds.clusters.len());
         put("rds_snapshot", self.rds.snapshots.len());
         put("lambda_function", self.lambda.functions.len());
+        put("cloudformation_stack", self.cloudformation.stacks.len());
+        put("identitycenter_permission_set", self.identity_center.permission_sets.len());
         counts
     }
 }

@@ -4,6 +4,8 @@ use crate::unit::Unit;
 use wasp_model::{GapKind, Inventory, Service, Setting};
 
 mod accessanalyzer;
+mod account_contacts;
+mod cloudformation;
 mod cloudtrail;
 mod cloudwatch;
 mod config;
@@ -11,6 +13,8 @@ mod dynamodb;
 mod ec2;
 mod guardduty;
 mod iam;
+mod identity_center;
+mod incident_manager;
 mod kms;
 mod lambda;
 mod logs;
@@ -42,6 +46,10 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::DynamoDb => dynamodb::collect(unit, &mut part).await,
         Service::Rds => rds::collect(unit, &mut part).await,
         Service::Lambda => lambda::collect(unit, &mut part).await,
+        Service::CloudFormation => cloudformation::collect(unit, &mut part).await,
+        Service::IncidentManager => incident_manager::collect(unit, &mut part).await,
+        Service::IdentityCenter => identity_center::collect(unit, &mut part).await,
+        Service::AccountContacts => account_contacts::collect(unit, &mut part).await,
         // Collected by the services' own modules as they land.
         Service::Elbv2
         | Service::Elb
@@ -66,11 +74,7 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         | Service::Redshift
         | Service::OpenSearch
         | Service::ElastiCache
-        | Service::Macie
-        | Service::CloudFormation
-        | Service::IncidentManager
-        | Service::IdentityCenter
-        | Service::AccountContacts => {}
+        | Service::Macie => {}
         Service::Sts | Service::Account | Service::Every => {}
     }
     part
