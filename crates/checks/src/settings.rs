@@ -34,6 +34,10 @@ pub struct Settings {
     /// Most days since a Macie classification job last started for the account to show one
     /// (wasp's default: 90, a quarter).
     pub classification_job_max_age_days: u32,
+    /// Longest session an IAM Identity Center permission set may grant, in hours. No control
+    /// sets a figure: AWS defaults to 1 hour and allows 12; wasp's default of 8 is one working
+    /// day, so a stolen session does not outlive the day it was issued.
+    pub permission_set_session_max_hours: u32,
     /// AWS accounts (12-digit ids) trusted besides the scanned account and its
     /// organization's management account: policies that let them in are not exposure, and
     /// roles they assume are not third-party access. Empty by default.
@@ -54,6 +58,7 @@ impl Default for Settings {
             secret_unused_days: 90,
             redshift_snapshot_retention_min_days: 7,
             classification_job_max_age_days: 90,
+            permission_set_session_max_hours: 8,
             trusted_accounts: Vec::new(),
         }
     }
@@ -88,6 +93,11 @@ impl Settings {
                 self.classification_job_max_age_days,
                 d.classification_job_max_age_days,
             ),
+            (
+                "permission_set_session_max_hours",
+                self.permission_set_session_max_hours,
+                d.permission_set_session_max_hours,
+            ),
         ];
         let mut changed: Vec<String> =
             pairs.iter().filter(|(_, v, d)| v != d).map(|(n, v, d)| format!("{n} = {v} (default {d})")).collect();
@@ -111,6 +121,7 @@ impl Settings {
             ("secret_unused_days", self.secret_unused_days),
             ("redshift_snapshot_retention_min_days", self.redshift_snapshot_retention_min_days),
             ("classification_job_max_age_days", self.classification_job_max_age_days),
+            ("permission_set_session_max_hours", self.permission_set_session_max_hours),
         ] {
             if value == 0 {
                 return Err(format!("{name} must be at least 1 day"));

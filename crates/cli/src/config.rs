@@ -26,6 +26,7 @@
 //! access_key_max_age_days = 90            # CIS 1.14, IAM.3
 //! unused_credentials_days = 45            # CIS 1.12, IAM.22
 //! rds_backup_retention_min_days = 7       # RDS.11
+//! permission_set_session_max_hours = 8    # wasp: one working day (AWS allows 12)
 //!
 //! [[suppress]]                            # mute accepted findings, kept in git and reviewed
 //! check = "s3_bucket_versioning_enabled"

@@ -45,6 +45,10 @@ const NOT_CONFIGURED: &[(&str, &str)] = &[
     ("GetBackupVaultAccessPolicy", "ResourceNotFoundException"),
     // An account without a Shield Advanced subscription.
     ("DescribeSubscription", "ResourceNotFoundException"),
+    // An alternate contact type that was never set.
+    ("GetAlternateContact", "ResourceNotFoundException"),
+    // A trail without CloudTrail Insights.
+    ("GetInsightSelectors", "InsightNotEnabledException"),
 ];
 
 const ACCESS_DENIED: &[&str] = &[

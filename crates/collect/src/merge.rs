@@ -50,12 +50,27 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         apigateway,
         route53,
         network_firewall,
+        account_contacts,
+        cloudformation,
+        identity_center,
+        incident_manager,
         gaps,
         collection: _,
     } = part;
 
-    let wasp_model::iam::Iam { root, password_policy, users, groups, roles, policies } = iam;
+    let wasp_model::iam::Iam {
+        root,
+        password_policy,
+        users,
+        groups,
+        roles,
+        policies,
+        identity_providers,
+        server_certificates,
+    } = iam;
     let t = &mut into.iam;
+    t.identity_providers = t.identity_providers.take().or(identity_providers);
+    t.server_certificates = t.server_certificates.take().or(server_certificates);
     t.root = t.root.take().or(root);
     t.password_policy = t.password_policy.take().or(password_policy);
     t.users.extend(users);
@@ -63,9 +78,16 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     t.roles.extend(roles);
     t.policies.extend(policies);
 
-    let wasp_model::organizations::Organizations { organization, service_control_policies, account_parents } =
-        organizations;
+    let wasp_model::organizations::Organizations {
+        organization,
+        service_control_policies,
+        account_parents,
+        policies,
+        delegated_administrators,
+    } = organizations;
     let t = &mut into.organizations;
+    t.policies.extend(policies);
+    t.delegated_administrators.extend(delegated_administrators);
     t.organization = t.organization.take().or(organization);
     t.service_control_policies = t.service_control_policies.take().or(service_control_policies);
     t.account_parents = t.account_parents.take().or(account_parents);
@@ -203,6 +225,12 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     into.network_firewall.firewalls.extend(firewalls);
     into.network_firewall.policies.extend(policies);
     into.network_firewall.rule_groups.extend(rule_groups);
+    into.account_contacts.alternate_contacts.extend(account_contacts.alternate_contacts);
+    into.cloudformation.stacks.extend(cloudformation.stacks);
+    let wasp_model::identity_center::IdentityCenter { instances, permission_sets } = identity_center;
+    into.identity_center.instances.extend(instances);
+    into.identity_center.permission_sets.extend(permission_sets);
+    into.incident_manager.regions.extend(incident_manager.regions);
 
     into.gaps.extend(gaps);
 }
@@ -260,9 +288,8 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.opensearch.domains,
         inv.elasticache.replication_groups,
         inv.elasticache.cache_clusters,
-    );
-    for resources in inv.backup.protected_resources.values_mut() {
-        resources.sort_by(|a, b| a.arn.cmp(&b.arn));
+        inv.cloudformation.stacks,
+        inv.identity_center.permission_sets,
         inv.ec2.subnets,
         inv.ec2.transit_gateways,
         inv.ec2.vpn_connections,
@@ -277,6 +304,9 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.network_firewall.policies,
         inv.network_firewall.rule_groups,
     );
+    for resources in inv.backup.protected_resources.values_mut() {
+        resources.sort_by(|a, b| a.arn.cmp(&b.arn));
+    }
     if let Some(domains) = inv.route53.domains.as_mut() {
         domains.sort_by(|a, b| a.arn.cmp(&b.arn));
     }

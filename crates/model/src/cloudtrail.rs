@@ -40,6 +40,14 @@ pub struct Trail {
     /// Whether management events (read and write) are recorded, from the event selectors.
     #[serde(default)]
     pub management_events: Option<ManagementEvents>,
+    /// Data events the selectors record, one entry per resource type, from the same
+    /// `GetEventSelectors` answer; `None` when not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_events: Option<Vec<DataEvents>>,
+    /// Insight types enabled (`ApiCallRateInsight`, `ApiErrorRateInsight`) from
+    /// `GetInsightSelectors`: empty when Insights is off; `None` when not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insight_types: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
 }
@@ -52,6 +60,38 @@ pub enum ManagementEvents {
     ReadOnly,
     WriteOnly,
     All,
+}
+
+/// Data events of one resource type that a trail records.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataEvents {
+    /// `AWS::S3::Object`, `AWS::Lambda::Function`, …
+    pub resource_type: String,
+    /// Read events (`GetObject`, …) are recorded.
+    pub read: bool,
+    /// Write events (`PutObject`, `Invoke`, …) are recorded.
+    pub write: bool,
+    /// Every resource of the type is covered, not only listed ARNs or prefixes.
+    pub all_resources: bool,
+}
+
+impl Trail {
+    /// The recorded data events of one resource type, merged over selectors: `None` when
+    /// the selectors were not read.
+    pub fn data_events_of(&self, resource_type: &str) -> Option<DataEvents> {
+        let events = self.data_events.as_ref()?;
+        let mut merged = DataEvents { resource_type: resource_type.to_owned(), ..Default::default() };
+        for e in events.iter().filter(|e| e.resource_type == resource_type) {
+            // Coverage of all resources counts for the directions it records.
+            if e.all_resources {
+                merged.read |= e.read;
+                merged.write |= e.write;
+            }
+        }
+        merged.all_resources = merged.read || merged.write;
+        Some(merged)
+    }
 }
 
 regional_resource!(Trail);

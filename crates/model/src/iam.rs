@@ -19,7 +19,37 @@ pub struct Iam {
     /// Customer-managed policies.
     #[serde(default)]
     pub policies: Vec<ManagedPolicy>,
+    /// SAML and OIDC identity providers (`ListSAMLProviders`, `ListOpenIDConnectProviders`);
+    /// `None` when either list could not be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_providers: Option<Vec<IdentityProvider>>,
+    /// Server certificates stored in IAM (`ListServerCertificates`); `None` when not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_certificates: Option<Vec<ServerCertificate>>,
 }
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityProvider {
+    pub arn: String,
+    /// `saml` or `oidc`.
+    pub kind: String,
+    #[serde(default)]
+    pub valid_until: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServerCertificate {
+    pub arn: String,
+    pub name: String,
+    #[serde(default)]
+    pub expiration: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+global_resource!(ServerCertificate);
 
 /// A user, group or role, with the policies it holds.
 pub struct Principal<'a> {

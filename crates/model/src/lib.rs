@@ -6,9 +6,11 @@
 //! - A value whose absence AWS documents as "not configured" is [`Setting::NotConfigured`].
 //! - Regional account settings are maps keyed by region: a missing key means "not collected".
 
+pub mod account_contacts;
 pub mod acm;
 pub mod apigateway;
 pub mod backup;
+pub mod cloudformation;
 pub mod cloudfront;
 pub mod cloudtrail;
 pub mod codeartifact;
@@ -27,6 +29,8 @@ pub mod elbv2;
 mod error_text;
 pub mod fis;
 pub mod iam;
+pub mod identity_center;
+pub mod incident_manager;
 pub mod inspector;
 pub mod kms;
 pub mod lambda;
@@ -160,6 +164,14 @@ pub struct Inventory {
     pub route53: route53::Route53,
     #[serde(default)]
     pub network_firewall: network_firewall::NetworkFirewall,
+    #[serde(default)]
+    pub account_contacts: account_contacts::AccountContacts,
+    #[serde(default)]
+    pub cloudformation: cloudformation::CloudFormation,
+    #[serde(default)]
+    pub identity_center: identity_center::IdentityCenter,
+    #[serde(default)]
+    pub incident_manager: incident_manager::IncidentManager,
     /// What could not be read, and why.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -340,6 +352,8 @@ impl Inventory {
         put("route53_hosted_zone", self.route53.hosted_zones.len());
         put("networkfirewall_firewall", self.network_firewall.firewalls.len());
         put("subnet", self.ec2.subnets.len());
+        put("cloudformation_stack", self.cloudformation.stacks.len());
+        put("identitycenter_permission_set", self.identity_center.permission_sets.len());
         counts
     }
 }

@@ -17,7 +17,30 @@ pub struct Organizations {
     /// apply to the account at each level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_parents: Option<Vec<String>>,
+    /// Policies of the other types, by type (`RESOURCE_CONTROL_POLICY`, `TAG_POLICY`,
+    /// `AISERVICES_OPT_OUT_POLICY`, `DECLARATIVE_POLICY_EC2`); a type missing from the map was
+    /// not read. Read by the management account and delegated administrators only.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub policies: std::collections::BTreeMap<String, Vec<ServiceControlPolicy>>,
+    /// Delegated administrator accounts by service principal (`guardduty.amazonaws.com` …)
+    /// from `ListDelegatedAdministrators`; a principal missing from the map was not read.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub delegated_administrators: std::collections::BTreeMap<String, Vec<String>>,
 }
+
+/// The policy types besides SCPs that wasp reads.
+pub const OTHER_POLICY_TYPES: [&str; 4] =
+    ["AISERVICES_OPT_OUT_POLICY", "DECLARATIVE_POLICY_EC2", "RESOURCE_CONTROL_POLICY", "TAG_POLICY"];
+
+/// The services whose delegated administrator wasp looks for.
+pub const DELEGATED_SERVICES: [&str; 6] = [
+    "access-analyzer.amazonaws.com",
+    "config.amazonaws.com",
+    "guardduty.amazonaws.com",
+    "inspector2.amazonaws.com",
+    "macie.amazonaws.com",
+    "securityhub.amazonaws.com",
+];
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -49,6 +72,7 @@ impl FeatureSet {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+/// An organization policy (an SCP, or one of the [`OTHER_POLICY_TYPES`]).
 pub struct ServiceControlPolicy {
     pub id: String,
     pub arn: String,

@@ -1,10 +1,26 @@
 //! CloudTrail checks.
+mod bucket;
 mod cloudtrail_cloudwatch_logs_enabled;
+mod cloudtrail_insights_enabled;
 mod cloudtrail_kms_encryption_enabled;
+mod cloudtrail_lambda_data_events_enabled;
 mod cloudtrail_log_file_validation_enabled;
 mod cloudtrail_multi_region_enabled;
+mod cloudtrail_organization_trail_enabled;
+mod cloudtrail_s3_bucket_access_logging_enabled;
+mod cloudtrail_s3_bucket_not_public;
+mod cloudtrail_s3_data_events_read_enabled;
+mod cloudtrail_s3_data_events_write_enabled;
+mod data_events;
 
 pub use cloudtrail_cloudwatch_logs_enabled::CloudtrailCloudwatchLogsEnabled;
+pub use cloudtrail_insights_enabled::CloudtrailInsightsEnabled;
 pub use cloudtrail_kms_encryption_enabled::CloudtrailKmsEncryptionEnabled;
+pub use cloudtrail_lambda_data_events_enabled::CloudtrailLambdaDataEventsEnabled;
 pub use cloudtrail_log_file_validation_enabled::CloudtrailLogFileValidationEnabled;
 pub use cloudtrail_multi_region_enabled::CloudtrailMultiRegionEnabled;
+pub use cloudtrail_organization_trail_enabled::CloudtrailOrganizationTrailEnabled;
+pub use cloudtrail_s3_bucket_access_logging_enabled::CloudtrailS3BucketAccessLoggingEnabled;
+pub use cloudtrail_s3_bucket_not_public::CloudtrailS3BucketNotPublic;
+pub use cloudtrail_s3_data_events_read_enabled::CloudtrailS3DataEventsReadEnabled;
+pub use cloudtrail_s3_data_events_write_enabled::CloudtrailS3DataEventsWriteEnabled;

@@ -3,7 +3,7 @@
 use crate::evidence::{operation_gap_anywhere, unknown_because};
 use crate::filter_pattern;
 use crate::Status;
-use serde_json::Value;
+use serde_json::{json, Value};
 use wasp_model::cloudtrail::Trail;
 use wasp_model::logs::{MetricAlarm, MetricFilter};
 use wasp_model::{Inventory, Service};
@@ -15,6 +15,34 @@ pub struct Events {
     pub what: &'static str,
     pub must_match: fn() -> Vec<Value>,
     pub must_not_match: fn() -> Vec<Value>,
+}
+
+/// A CloudTrail record of an IAM user's API call, for filters to be tried on.
+pub fn api_call(source: &str, name: &str) -> Value {
+    json!({"userIdentity": {"type": "IAMUser", "userName": "alice", "accountId": "123456789012"}, "eventSource": source, "eventName": name, "eventType": "AwsApiCall", "sourceIPAddress": "203.0.113.5"})
+}
+
+/// One [`api_call`] per name, all from `source`.
+pub fn api_calls(source: &str, names: &[&str]) -> Vec<Value> {
+    names.iter().map(|name| api_call(source, name)).collect()
+}
+
+/// An IAM user's console sign-in record: successful or not, with `MFAUsed` and the error
+/// message AWS writes on failures.
+pub fn console_login(success: bool, mfa_used: Option<&str>, error_message: Option<&str>) -> Value {
+    let mut event = json!({"userIdentity": {"type": "IAMUser", "userName": "alice", "accountId": "123456789012"}, "eventSource": "signin.amazonaws.com", "eventName": "ConsoleLogin", "eventType": "AwsConsoleSignIn", "sourceIPAddress": "203.0.113.5", "responseElements": {"ConsoleLogin": if success { "Success" } else { "Failure" }}});
+    if let Some(map) = event.as_object_mut() {
+        if let Some(mfa) = mfa_used {
+            map.insert(
+                "additionalEventData".into(),
+                json!({"MFAUsed": mfa, "LoginTo": "https://console.aws.amazon.com/"}),
+            );
+        }
+        if let Some(message) = error_message {
+            map.insert("errorMessage".into(), message.into());
+        }
+    }
+    event
 }
 
 /// Region and name of a CloudWatch Logs group ARN

@@ -1,4 +1,8 @@
 //! AWS Config checks.
+mod config_delivery_channel_configured;
+mod config_organization_aggregator_configured;
 mod config_recorder_enabled;
 
+pub use config_delivery_channel_configured::ConfigDeliveryChannelConfigured;
+pub use config_organization_aggregator_configured::ConfigOrganizationAggregatorConfigured;
 pub use config_recorder_enabled::ConfigRecorderEnabled;

@@ -1,4 +1,27 @@
 //! GuardDuty checks.
+mod guardduty_centrally_managed;
+mod guardduty_ec2_malware_protection_enabled;
+mod guardduty_ec2_runtime_monitoring_enabled;
+mod guardduty_ecs_runtime_monitoring_enabled;
+mod guardduty_eks_audit_logs_enabled;
+mod guardduty_eks_runtime_monitoring_enabled;
 mod guardduty_enabled;
+mod guardduty_lambda_protection_enabled;
+mod guardduty_no_high_severity_findings;
+mod guardduty_rds_protection_enabled;
+mod guardduty_runtime_monitoring_enabled;
+mod guardduty_s3_protection_enabled;
+mod plan;
 
+pub use guardduty_centrally_managed::GuarddutyCentrallyManaged;
+pub use guardduty_ec2_malware_protection_enabled::GuarddutyEc2MalwareProtectionEnabled;
+pub use guardduty_ec2_runtime_monitoring_enabled::GuarddutyEc2RuntimeMonitoringEnabled;
+pub use guardduty_ecs_runtime_monitoring_enabled::GuarddutyEcsRuntimeMonitoringEnabled;
+pub use guardduty_eks_audit_logs_enabled::GuarddutyEksAuditLogsEnabled;
+pub use guardduty_eks_runtime_monitoring_enabled::GuarddutyEksRuntimeMonitoringEnabled;
 pub use guardduty_enabled::GuarddutyEnabled;
+pub use guardduty_lambda_protection_enabled::GuarddutyLambdaProtectionEnabled;
+pub use guardduty_no_high_severity_findings::GuarddutyNoHighSeverityFindings;
+pub use guardduty_rds_protection_enabled::GuarddutyRdsProtectionEnabled;
+pub use guardduty_runtime_monitoring_enabled::GuarddutyRuntimeMonitoringEnabled;
+pub use guardduty_s3_protection_enabled::GuarddutyS3ProtectionEnabled;

@@ -29,7 +29,11 @@ use wasp_model::Inventory;
 /// Whether a Block Public Access setting (`on`) keeps a kind of public grant from taking effect
 /// on the bucket: `Some(true)` when the bucket or the account block has it on, `Some(false)`
 /// when both levels were read and neither has it, `None` when that cannot be told.
-fn public_access_neutralised(inv: &Inventory, bucket: &Bucket, on: fn(&PublicAccessBlock) -> bool) -> Option<bool> {
+pub(crate) fn public_access_neutralised(
+    inv: &Inventory,
+    bucket: &Bucket,
+    on: fn(&PublicAccessBlock) -> bool,
+) -> Option<bool> {
     let levels = [bucket.public_access_block.as_ref(), inv.s3.account_public_access_block.as_ref()];
     if levels.iter().flatten().any(|level| level.configured().is_some_and(on)) {
         Some(true)

@@ -6,10 +6,10 @@
 //! asked of the trail's home region, which holds the trail itself (moto, for one, cannot find
 //! a shadow trail's selectors elsewhere), so each trail appears once and costs those calls
 //! once.
-use crate::unit::{client, Unit};
+use crate::unit::{client, Read, Unit};
 use aws_sdk_cloudtrail::operation::get_event_selectors::GetEventSelectorsOutput;
 use futures::StreamExt;
-use wasp_model::cloudtrail::{ManagementEvents, Trail};
+use wasp_model::cloudtrail::{DataEvents, ManagementEvents, Trail};
 use wasp_model::Inventory;
 
 pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
@@ -65,6 +65,8 @@ fn trail(unit: &Unit, t: &aws_sdk_cloudtrail::types::Trail) -> Option<Trail> {
         is_logging: None,
         latest_delivery: None,
         management_events: None,
+        data_events: None,
+        insight_types: None,
         location: None,
     })
 }
@@ -77,17 +79,82 @@ async fn read_status(unit: &Unit, ct: &aws_sdk_cloudtrail::Client, trail: &mut T
         home = client!(aws_sdk_cloudtrail, unit, &trail.region);
         &home
     };
-    let (status, selectors) = futures::join!(
+    let (status, selectors, insights) = futures::join!(
         ct.get_trail_status().name(&trail.arn).send(),
         ct.get_event_selectors().trail_name(&trail.arn).send(),
+        ct.get_insight_selectors().trail_name(&trail.arn).send(),
     );
     if let Some(status) = unit.read_for("GetTrailStatus", &trail.arn, status).ok() {
         trail.is_logging = status.is_logging();
         trail.latest_delivery =
             status.latest_delivery_time().and_then(|t| chrono::DateTime::from_timestamp(t.secs(), t.subsec_nanos()));
     }
-    trail.management_events =
-        unit.read_for("GetEventSelectors", &trail.arn, selectors).ok().map(|s| management_events(&s));
+    if let Some(selectors) = unit.read_for("GetEventSelectors", &trail.arn, selectors).ok() {
+        trail.management_events = Some(management_events(&selectors));
+        trail.data_events = Some(data_events(&selectors));
+    }
+    // `InsightNotEnabledException` is AWS's answer for a trail without Insights.
+    trail.insight_types = match unit.read_for("GetInsightSelectors", &trail.arn, insights) {
+        Read::Ok(out) => Some(
+            out.insight_selectors().iter().filter_map(|i| i.insight_type()).map(|t| t.as_str().to_owned()).collect(),
+        ),
+        Read::NotConfigured => Some(Vec::new()),
+        Read::Gap => None,
+    };
+}
+
+/// Whether a data resource value names every resource of its type: `arn:aws:s3`,
+/// `arn:aws:s3:::` or `arn:aws:lambda` (any partition).
+fn names_every_resource(value: &str) -> bool {
+    let mut parts = value.split(':');
+    let (Some("arn"), Some(_partition), Some(_service)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    parts.all(str::is_empty)
+}
+
+/// The data events the selectors record, per resource type. Basic selectors cover every
+/// resource of a type when a value is the bare service ARN; advanced selectors of the `Data`
+/// category cover every resource when they restrict only `resources.type` and `readOnly`.
+fn data_events(out: &GetEventSelectorsOutput) -> Vec<DataEvents> {
+    let mut events = Vec::new();
+    for s in out.event_selectors() {
+        let (read, write) = match s.read_write_type().map(|t| t.as_str()) {
+            Some("ReadOnly") => (true, false),
+            Some("WriteOnly") => (false, true),
+            _ => (true, true),
+        };
+        for r in s.data_resources() {
+            let Some(kind) = r.r#type() else { continue };
+            let all_resources = r.values().iter().any(|v| names_every_resource(v));
+            events.push(DataEvents { resource_type: kind.to_owned(), read, write, all_resources });
+        }
+    }
+    for s in out.advanced_event_selectors() {
+        let fields = s.field_selectors();
+        let data = fields.iter().any(|f| f.field() == "eventCategory" && f.equals().iter().any(|v| v == "Data"));
+        if !data {
+            continue;
+        }
+        let admits = |value: &str| {
+            fields.iter().filter(|f| f.field() == "readOnly").all(|f| {
+                (f.equals().is_empty() || f.equals().iter().any(|v| v.eq_ignore_ascii_case(value)))
+                    && !f.not_equals().iter().any(|v| v.eq_ignore_ascii_case(value))
+            })
+        };
+        let all_resources = fields.iter().all(|f| matches!(f.field(), "eventCategory" | "resources.type" | "readOnly"));
+        for f in fields.iter().filter(|f| f.field() == "resources.type") {
+            for kind in f.equals() {
+                events.push(DataEvents {
+                    resource_type: kind.clone(),
+                    read: admits("true"),
+                    write: admits("false"),
+                    all_resources,
+                });
+            }
+        }
+    }
+    events
 }
 
 /// Which management events the selectors record. Basic selectors count unless they exclude

@@ -2,7 +2,9 @@
 //! recording.
 use crate::unit::{client, Unit};
 use aws_sdk_config::types::{RecorderStatus, RecordingGroup, RecordingStrategyType};
-use wasp_model::detection::{ConfigRecorder, ConfigRegion, RecorderLastStatus, RecordingScope};
+use wasp_model::detection::{
+    ConfigAggregator, ConfigRecorder, ConfigRegion, DeliveryChannel, RecorderLastStatus, RecordingScope,
+};
 use wasp_model::Inventory;
 
 /// The resource types a recording group covers: `None` when the answer does not say.
@@ -58,5 +60,43 @@ pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
             }
         }
     }
-    part.detection.config.insert(unit.region.clone(), ConfigRegion { recorders });
+    let (delivery_channels, aggregators) = futures::join!(delivery_channels(unit, &config), aggregators(unit, &config));
+    part.detection.config.insert(unit.region.clone(), ConfigRegion { recorders, delivery_channels, aggregators });
+}
+
+async fn delivery_channels(unit: &Unit, config: &aws_sdk_config::Client) -> Option<Vec<DeliveryChannel>> {
+    let answer = unit.read("DescribeDeliveryChannels", config.describe_delivery_channels().send().await).ok()?;
+    Some(
+        answer
+            .delivery_channels()
+            .iter()
+            .map(|c| DeliveryChannel {
+                name: c.name().unwrap_or_default().to_owned(),
+                s3_bucket: c.s3_bucket_name().map(str::to_owned),
+                sns_topic_arn: c.sns_topic_arn().map(str::to_owned),
+            })
+            .collect(),
+    )
+}
+
+async fn aggregators(unit: &Unit, config: &aws_sdk_config::Client) -> Option<Vec<ConfigAggregator>> {
+    let mut out = Vec::new();
+    let mut pages = config.describe_configuration_aggregators().into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = unit.read("DescribeConfigurationAggregators", page).ok()?;
+        out.extend(page.configuration_aggregators().iter().map(|a| {
+            let org = a.organization_aggregation_source();
+            let accounts = a.account_aggregation_sources();
+            ConfigAggregator {
+                arn: a.configuration_aggregator_arn().unwrap_or_default().to_owned(),
+                name: a.configuration_aggregator_name().unwrap_or_default().to_owned(),
+                organization: org.is_some(),
+                all_regions: org.map_or(!accounts.is_empty() && accounts.iter().all(|s| s.all_aws_regions()), |o| {
+                    o.all_aws_regions()
+                }),
+                account_ids: accounts.iter().flat_map(|s| s.account_ids().iter().cloned()).collect(),
+            }
+        }));
+    }
+    Some(out)
 }

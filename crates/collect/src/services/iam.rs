@@ -8,7 +8,10 @@ use aws_sdk_iam::types::{
 };
 use std::collections::HashMap;
 use std::time::Duration;
-use wasp_model::iam::{AccessKey, Group, InlinePolicy, ManagedPolicy, PasswordPolicy, Role, RootUser, User};
+use wasp_model::iam::{
+    AccessKey, Group, IdentityProvider, InlinePolicy, ManagedPolicy, PasswordPolicy, Role, RootUser, ServerCertificate,
+    User,
+};
 use wasp_model::{GapKind, Inventory, Tags, Timestamp};
 
 /// Polls of `GenerateCredentialReport` before giving up, and the longest pause between two.
@@ -22,12 +25,14 @@ pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
 
 /// The whole IAM unit with a given client (tests pass a mocked one).
 async fn collect_with(unit: &Unit, iam: &aws_sdk_iam::Client, part: &mut Inventory) {
-    let (details, summary, password_policy, root_virtual_mfa, report) = futures::join!(
+    let (details, summary, password_policy, root_virtual_mfa, report, identity_providers, server_certificates) = futures::join!(
         authorization_details(unit, iam),
         account_summary(unit, iam),
         password_policy(unit, iam),
         root_virtual_mfa(unit, iam),
         credential_report(unit, iam),
+        identity_providers(unit, iam),
+        server_certificates(unit, iam),
     );
     let Details { mut users, groups, roles, policies } = details;
 
@@ -83,6 +88,46 @@ async fn collect_with(unit: &Unit, iam: &aws_sdk_iam::Client, part: &mut Invento
     t.groups = groups;
     t.roles = roles;
     t.policies = policies;
+    t.identity_providers = identity_providers;
+    t.server_certificates = server_certificates;
+}
+
+/// SAML and OIDC providers: one call each (neither list pages).
+async fn identity_providers(unit: &Unit, iam: &aws_sdk_iam::Client) -> Option<Vec<IdentityProvider>> {
+    let (saml, oidc) = futures::join!(iam.list_saml_providers().send(), iam.list_open_id_connect_providers().send());
+    let (saml, oidc) = (unit.read("ListSAMLProviders", saml).ok(), unit.read("ListOpenIDConnectProviders", oidc).ok());
+    let mut out: Vec<IdentityProvider> = saml?
+        .saml_provider_list()
+        .iter()
+        .filter_map(|p| {
+            Some(IdentityProvider {
+                arn: p.arn()?.to_owned(),
+                kind: "saml".into(),
+                valid_until: p.valid_until().and_then(timestamp),
+            })
+        })
+        .collect();
+    out.extend(
+        oidc?.open_id_connect_provider_list().iter().filter_map(|p| {
+            Some(IdentityProvider { arn: p.arn()?.to_owned(), kind: "oidc".into(), valid_until: None })
+        }),
+    );
+    Some(out)
+}
+
+async fn server_certificates(unit: &Unit, iam: &aws_sdk_iam::Client) -> Option<Vec<ServerCertificate>> {
+    let mut out = Vec::new();
+    let mut pages = iam.list_server_certificates().into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = unit.read("ListServerCertificates", page).ok()?;
+        out.extend(page.server_certificate_metadata_list().iter().map(|c| ServerCertificate {
+            arn: c.arn().to_owned(),
+            name: c.server_certificate_name().to_owned(),
+            expiration: c.expiration().and_then(timestamp),
+            location: None,
+        }));
+    }
+    Some(out)
 }
 
 #[derive(Default)]
@@ -521,6 +566,27 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
                 "GetCredentialReport",
                 mock!(Client::get_credential_report).then_output(|| {
                     GetCredentialReportOutput::builder().content(aws_smithy_types::Blob::new(REPORT)).build()
+                }),
+            ),
+            (
+                "ListSAMLProviders",
+                mock!(Client::list_saml_providers).then_output(|| {
+                    aws_sdk_iam::operation::list_saml_providers::ListSamlProvidersOutput::builder().build()
+                }),
+            ),
+            (
+                "ListOpenIDConnectProviders",
+                mock!(Client::list_open_id_connect_providers).then_output(|| {
+                    aws_sdk_iam::operation::list_open_id_connect_providers::ListOpenIdConnectProvidersOutput::builder()
+                        .build()
+                }),
+            ),
+            (
+                "ListServerCertificates",
+                mock!(Client::list_server_certificates).then_output(|| {
+                    aws_sdk_iam::operation::list_server_certificates::ListServerCertificatesOutput::builder()
+                        .build()
+                        .unwrap()
                 }),
             ),
         ]

@@ -4,9 +4,11 @@ use crate::unit::Unit;
 use wasp_model::{GapKind, Inventory, Service, Setting};
 
 mod accessanalyzer;
+mod account_contacts;
 mod acm;
 mod apigateway;
 mod backup;
+mod cloudformation;
 mod cloudfront;
 mod cloudtrail;
 mod cloudwatch;
@@ -25,6 +27,8 @@ mod elbv2;
 mod fis;
 mod guardduty;
 mod iam;
+mod identity_center;
+mod incident_manager;
 mod inspector;
 mod kms;
 mod lambda;
@@ -90,8 +94,10 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::ApiGateway => apigateway::collect(unit, &mut part).await,
         Service::Route53 => route53::collect(unit, &mut part).await,
         Service::NetworkFirewall => network_firewall::collect(unit, &mut part).await,
-        // Collected by the services' own modules as they land.
-        Service::CloudFormation | Service::IncidentManager | Service::IdentityCenter | Service::AccountContacts => {}
+        Service::CloudFormation => cloudformation::collect(unit, &mut part).await,
+        Service::IncidentManager => incident_manager::collect(unit, &mut part).await,
+        Service::IdentityCenter => identity_center::collect(unit, &mut part).await,
+        Service::AccountContacts => account_contacts::collect(unit, &mut part).await,
         Service::Sts | Service::Account | Service::Every => {}
     }
     part

@@ -8,7 +8,9 @@ use crate::errors::{classify, Classified};
 use crate::unit::{client, Read, Unit};
 use aws_sdk_organizations::types::{OrganizationFeatureSet, ParentType, PolicyType};
 use futures::StreamExt;
-use wasp_model::organizations::{FeatureSet, Organization, ServiceControlPolicy};
+use wasp_model::organizations::{
+    FeatureSet, Organization, ServiceControlPolicy, DELEGATED_SERVICES, OTHER_POLICY_TYPES,
+};
 use wasp_model::{GapKind, Inventory, Setting};
 
 pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
@@ -49,6 +51,20 @@ async fn collect_with(unit: &Unit, client: &aws_sdk_organizations::Client, part:
     let is_management = management == unit.account_id();
     part.organizations.organization = Some(Setting::Configured(organization));
     part.organizations.service_control_policies = policies(unit, client, is_management, &management).await;
+    // Whoever may list SCPs may list the other policy types and delegated administrators; a
+    // member account refused the SCPs would only be refused again.
+    if part.organizations.service_control_policies.is_some() {
+        for kind in OTHER_POLICY_TYPES {
+            if let Some(list) = other_policies(unit, client, kind).await {
+                part.organizations.policies.insert(kind.to_owned(), list);
+            }
+        }
+        for service in DELEGATED_SERVICES {
+            if let Some(accounts) = delegated_administrators(unit, client, service).await {
+                part.organizations.delegated_administrators.insert(service.to_owned(), accounts);
+            }
+        }
+    }
     // SCPs do not restrict the management account: where they do, say where the account sits.
     if !is_management && part.organizations.service_control_policies.is_some() {
         part.organizations.account_parents = parents(unit, client).await;
@@ -149,6 +165,61 @@ async fn policies(
     Some(policies)
 }
 
+/// Policies of one other type with their targets. AWS-managed ones (`RCPFullAWSAccess`)
+/// restrict nothing and are kept without targets.
+async fn other_policies(
+    unit: &Unit,
+    client: &aws_sdk_organizations::Client,
+    kind: &str,
+) -> Option<Vec<ServiceControlPolicy>> {
+    let mut summaries = Vec::new();
+    let mut pages = client.list_policies().filter(PolicyType::from(kind)).into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = unit.read("ListPolicies", page).ok()?;
+        summaries.extend(page.policies().iter().filter_map(|p| {
+            Some(ServiceControlPolicy {
+                id: p.id()?.to_owned(),
+                arn: p.arn().unwrap_or_default().to_owned(),
+                name: p.name().unwrap_or_default().to_owned(),
+                aws_managed: p.aws_managed(),
+                targets: None,
+                document: None,
+            })
+        }));
+    }
+    let limit = unit.inner_concurrency().min(4);
+    let policies = futures::stream::iter(summaries)
+        .map(|mut policy| async move {
+            if !policy.aws_managed {
+                policy.targets = targets(unit, client, &policy).await;
+                // Whether an AI opt-out policy opts out is in its content.
+                if kind == "AISERVICES_OPT_OUT_POLICY" {
+                    policy.document = document(unit, client, &policy).await;
+                }
+            }
+            policy
+        })
+        .buffered(limit)
+        .collect::<Vec<_>>()
+        .await;
+    Some(policies)
+}
+
+/// The accounts registered as delegated administrators of one service.
+async fn delegated_administrators(
+    unit: &Unit,
+    client: &aws_sdk_organizations::Client,
+    service: &str,
+) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    let mut pages = client.list_delegated_administrators().service_principal(service).into_paginator().send();
+    while let Some(page) = pages.next().await {
+        let page = unit.read("ListDelegatedAdministrators", page).ok()?;
+        out.extend(page.delegated_administrators().iter().filter_map(|a| a.id().map(str::to_owned)));
+    }
+    Some(out)
+}
+
 async fn targets(
     unit: &Unit,
     client: &aws_sdk_organizations::Client,
@@ -222,10 +293,13 @@ mod tests {
     #[tokio::test]
     async fn a_delegated_administrator_reads_custom_policy_documents_and_its_parents() {
         use aws_sdk_organizations::operation::describe_policy::DescribePolicyOutput;
+        use aws_sdk_organizations::operation::list_delegated_administrators::ListDelegatedAdministratorsOutput;
         use aws_sdk_organizations::operation::list_parents::ListParentsOutput;
         use aws_sdk_organizations::operation::list_policies::ListPoliciesOutput;
         use aws_sdk_organizations::operation::list_targets_for_policy::ListTargetsForPolicyOutput;
-        use aws_sdk_organizations::types::{Parent, Policy, PolicySummary, PolicyTargetSummary};
+        use aws_sdk_organizations::types::{
+            DelegatedAdministrator, Parent, Policy, PolicySummary, PolicyTargetSummary,
+        };
 
         let unit = Unit::new(Arc::new(Shared::for_tests(&["us-east-1"])), Service::Organizations, GLOBAL_REGION.into());
         let describe = mock!(Client::describe_organization).then_output(|| {
@@ -248,12 +322,33 @@ mod tests {
                 .aws_managed(aws_managed)
                 .build()
         };
-        let list = mock!(Client::list_policies).then_output(move || {
-            ListPoliciesOutput::builder()
-                .policies(summary("p-FullAWSAccess", "FullAWSAccess", true))
-                .policies(summary("p-guard", "guard", false))
-                .build()
-        });
+        let list = mock!(Client::list_policies)
+            .match_requests(|r| r.filter() == Some(&PolicyType::ServiceControlPolicy))
+            .then_output(move || {
+                ListPoliciesOutput::builder()
+                    .policies(summary("p-FullAWSAccess", "FullAWSAccess", true))
+                    .policies(summary("p-guard", "guard", false))
+                    .build()
+            });
+        // The other policy types: a tag policy, and none of the rest.
+        let tag_policies = mock!(Client::list_policies)
+            .match_requests(|r| r.filter() == Some(&PolicyType::TagPolicy))
+            .then_output(move || ListPoliciesOutput::builder().policies(summary("p-tags", "tags", false)).build());
+        let other_types = mock!(Client::list_policies)
+            .match_requests(|r| {
+                r.filter() != Some(&PolicyType::ServiceControlPolicy) && r.filter() != Some(&PolicyType::TagPolicy)
+            })
+            .then_output(|| ListPoliciesOutput::builder().build());
+        let delegated = mock!(Client::list_delegated_administrators)
+            .match_requests(|r| r.service_principal() == Some("guardduty.amazonaws.com"))
+            .then_output(|| {
+                ListDelegatedAdministratorsOutput::builder()
+                    .delegated_administrators(DelegatedAdministrator::builder().id("222222222222").build())
+                    .build()
+            });
+        let not_delegated = mock!(Client::list_delegated_administrators)
+            .match_requests(|r| r.service_principal() != Some("guardduty.amazonaws.com"))
+            .then_output(|| ListDelegatedAdministratorsOutput::builder().build());
         let targets = mock!(Client::list_targets_for_policy).then_output(|| {
             ListTargetsForPolicyOutput::builder()
                 .targets(PolicyTargetSummary::builder().target_id("ou-ab12-cdef3456").build())
@@ -285,6 +380,10 @@ mod tests {
             .rule_mode(RuleMode::MatchAny)
             .with_rule(&describe)
             .with_rule(&list)
+            .with_rule(&tag_policies)
+            .with_rule(&other_types)
+            .with_rule(&delegated)
+            .with_rule(&not_delegated)
             .with_rule(&targets)
             .with_rule(&content)
             .with_rule(&parents)
@@ -307,6 +406,22 @@ mod tests {
         let full = policies.iter().find(|p| p.name == "FullAWSAccess").unwrap();
         assert!(full.document.is_none() && full.targets.is_none(), "AWS-managed policies are not read further");
         assert_eq!(part.organizations.account_parents, Some(vec!["r-ab12".to_owned(), "ou-ab12-cdef3456".to_owned()]));
+        // The other policy types and the delegated administrators are read too.
+        let tags = &part.organizations.policies["TAG_POLICY"];
+        assert_eq!((tags[0].name.as_str(), tags[0].targets.as_ref().map(Vec::len)), ("tags", Some(1)));
+        assert!(part.organizations.policies["RESOURCE_CONTROL_POLICY"].is_empty());
+        assert_eq!(part.organizations.policies.len(), 4);
+        assert_eq!(part.organizations.delegated_administrators["guardduty.amazonaws.com"], vec!["222222222222"]);
+        assert!(part.organizations.delegated_administrators["macie.amazonaws.com"].is_empty());
+        let delegation_calls: u64 = unit
+            .shared
+            .calls
+            .rows()
+            .iter()
+            .filter(|r| r.operation == "ListDelegatedAdministrators")
+            .map(|r| r.count)
+            .sum();
+        assert_eq!(delegation_calls, 6, "one call per security service");
         assert!(unit.take_gaps().is_empty());
     }
 }

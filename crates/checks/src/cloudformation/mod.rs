@@ -1,0 +1,10 @@
+//! CloudFormation checks.
+mod cloudformation_managed_resources_signal;
+mod cloudformation_stack_drift_in_sync;
+mod cloudformation_stack_notifications_enabled;
+mod cloudformation_stack_termination_protection_enabled;
+
+pub use cloudformation_managed_resources_signal::CloudformationManagedResourcesSignal;
+pub use cloudformation_stack_drift_in_sync::CloudformationStackDriftInSync;
+pub use cloudformation_stack_notifications_enabled::CloudformationStackNotificationsEnabled;
+pub use cloudformation_stack_termination_protection_enabled::CloudformationStackTerminationProtectionEnabled;

@@ -1,0 +1,72 @@
+use super::chain;
+use crate::declare_check;
+use serde_json::Value;
+use wasp_model::Inventory;
+
+declare_check! {
+    /// ### What it checks
+    /// Network ACL changes raise an alarm that reaches someone, as CIS 4.11 describes: a multi-
+    /// region, logging trail delivers to a CloudWatch Logs group; a metric filter on that group
+    /// counts these events; a CloudWatch alarm in the group's region watches a metric the filter
+    /// publishes, with actions enabled; and its action is a Lambda function, a Systems Manager
+    /// action, or an SNS topic with a confirmed subscriber. The filter pattern is parsed and
+    /// evaluated against sample CloudTrail events: it must count each of `CreateNetworkAcl`,
+    /// `CreateNetworkAclEntry`, `DeleteNetworkAcl`, `DeleteNetworkAclEntry`,
+    /// `ReplaceNetworkAclEntry`, `ReplaceNetworkAclAssociation` from `ec2.amazonaws.com`, and must
+    /// not count reads such as `DescribeNetworkAcls`. FAIL names the first broken link; SKIP when a
+    /// link could not be read (a trail's flags or status, a log group in a region that was not
+    /// scanned, the group's metric filters, the region's alarms or subscriptions, or a region's
+    /// trail list).
+    ///
+    /// ### Why it matters
+    /// Network ACLs are the subnet-level filter; an unreviewed edit can open a whole subnet at
+    /// once.
+    ///
+    /// ### How to fix
+    /// Add a metric filter whose pattern counts `CreateNetworkAcl`, `CreateNetworkAclEntry`,
+    /// `DeleteNetworkAcl`, `DeleteNetworkAclEntry`, `ReplaceNetworkAclEntry`,
+    /// `ReplaceNetworkAclAssociation` from `ec2.amazonaws.com` (the CIS pattern joins `$.eventName
+    /// = <name>` terms with `||`) to the trail's log group, and an alarm on its metric (threshold
+    /// 1) that notifies an SNS topic with a subscriber; an EventBridge rule on the same events is
+    /// an alternative.
+    CloudwatchNetworkAclChangesAlarmConfigured {
+        id: "cloudwatch_network_acl_changes_alarm_configured",
+        title: "An alarm fires on network ACL changes",
+        severity: Low,
+        service: CloudWatch,
+        resource_kind: "account",
+        best_practices: ["SEC04-BP03"],
+        prowler: ["cloudwatch_changes_to_network_acls_alarm_configured"],
+        security_hub: ["CloudWatch.11"],
+        config_rule: [],
+        cis: ["3.0:4.11", "4.0:4.11", "5.0:4.11"],
+        reads: { CloudTrail: [DescribeTrails, GetTrailStatus], Logs: [DescribeMetricFilters], CloudWatch: [DescribeAlarms], Sns: [ListSubscriptions] },
+        remediation: "Add a metric filter and alarm for network ACL changes on the trail's log group.",
+    }
+}
+
+fn caught() -> Vec<Value> {
+    chain::api_calls(
+        "ec2.amazonaws.com",
+        &[
+            "CreateNetworkAcl",
+            "CreateNetworkAclEntry",
+            "DeleteNetworkAcl",
+            "DeleteNetworkAclEntry",
+            "ReplaceNetworkAclEntry",
+            "ReplaceNetworkAclAssociation",
+        ],
+    )
+}
+
+fn left_out() -> Vec<Value> {
+    chain::api_calls("ec2.amazonaws.com", &["DescribeNetworkAcls"])
+}
+
+impl CloudwatchNetworkAclChangesAlarmConfigured {
+    fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
+        let events = chain::Events { what: "network ACL changes", must_match: caught, must_not_match: left_out };
+        let (status, message) = chain::evaluate(inv, &events);
+        out.account(status, message);
+    }
+}

@@ -1,0 +1,75 @@
+use super::chain;
+use crate::declare_check;
+use serde_json::Value;
+use wasp_model::Inventory;
+
+declare_check! {
+    /// ### What it checks
+    /// S3 bucket policy changes raise an alarm that reaches someone, as CIS 4.8 describes: a multi-
+    /// region, logging trail delivers to a CloudWatch Logs group; a metric filter on that group
+    /// counts these events; a CloudWatch alarm in the group's region watches a metric the filter
+    /// publishes, with actions enabled; and its action is a Lambda function, a Systems Manager
+    /// action, or an SNS topic with a confirmed subscriber. The filter pattern is parsed and
+    /// evaluated against sample CloudTrail events: it must count each of `PutBucketAcl`,
+    /// `PutBucketPolicy`, `PutBucketCors`, `PutBucketLifecycle`, `PutBucketReplication`,
+    /// `DeleteBucketPolicy`, `DeleteBucketCors`, `DeleteBucketLifecycle`, `DeleteBucketReplication`
+    /// from `s3.amazonaws.com`, and must not count reads such as `GetBucketPolicy`, `PutObject`,
+    /// `ListBuckets`. FAIL names the first broken link; SKIP when a link could not be read (a
+    /// trail's flags or status, a log group in a region that was not scanned, the group's metric
+    /// filters, the region's alarms or subscriptions, or a region's trail list).
+    ///
+    /// ### Why it matters
+    /// A bucket policy or ACL edit is how data becomes public or replicated elsewhere; an alarm
+    /// shortens the window in which a mistake or an attacker exposes it.
+    ///
+    /// ### How to fix
+    /// Add a metric filter whose pattern counts `PutBucketAcl`, `PutBucketPolicy`, `PutBucketCors`,
+    /// `PutBucketLifecycle`, `PutBucketReplication`, `DeleteBucketPolicy`, `DeleteBucketCors`,
+    /// `DeleteBucketLifecycle`, `DeleteBucketReplication` from `s3.amazonaws.com` (the CIS pattern
+    /// joins `$.eventName = <name>` terms with `||`) to the trail's log group, and an alarm on its
+    /// metric (threshold 1) that notifies an SNS topic with a subscriber; an EventBridge rule on
+    /// the same events is an alternative.
+    CloudwatchS3BucketPolicyChangesAlarmConfigured {
+        id: "cloudwatch_s3_bucket_policy_changes_alarm_configured",
+        title: "An alarm fires on S3 bucket policy and ACL changes",
+        severity: Low,
+        service: CloudWatch,
+        resource_kind: "account",
+        best_practices: ["SEC04-BP03"],
+        prowler: ["cloudwatch_log_metric_filter_for_s3_bucket_policy_changes"],
+        security_hub: ["CloudWatch.8"],
+        config_rule: [],
+        cis: ["3.0:4.8", "4.0:4.8", "5.0:4.8"],
+        reads: { CloudTrail: [DescribeTrails, GetTrailStatus], Logs: [DescribeMetricFilters], CloudWatch: [DescribeAlarms], Sns: [ListSubscriptions] },
+        remediation: "Add a metric filter and alarm for S3 bucket policy changes on the trail's log group.",
+    }
+}
+
+fn caught() -> Vec<Value> {
+    chain::api_calls(
+        "s3.amazonaws.com",
+        &[
+            "PutBucketAcl",
+            "PutBucketPolicy",
+            "PutBucketCors",
+            "PutBucketLifecycle",
+            "PutBucketReplication",
+            "DeleteBucketPolicy",
+            "DeleteBucketCors",
+            "DeleteBucketLifecycle",
+            "DeleteBucketReplication",
+        ],
+    )
+}
+
+fn left_out() -> Vec<Value> {
+    chain::api_calls("s3.amazonaws.com", &["GetBucketPolicy", "PutObject", "ListBuckets"])
+}
+
+impl CloudwatchS3BucketPolicyChangesAlarmConfigured {
+    fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
+        let events = chain::Events { what: "S3 bucket policy changes", must_match: caught, must_not_match: left_out };
+        let (status, message) = chain::evaluate(inv, &events);
+        out.account(status, message);
+    }
+}

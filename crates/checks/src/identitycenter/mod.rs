@@ -1,0 +1,8 @@
+//! IAM Identity Center checks.
+mod identitycenter_incident_response_access_signal;
+mod identitycenter_permission_set_no_admin;
+mod identitycenter_permission_set_session_duration;
+
+pub use identitycenter_incident_response_access_signal::IdentitycenterIncidentResponseAccessSignal;
+pub use identitycenter_permission_set_no_admin::IdentitycenterPermissionSetNoAdmin;
+pub use identitycenter_permission_set_session_duration::IdentitycenterPermissionSetSessionDuration;

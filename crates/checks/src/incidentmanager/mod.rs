@@ -1,0 +1,6 @@
+//! Incident Manager checks.
+mod incidentmanager_contacts_configured;
+mod incidentmanager_response_plan_exists;
+
+pub use incidentmanager_contacts_configured::IncidentmanagerContactsConfigured;
+pub use incidentmanager_response_plan_exists::IncidentmanagerResponsePlanExists;
