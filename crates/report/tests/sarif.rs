@@ -66,7 +66,7 @@ fn varied_review() -> Review {
         Some(Suppression { rule: "db:7".into(), reason: "old exception".into(), expires: None, expired: true });
     let iac = fails.next().unwrap();
     iac.location =
-        Some(SourceLocation { file: "infra/stack one.yaml".into(), line: Some(42), logical_id: "LogsBucket".into() });
+        Some(SourceLocation { file: "infra/stack one.yaml".into(), line: Some(42), column: None, logical_id: "LogsBucket".into() });
     review.summary.findings.fail -= 1;
     review.summary.findings.muted += 1;
     review
