@@ -63,22 +63,24 @@ pub fn template_checks(selection: &Selection) -> impl Iterator<Item = &'static d
 /// The property that decides a check's verdict, for locations that point at it.
 fn deciding_property(check_id: &str) -> &'static [&'static str] {
     match check_id {
-        "ec2_ebs_volume_encrypted" => &["Encrypted", "BlockDeviceMappings"],
-        "ec2_instance_imdsv2_required" => &["LaunchTemplate"],
-        id if id.starts_with("ec2_security_group") => &["SecurityGroupIngress"],
+        "ec2_ebs_volume_encrypted" => &["Encrypted", "BlockDeviceMappings", "encrypted", "root_block_device"],
+        "ec2_instance_imdsv2_required" => &["LaunchTemplate", "metadata_options"],
+        id if id.starts_with("ec2_security_group") => &["SecurityGroupIngress", "ingress"],
         id if id.starts_with("s3_bucket_default_encryption") => &["BucketEncryption"],
         "s3_bucket_versioning_enabled" | "s3_bucket_mfa_delete_enabled" => &["VersioningConfiguration"],
         "s3_bucket_access_logging_enabled" => &["LoggingConfiguration"],
         "s3_bucket_public_access_block_enabled" => &["PublicAccessBlockConfiguration"],
         "s3_bucket_acl_not_public" => &["AccessControl"],
-        "kms_key_rotation_enabled" => &["EnableKeyRotation"],
+        "kms_key_rotation_enabled" => &["EnableKeyRotation", "enable_key_rotation"],
         "kms_key_policy_no_untrusted_access" => &["KeyPolicy"],
         "cloudtrail_multi_region_enabled" => &["IsMultiRegionTrail"],
         "cloudtrail_log_file_validation_enabled" => &["EnableLogFileValidation"],
         "cloudtrail_kms_encryption_enabled" => &["KMSKeyId"],
         "cloudtrail_cloudwatch_logs_enabled" => &["CloudWatchLogsLogGroupArn"],
-        "rds_instance_storage_encrypted" | "rds_cluster_storage_encrypted" => &["StorageEncrypted"],
-        "rds_instance_not_publicly_accessible" => &["PubliclyAccessible"],
+        "rds_instance_storage_encrypted" | "rds_cluster_storage_encrypted" => {
+            &["StorageEncrypted", "storage_encrypted"]
+        }
+        "rds_instance_not_publicly_accessible" => &["PubliclyAccessible", "publicly_accessible"],
         "rds_instance_backup_enabled" => &["BackupRetentionPeriod"],
         "rds_deletion_protection_enabled" => &["DeletionProtection"],
         "rds_iam_authentication_enabled" => &["EnableIAMDatabaseAuthentication"],
@@ -87,10 +89,12 @@ fn deciding_property(check_id: &str) -> &'static [&'static str] {
         "dynamodb_table_deletion_protection_enabled" => &["DeletionProtectionEnabled"],
         "dynamodb_table_pitr_enabled" => &["PointInTimeRecoverySpecification"],
         "sns_topic_encrypted_at_rest" => &["KmsMasterKeyId"],
-        "sqs_queue_encrypted_at_rest" => &["KmsMasterKeyId", "SqsManagedSseEnabled"],
-        "logs_log_group_retention_meets_minimum" => &["RetentionInDays"],
+        "sqs_queue_encrypted_at_rest" => {
+            &["KmsMasterKeyId", "SqsManagedSseEnabled", "kms_master_key_id", "sqs_managed_sse_enabled"]
+        }
+        "logs_log_group_retention_meets_minimum" => &["RetentionInDays", "retention_in_days"],
         "logs_log_group_kms_encrypted" => &["KmsKeyId"],
-        "lambda_function_runtime_supported" => &["Runtime"],
+        "lambda_function_runtime_supported" => &["Runtime", "runtime"],
         "lambda_function_url_auth_required" => &["FunctionUrlConfig"],
         "iam_role_trust_not_public" => &["AssumeRolePolicyDocument"],
         "iam_customer_policy_no_full_admin" | "iam_inline_policy_no_full_admin" => &["PolicyDocument", "Policies"],

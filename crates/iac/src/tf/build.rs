@@ -195,6 +195,9 @@ pub fn build(
         }
         b.ids.insert(r.address.as_str(), (id, arn));
     }
+    // Plan references (`${ref:aws_s3_bucket.this.id}`) become the id or ARN wasp gave.
+    let resolved: Vec<TfResource> = resources.iter().map(|r| resolve_refs(r, &b.ids)).collect();
+    let resources = &resolved[..];
     let mut unsupported = BTreeMap::new();
     for r in resources {
         if !primary(&mut b, r) && !is_attachment(&r.ty) {
@@ -221,6 +224,26 @@ pub fn build(
         resources: resources.len(),
         key_positions,
     }
+}
+
+fn resolve_refs(r: &TfResource, ids: &BTreeMap<&str, (String, String)>) -> TfResource {
+    let mut r = r.clone();
+    if let Json::Object(m) = &mut r.attrs {
+        for v in m.values_mut() {
+            let Some(target) = v.as_str().and_then(|s| s.strip_prefix("${ref:")).and_then(|s| s.strip_suffix('}'))
+            else {
+                continue;
+            };
+            let (address, attr) = target.rsplit_once('.').unwrap_or((target, "id"));
+            let found = ids
+                .get(address)
+                .or_else(|| ids.iter().find(|(a, _)| a.starts_with(&format!("{address}["))).map(|(_, v)| v));
+            if let Some((id, arn)) = found {
+                *v = Json::String(if attr == "arn" { arn.clone() } else { id.clone() });
+            }
+        }
+    }
+    r
 }
 
 fn is_attachment(ty: &str) -> bool {

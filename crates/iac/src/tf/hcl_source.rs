@@ -83,16 +83,18 @@ fn parse_files(dir: &Path, given: Option<&[PathBuf]>, max_bytes: u64, errors: &m
 /// An HCL parse error with the line and column its message gives (`--> L:C`).
 pub fn hcl_error(file: &str, e: &hcl::Error) -> ParseError {
     let message = e.to_string();
-    let mut line = None;
-    let mut column = None;
-    if let Some(i) = message.find("--> ") {
-        let pos: String = message[i + 4..].chars().take_while(|c| c.is_ascii_digit() || *c == ':').collect();
-        let mut parts = pos.split(':');
-        line = parts.next().and_then(|p| p.parse().ok());
-        column = parts.next().and_then(|p| p.parse().ok());
-    }
-    let first = message.lines().find(|l| l.contains("expected") || l.contains("error")).unwrap_or("invalid HCL");
-    ParseError { file: file.to_owned(), line, column, message: first.trim().trim_start_matches("= ").to_owned() }
+    let number_after = |key: &str| -> Option<u32> {
+        let i = message.find(key)? + key.len();
+        message[i..].trim_start().chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()
+    };
+    let line = number_after("line ");
+    let column = number_after("column ");
+    let first = message
+        .lines()
+        .map(|l| l.trim().trim_start_matches("-->").trim().trim_start_matches("= ").trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or("invalid HCL");
+    ParseError { file: file.to_owned(), line, column, message: first.to_owned() }
 }
 
 /// tfvars files of a root module: `terraform.tfvars` then `*.auto.tfvars`, in name order.

@@ -37,7 +37,85 @@ pub fn resources(file: &str, text: &str) -> Result<Vec<TfResource>, ParseError> 
     if let Some(root) = doc.pointer("/planned_values/root_module") {
         collect(root, 0, file, &lines, &unknown_of, &mut out);
     }
+    // An attribute known only after apply that refers to another resource (a bucket's id, a
+    // group's id) still joins: the configuration names what it refers to.
+    let mut refs = BTreeMap::new();
+    if let Some(root) = doc.pointer("/configuration/root_module") {
+        references(root, "", 0, &mut refs);
+    }
+    for r in &mut out {
+        let config_address = strip_indexes(&r.address);
+        let Some(exprs) = refs.get(&config_address) else { continue };
+        for (key, target) in exprs {
+            let Some(target) = target else { continue };
+            if !JOIN_KEYS.contains(&key.as_str()) {
+                continue;
+            }
+            if r.unknown.remove(key).is_some() {
+                if let Json::Object(m) = &mut r.attrs {
+                    m.insert(key.clone(), Json::String(format!("${{ref:{target}}}")));
+                }
+            }
+        }
+        // Unknown only because the provider computes it: the configuration does not set it,
+        // so the documented default applies (a security group's rules, a queue's policy).
+        r.unknown.retain(|k, _| exprs.contains_key(k.split('.').next().unwrap_or(k)));
+    }
     Ok(out)
+}
+
+/// Attributes by which split resources name what they configure.
+const JOIN_KEYS: &[&str] = &[
+    "bucket",
+    "security_group_id",
+    "role",
+    "user",
+    "group",
+    "policy_arn",
+    "function_name",
+    "queue_url",
+    "arn",
+    "target_bucket",
+];
+
+/// `module.a[0].aws_x.y["k"]` → `module.a.aws_x.y`.
+fn strip_indexes(address: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in address.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Per resource address: attribute → the `resource.attribute` it refers to (first reference).
+fn references(module: &Json, prefix: &str, depth: usize, out: &mut BTreeMap<String, BTreeMap<String, Option<String>>>) {
+    if depth > MAX_MODULE_DEPTH {
+        return;
+    }
+    for r in module.get("resources").and_then(Json::as_array).into_iter().flatten() {
+        let Some(address) = r.get("address").and_then(Json::as_str) else { continue };
+        let mut exprs = BTreeMap::new();
+        for (key, e) in r.get("expressions").and_then(Json::as_object).into_iter().flatten() {
+            let first = e.get("references").and_then(Json::as_array).and_then(|refs| {
+                refs.iter()
+                    .filter_map(Json::as_str)
+                    .find(|s| s.matches('.').count() >= 2 && !s.starts_with("var.") && !s.starts_with("local."))
+            });
+            exprs.insert(key.clone(), first.map(|t| format!("{prefix}{t}")));
+        }
+        out.insert(format!("{prefix}{address}"), exprs);
+    }
+    for (name, call) in module.get("module_calls").and_then(Json::as_object).into_iter().flatten() {
+        if let Some(m) = call.get("module") {
+            references(m, &format!("{prefix}module.{name}."), depth + 1, out);
+        }
+    }
 }
 
 const MAX_MODULE_DEPTH: usize = 32;
@@ -61,7 +139,8 @@ fn collect(
         else {
             continue;
         };
-        let attrs = r.get("values").cloned().unwrap_or(Json::Null);
+        let attrs =
+            r.get("values").cloned().filter(Json::is_object).unwrap_or_else(|| Json::Object(Default::default()));
         let mut unknown = BTreeMap::new();
         if let Some(Json::Object(u)) = unknown_of.get(address) {
             for (k, v) in u {
