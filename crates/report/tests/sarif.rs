@@ -65,8 +65,12 @@ fn varied_review() -> Review {
     expired.suppression =
         Some(Suppression { rule: "db:7".into(), reason: "old exception".into(), expires: None, expired: true });
     let iac = fails.next().unwrap();
-    iac.location =
-        Some(SourceLocation { file: "infra/stack one.yaml".into(), line: Some(42), column: Some(7), logical_id: "LogsBucket".into() });
+    iac.location = Some(SourceLocation {
+        file: "infra/stack one.yaml".into(),
+        line: Some(42),
+        column: Some(7),
+        logical_id: "LogsBucket".into(),
+    });
     review.summary.findings.fail -= 1;
     review.summary.findings.muted += 1;
     review
