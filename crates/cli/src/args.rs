@@ -63,6 +63,8 @@ pub struct Cli {
 pub enum Command {
     /// Collect an AWS account (read-only) and review it.
     Scan(ScanArgs),
+    /// Check CloudFormation and SAM templates before deployment, with the same checks.
+    Iac(IacArgs),
     /// Review a saved snapshot, or the built-in demo account.
     Review(ReviewArgs),
     /// List the checks.
@@ -520,6 +522,40 @@ pub struct ScanArgs {
 
     #[command(flatten)]
     pub review: ReviewOptions,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct IacArgs {
+    /// Template files and directories (searched recursively; templates are recognised by
+    /// content, other files are skipped and listed with -v).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// A CloudFormation parameter's value over its default (repeatable).
+    #[arg(long = "parameter", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+    pub parameters: Vec<(String, String)>,
+
+    /// A Terraform variable's value over tfvars and its default (repeatable).
+    #[arg(long = "var", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+    pub vars: Vec<(String, String)>,
+
+    /// The region `AWS::Region` stands for.
+    #[arg(long, value_name = "REGION", default_value = "us-east-1")]
+    pub region: String,
+
+    /// The account `AWS::AccountId` stands for (default: a placeholder, 000000000000).
+    #[arg(long, value_name = "ID")]
+    pub account_id: Option<String>,
+
+    /// Only checks of these services (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "SERVICES")]
+    pub services: Vec<String>,
+
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 
     #[command(flatten)]
     pub output: OutputArgs,

@@ -6,6 +6,7 @@ mod args;
 mod config;
 mod export;
 mod history;
+mod iac;
 mod iam;
 mod output;
 mod pipeline;
@@ -80,6 +81,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Explain(args) => explain(cli, args),
         Command::Review(args) => review(cli, args, &config),
         Command::Scan(args) => scan::run(cli, args, &config),
+        Command::Iac(args) => iac::run(cli, args, &config),
         Command::Answer(args) => answer::run(cli, args, &config),
         Command::History(args) => history::history(cli, args, &config),
         Command::Show(args) => history::show(cli, args, &config),

@@ -33,6 +33,9 @@ impl<T> Setting<T> {
 pub struct SourceLocation {
     pub file: String,
     pub line: Option<u32>,
+    /// Column of the line (1-based), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
     /// CloudFormation logical id or Terraform address.
     pub logical_id: String,
 }

@@ -12,7 +12,7 @@
 //! | PASS | omitted (a result is something to look at); counted in the run's `properties.wasp.findings` |
 //! | gap (a read that failed) | a `toolExecutionNotifications` entry (level `warning`) of the run's invocation |
 //! | resource | `logicalLocations[0]`: `fullyQualifiedName` = ARN, `kind: resource`, `properties` = region and account |
-//! | IaC location | `physicalLocation`: `artifactLocation.uri` = the template path, `region.startLine` = its line |
+//! | IaC location | `physicalLocation`: `artifactLocation.uri` = the template path, `region.startLine` (and `startColumn`) = its line |
 //! | no file | `physicalLocation.artifactLocation.uri` = `aws/<ARN>` (percent-encoded), described as "AWS resource, not a file": GitHub rejects a whole upload when any result lacks a physical location, and this path is stable per resource |
 //! | identity | `partialFingerprints["waspFinding/v1"]` = SHA-256 of account, region, check id and ARN, stable across runs so re-uploads update the same alerts |
 //! | account | `automationDetails.id` = `wasp/<partition>/<account>/`, so uploads of several accounts into one repository stay apart |
@@ -250,10 +250,13 @@ pub fn path_uri(path: &str) -> String {
 
 fn physical_location(f: &Finding) -> Value {
     match &f.location {
-        Some(SourceLocation { file, line, .. }) if !file.is_empty() => {
+        Some(SourceLocation { file, line, column, .. }) if !file.is_empty() => {
             let mut physical = json!({"artifactLocation": {"uri": path_uri(file)}});
             if let Some(line) = line.filter(|l| *l >= 1) {
                 physical["region"] = json!({"startLine": line});
+                if let Some(column) = column.filter(|c| *c >= 1) {
+                    physical["region"]["startColumn"] = json!(column);
+                }
             }
             physical
         }

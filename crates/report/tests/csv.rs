@@ -41,7 +41,12 @@ fn varied_review() -> Review {
     let skipped = &mut review.findings[fails[1]];
     skipped.status = Status::Skip;
     let iac = &mut review.findings[fails[2]];
-    iac.location = Some(SourceLocation { file: "stacks/app.yaml".into(), line: Some(42), logical_id: "Bucket".into() });
+    iac.location = Some(SourceLocation {
+        file: "stacks/app.yaml".into(),
+        line: Some(42),
+        column: None,
+        logical_id: "Bucket".into(),
+    });
     review
 }
 

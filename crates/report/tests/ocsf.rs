@@ -48,8 +48,12 @@ fn varied_review() -> Review {
     });
     let iac = fails.next().unwrap();
     iac.resource_arn = None;
-    iac.location =
-        Some(SourceLocation { file: "infra/stack.yaml".into(), line: Some(3), logical_id: "LogsBucket".into() });
+    iac.location = Some(SourceLocation {
+        file: "infra/stack.yaml".into(),
+        line: Some(3),
+        column: None,
+        logical_id: "LogsBucket".into(),
+    });
     review
 }
 

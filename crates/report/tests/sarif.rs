@@ -65,8 +65,12 @@ fn varied_review() -> Review {
     expired.suppression =
         Some(Suppression { rule: "db:7".into(), reason: "old exception".into(), expires: None, expired: true });
     let iac = fails.next().unwrap();
-    iac.location =
-        Some(SourceLocation { file: "infra/stack one.yaml".into(), line: Some(42), logical_id: "LogsBucket".into() });
+    iac.location = Some(SourceLocation {
+        file: "infra/stack one.yaml".into(),
+        line: Some(42),
+        column: Some(7),
+        logical_id: "LogsBucket".into(),
+    });
     review.summary.findings.fail -= 1;
     review.summary.findings.muted += 1;
     review
@@ -237,6 +241,7 @@ fn iac_findings_point_at_their_template_line_and_others_at_the_resource() {
         .collect();
     assert_eq!(iac.len(), 1);
     assert_eq!(iac[0]["locations"][0]["physicalLocation"]["region"]["startLine"], 42);
+    assert_eq!(iac[0]["locations"][0]["physicalLocation"]["region"]["startColumn"], 7);
     for r in results(&doc).iter().filter(|r| !std::ptr::eq(*r, iac[0])) {
         let artifact = &r["locations"][0]["physicalLocation"]["artifactLocation"];
         let arn = r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"].as_str().unwrap();
