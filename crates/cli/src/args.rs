@@ -60,6 +60,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once; boxing would only move the bytes
 pub enum Command {
     /// Collect an AWS account (read-only) and review it.
     Scan(ScanArgs),
@@ -511,9 +512,13 @@ pub struct ScanArgs {
     #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
     pub timeout: Option<u64>,
 
-    /// Also save the collected inventory, for `wasp review --snapshot`.
+    /// Also save the collected inventory, for `wasp review --snapshot` (with --organization: a
+    /// directory, one snapshot per account and the shard's manifest).
     #[arg(long, value_name = "FILE")]
     pub save_snapshot: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub organization: OrgArgs,
 
     /// Import the findings into AWS Security Hub (BatchImportFindings, in each finding's
     /// region): the one write wasp makes, only when asked.
@@ -525,6 +530,45 @@ pub struct ScanArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// Scanning every account of an organization.
+#[derive(Debug, Args)]
+pub struct OrgArgs {
+    /// Scan every account of the organization (from its management account or a delegated
+    /// administrator), each through --role-name, and roll the reviews up.
+    #[arg(long)]
+    pub organization: bool,
+
+    /// Only the accounts under this organizational unit and its children (ou-… or r-…).
+    #[arg(long, value_name = "ID", requires = "organization")]
+    pub ou: Option<String>,
+
+    /// Only these accounts (comma-separated ids).
+    #[arg(long, value_delimiter = ',', value_name = "IDS", requires = "organization")]
+    pub accounts: Vec<String>,
+
+    /// Leave these accounts out (comma-separated ids).
+    #[arg(long, value_delimiter = ',', value_name = "IDS", requires = "organization")]
+    pub exclude_accounts: Vec<String>,
+
+    /// The role assumed in each member account; the account that lists the organization is
+    /// scanned with its own credentials.
+    #[arg(long, value_name = "NAME", default_value = "OrganizationAccountAccessRole", requires = "organization")]
+    pub role_name: String,
+
+    /// External id the member roles' trust policies require.
+    #[arg(long, value_name = "ID", requires = "organization")]
+    pub external_id: Option<String>,
+
+    /// Accounts scanned at once, each with its own service × region concurrency [default: 4].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64), requires = "organization")]
+    pub account_concurrency: Option<u16>,
+
+    /// Scan one shard of the accounts: `I/N` (I from 0), or `N` to take I from
+    /// JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch).
+    #[arg(long, value_name = "I/N", requires = "organization")]
+    pub shard: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ mod export;
 mod history;
 mod iac;
 mod iam;
+mod org;
 mod output;
 mod pipeline;
 mod regions;
@@ -188,6 +189,9 @@ fn explain(cli: &Cli, args: &ExplainArgs) -> Result<ExitCode> {
 
 fn review(cli: &Cli, args: &ReviewArgs, config: &config::Config) -> Result<ExitCode> {
     let selection = selection(&args.services, &args.selection.checks, &[])?;
+    if let Some(dir) = args.snapshot.as_deref().filter(|p| p.is_dir()) {
+        return org::review_directory(cli, dir, &args.review, &args.output, config, &selection);
+    }
     let max_bytes = max_input_bytes(cli, config)?;
     let (inventory, source) = match (&args.snapshot, args.demo) {
         (Some(path), _) => (Inventory::load_snapshot(path, max_bytes)?, Source::Snapshot),

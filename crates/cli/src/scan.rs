@@ -38,6 +38,12 @@ pub fn run(cli: &Cli, args: &ScanArgs, config: &Config) -> Result<ExitCode> {
         ..defaults
     };
 
+    if args.organization.organization {
+        if args.security_hub {
+            bail!("--security-hub imports one account's review; scan the accounts one by one to import them");
+        }
+        return crate::org::scan(cli, args, config, opts, &selection);
+    }
     // A bad --output fails now, not after the scan.
     crate::output::destinations(&args.output)?;
     let show_progress = !cli.quiet && std::io::stderr().is_terminal();

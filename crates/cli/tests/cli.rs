@@ -214,9 +214,10 @@ fn hostile_snapshots_fail_fast_in_little_memory_with_a_short_message() {
         temp_file("long.json", &format!(r#"{{"schema_version": 2, "account_id": "{long}", "collected_at": 7}}"#));
     let err = usage_error(&["review", "--snapshot", path.to_str().unwrap()]);
     assert!(err.len() < 1024, "{} bytes of error", err.len());
-    // A directory is named as one.
-    let err = usage_error(&["review", "--snapshot", "/tmp"]);
-    assert!(err.contains("/tmp is a directory"), "{err}");
+    // A directory is an organization's snapshots; one without any is named as such.
+    let empty = tempfile::tempdir().unwrap();
+    let err = usage_error(&["review", "--snapshot", empty.path().to_str().unwrap()]);
+    assert!(err.contains("holds no account snapshots"), "{err}");
 }
 
 #[test]

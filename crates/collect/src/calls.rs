@@ -160,7 +160,7 @@ mod tests {
             "upload",
         ];
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut files = vec![src.join("run.rs")];
+        let mut files = vec![src.join("run.rs"), src.join("org.rs")];
         files.extend(std::fs::read_dir(src.join("services")).unwrap().map(|e| e.unwrap().path()));
         let mut called = std::collections::BTreeSet::new();
         for file in files {

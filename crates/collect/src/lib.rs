@@ -11,12 +11,14 @@ pub mod calls;
 pub mod compat;
 mod errors;
 mod merge;
+pub mod org;
 mod run;
 mod services;
 mod setup;
 mod unit;
 
 pub use errors::{classify, Classified};
+pub use org::{organization_accounts, AssumeRole, OrgAccount, Organization};
 pub use run::{collect, ProgressEvent};
 pub use setup::{CollectError, CollectOptions, RegionSelection, Timeouts};
 pub use wasp_model::Service;

@@ -55,6 +55,8 @@ pub struct CollectOptions {
     pub inner_concurrency: usize,
     pub max_attempts: u32,
     pub timeouts: Timeouts,
+    /// Collect another account through this role, assumed with the configured credentials.
+    pub assume_role: Option<crate::org::AssumeRole>,
 }
 
 impl Default for CollectOptions {
@@ -68,6 +70,7 @@ impl Default for CollectOptions {
             inner_concurrency: 8,
             max_attempts: 3,
             timeouts: Timeouts::default(),
+            assume_role: None,
         }
     }
 }
@@ -89,6 +92,8 @@ pub enum CollectError {
     Call(String),
     #[error("unknown region {region}: the account knows {known}")]
     UnknownRegion { region: String, known: String },
+    #[error("cannot list the organization's accounts: {0}")]
+    Organization(String),
 }
 
 /// State shared by every unit of one account's collection.
@@ -148,7 +153,23 @@ pub(crate) async fn load_sdk_config(opts: &CollectOptions) -> SdkConfig {
             loader = loader.region(aws_config::Region::new(first.clone()));
         }
     }
-    loader.load().await
+    let sdk = loader.load().await;
+    match &opts.assume_role {
+        None => sdk,
+        Some(role) => {
+            // The provider calls sts:AssumeRole with the configured credentials; the config's
+            // identity cache refreshes the session before it expires.
+            let mut provider =
+                aws_config::sts::AssumeRoleProvider::builder(&role.role_arn).session_name(&role.session_name);
+            if let Some(id) = &role.external_id {
+                provider = provider.external_id(id);
+            }
+            let provider = provider.configure(&sdk).build().await;
+            sdk.into_builder()
+                .credentials_provider(aws_sdk_sts::config::SharedCredentialsProvider::new(provider))
+                .build()
+        }
+    }
 }
 
 /// The partition of an ARN (`aws`, `aws-cn`, `aws-us-gov` …).

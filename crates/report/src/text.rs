@@ -48,6 +48,17 @@ impl Style {
             QuestionRisk::NotAssessed => padded.dimmed().to_string(),
         }
     }
+    /// `text` in the colour of `risk`.
+    fn risk_text(&self, risk: QuestionRisk, text: &str) -> String {
+        if !self.color {
+            return text.to_owned();
+        }
+        match risk {
+            QuestionRisk::High => text.red().bold().to_string(),
+            QuestionRisk::Medium => text.yellow().bold().to_string(),
+            _ => text.to_owned(),
+        }
+    }
     fn level(&self, level: LevelOfRisk) -> String {
         let label = format!("{:<6}", level.as_str().to_uppercase());
         if !self.color {
@@ -596,6 +607,78 @@ pub fn pillar(lens: &Lens, style: Style, out: &mut dyn Write) -> io::Result<()> 
         lens.questions.len()
     );
     writeln!(out, "{}", style.dim(&wrap(&footer, WIDTH, "")))
+}
+
+/// The organization's review for a terminal: accounts reviewed, each question's accounts by
+/// risk, the accounts with the most high-risk questions, and the accounts not reviewed.
+pub fn organization(org: &wasp_review::org::OrgReview, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} {} account(s) reviewed, {} not reviewed{}{}",
+        style.bold("Organization:"),
+        org.reviewed,
+        org.not_reviewed,
+        org.scope.organizational_unit.as_deref().map(|ou| format!(", under {ou}")).unwrap_or_default(),
+        org.scope.shard.as_deref().map(|s| format!(", shard {s}")).unwrap_or_default()
+    )?;
+    if !org.scope.missing_accounts.is_empty() {
+        let line = format!(
+            "{} expected account(s) have no snapshot: {}",
+            org.scope.missing_accounts.len(),
+            org.scope.missing_accounts.join(", ")
+        );
+        writeln!(out, "{}", wrap(&line, WIDTH, "  "))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", style.bold("Questions: accounts by risk"))?;
+    writeln!(
+        out,
+        "  {:<6} {:>5} {:>7} {:>5} {:>5} {:>13}  title",
+        "", "high", "medium", "low", "none", "not assessed"
+    )?;
+    for q in &org.questions {
+        let c = &q.accounts;
+        let high = format!("{:>5}", c.high);
+        let high = if c.high > 0 { style.risk_text(QuestionRisk::High, &high) } else { high };
+        writeln!(
+            out,
+            "  {:<6} {high} {:>7} {:>5} {:>5} {:>13}  {}",
+            q.id,
+            c.medium,
+            c.low,
+            c.none,
+            c.not_assessed,
+            fit(&q.title, WIDTH.saturating_sub(48))
+        )?;
+    }
+    if !org.most_at_risk.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", style.bold("Accounts with the most high-risk questions"))?;
+        for a in org.most_at_risk.iter().take(10) {
+            let name = org
+                .accounts
+                .iter()
+                .find(|o| o.account_id == a.account_id)
+                .and_then(|o| o.name.as_deref())
+                .map(|n| format!(" ({})", fit(n, 30)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}{name}: {} high-risk question(s), {} failed finding(s)",
+                a.account_id, a.high_risk_questions, a.failed_findings
+            )?;
+        }
+    }
+    let failed: Vec<_> = org.accounts.iter().filter(|a| a.not_reviewed.is_some()).collect();
+    if !failed.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{} {}", style.bold("Not reviewed"), style.dim("(their questions count as not assessed)"))?;
+        for a in failed {
+            let line = format!("{}: {}", a.account_id, a.not_reviewed.as_deref().unwrap_or_default());
+            writeln!(out, "  {}", wrap(&line, WIDTH - 2, "    "))?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

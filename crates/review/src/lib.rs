@@ -3,6 +3,7 @@
 
 mod answers;
 pub mod diff;
+pub mod org;
 pub mod suppress;
 
 pub use answers::{

@@ -1,0 +1,242 @@
+//! `wasp scan --organization` end to end against moto: a management account and two members
+//! reached through a real sts:AssumeRole, the roll-up, snapshots per account, shards and their
+//! merge with `wasp review --snapshot DIR`.
+#[path = "../../collect/tests/support/mod.rs"]
+mod support;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::time::Duration;
+use support::{Moto, ACCOUNT_ID};
+
+const REGION: &str = "us-east-1";
+
+fn wasp() -> Command {
+    let mut cmd = Command::cargo_bin("wasp").unwrap();
+    cmd.env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env_remove("AWS_SESSION_TOKEN")
+        .env_remove("AWS_PROFILE")
+        .env_remove("AWS_ENDPOINT_URL")
+        .env_remove("JOB_COMPLETION_INDEX")
+        .env_remove("AWS_BATCH_JOB_ARRAY_INDEX")
+        .env("AWS_REGION", REGION)
+        .env("AWS_CONFIG_FILE", "/nonexistent/wasp-test-config")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/wasp-test-credentials")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("NO_COLOR", "1")
+        .timeout(Duration::from_secs(300));
+    cmd
+}
+
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap().block_on(future)
+}
+
+/// An organization with two member accounts; in the first, a user with a console password and
+/// no MFA (a failing check the others do not have). Returns the members' ids.
+fn seed(moto: &Moto) -> (String, String) {
+    block_on(async {
+        let cfg = moto.sdk_config(REGION).await;
+        let org = aws_sdk_organizations::Client::new(&cfg);
+        org.create_organization()
+            .feature_set(aws_sdk_organizations::types::OrganizationFeatureSet::All)
+            .send()
+            .await
+            .unwrap();
+        let mut ids = Vec::new();
+        for name in ["alpha", "beta"] {
+            let status = org
+                .create_account()
+                .account_name(name)
+                .email(format!("{name}@example.com"))
+                .send()
+                .await
+                .unwrap()
+                .create_account_status
+                .unwrap();
+            ids.push(status.account_id.unwrap());
+        }
+        let sts = aws_sdk_sts::Client::new(&cfg);
+        let creds = sts
+            .assume_role()
+            .role_arn(format!("arn:aws:iam::{}:role/OrganizationAccountAccessRole", ids[0]))
+            .role_session_name("seed")
+            .send()
+            .await
+            .unwrap()
+            .credentials
+            .unwrap();
+        let member = aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .region(aws_config::Region::new(REGION))
+            .endpoint_url(&moto.endpoint)
+            .credentials_provider(aws_sdk_sts::config::Credentials::new(
+                creds.access_key_id(),
+                creds.secret_access_key(),
+                Some(creds.session_token().to_owned()),
+                None,
+                "seed",
+            ))
+            .load()
+            .await;
+        let iam = aws_sdk_iam::Client::new(&member);
+        iam.create_user().user_name("alice").send().await.unwrap();
+        iam.create_login_profile().user_name("alice").password("Passw0rd!Passw0rd!").send().await.unwrap();
+        (ids[0].clone(), ids[1].clone())
+    })
+}
+
+fn json(out: &std::process::Output) -> Value {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("no JSON ({e}); stderr: {stderr}"))
+}
+
+fn account<'a>(org: &'a Value, id: &str) -> &'a Value {
+    org["accounts"].as_array().unwrap().iter().find(|a| a["account_id"] == id).unwrap_or_else(|| panic!("no {id}"))
+}
+
+fn scan(moto: &Moto, extra: &[&str]) -> std::process::Output {
+    let mut args =
+        vec!["scan", "--organization", "--endpoint-url", &moto.endpoint, "--regions", REGION, "--services", "iam"];
+    args.extend_from_slice(&["--format", "json", "--no-store"]);
+    args.extend_from_slice(extra);
+    wasp().args(&args).output().unwrap()
+}
+
+#[test]
+fn every_account_of_the_organization_is_reviewed_and_rolled_up() {
+    let moto = Moto::start();
+    let (alpha, beta) = seed(&moto);
+    let dir = tempfile::tempdir().unwrap();
+    let snapshots = dir.path().join("snapshots");
+    let out = scan(&moto, &["--save-snapshot", snapshots.to_str().unwrap()]);
+    let org = json(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!((org["reviewed"].as_u64(), org["not_reviewed"].as_u64()), (Some(3), Some(0)), "{org:#}");
+    assert_eq!(org["scope"]["caller_account"], ACCOUNT_ID);
+    // Each account was read with its own credentials: alice lives in alpha alone.
+    let failed = |id: &str| account(&org, id)["summary"]["findings"]["fail"].as_u64().unwrap();
+    assert!(failed(&alpha) > failed(&beta), "alpha {} vs beta {}", failed(&alpha), failed(&beta));
+    assert_eq!(account(&org, &alpha)["name"], "alpha");
+    let snapshot: Value =
+        serde_json::from_str(&std::fs::read_to_string(snapshots.join(format!("{alpha}.json"))).unwrap()).unwrap();
+    let users: Vec<&str> =
+        snapshot["iam"]["users"].as_array().unwrap().iter().filter_map(|u| u["name"].as_str()).collect();
+    assert!(users.contains(&"alice"), "{users:?}");
+    let beta_snapshot = std::fs::read_to_string(snapshots.join(format!("{beta}.json"))).unwrap();
+    assert!(!beta_snapshot.contains("alice"));
+    // Every question counts each account once.
+    for q in org["questions"].as_array().unwrap() {
+        let c = &q["accounts"];
+        let sum: u64 = ["high", "medium", "low", "none", "not_assessed"].iter().map(|k| c[k].as_u64().unwrap()).sum();
+        assert_eq!(sum, 3, "{q}");
+    }
+
+    // The merge reads the snapshots back, and names an account whose snapshot went missing.
+    let merged = json(
+        &wasp()
+            .args(["review", "--snapshot", snapshots.to_str().unwrap(), "--format", "json", "--no-store"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(merged["reviewed"], 3);
+    std::fs::remove_file(snapshots.join(format!("{beta}.json"))).unwrap();
+    let merged = json(
+        &wasp()
+            .args(["review", "--snapshot", snapshots.to_str().unwrap(), "--format", "json", "--no-store"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(merged["reviewed"], 2);
+    assert_eq!(merged["scope"]["missing_accounts"], serde_json::json!([beta]));
+    assert!(account(&merged, &beta)["not_reviewed"].as_str().unwrap().contains("missing"));
+
+    // The text roll-up.
+    let out = wasp().args(["review", "--snapshot", snapshots.to_str().unwrap(), "--no-store"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Organization: 2 account(s) reviewed, 1 not reviewed"), "{text}");
+    assert!(text.contains(&format!("{beta}: its snapshot is missing")), "{text}");
+}
+
+#[test]
+fn shards_split_the_accounts_and_merge_into_one_review() {
+    let moto = Moto::start();
+    let (alpha, beta) = seed(&moto);
+    let whole = json(&scan(&moto, &[]));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_str().unwrap();
+    // Three separate processes, as a batch engine runs them: the index from the flag, from a
+    // Kubernetes Indexed Job and from an AWS Batch array job.
+    let first = json(&scan(&moto, &["--shard", "0/3", "--save-snapshot", path]));
+    let run_shard = |var: &str, index: &str| {
+        json(
+            &wasp()
+                .env(var, index)
+                .args(["scan", "--organization", "--endpoint-url", &moto.endpoint, "--regions", REGION])
+                .args(["--services", "iam", "--format", "json", "--no-store", "--shard", "3", "--save-snapshot", path])
+                .output()
+                .unwrap(),
+        )
+    };
+    let second = run_shard("JOB_COMPLETION_INDEX", "1");
+    let third = run_shard("AWS_BATCH_JOB_ARRAY_INDEX", "2");
+    let ids = |org: &Value| -> Vec<String> {
+        org["accounts"].as_array().unwrap().iter().map(|a| a["account_id"].as_str().unwrap().to_owned()).collect()
+    };
+    let mut all = [ids(&first), ids(&second), ids(&third)].concat();
+    all.sort();
+    let mut expected = vec![ACCOUNT_ID.to_owned(), alpha, beta];
+    expected.sort();
+    assert_eq!(all, expected, "each account in exactly one shard");
+    assert_eq!(second["scope"]["shard"], "1/3");
+    assert_eq!(third["scope"]["shard"], "2/3");
+    // The same N gives the same slices.
+    assert_eq!(ids(&json(&scan(&moto, &["--shard", "0/3"]))), ids(&first));
+    // The merge reviews with the scan's selection (`--services iam`), as the one process did.
+    let merged = json(
+        &wasp()
+            .args(["review", "--snapshot", path, "--services", "iam", "--format", "json", "--no-store"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(merged["reviewed"], 3);
+    assert!(merged["scope"]["missing_accounts"].is_null(), "{:#}", merged["scope"]);
+    // API calls differ between runs (retries); everything judged must not.
+    let (mut merged, mut whole) = (merged, whole);
+    for org in [&mut merged, &mut whole] {
+        for account in org["accounts"].as_array_mut().unwrap() {
+            account["summary"].as_object_mut().unwrap().remove("api_calls");
+        }
+    }
+    for key in ["accounts", "reviewed", "not_reviewed", "questions", "practices", "most_at_risk"] {
+        assert_eq!(merged[key], whole[key], "the merged {key} differ from the one-process scan's");
+    }
+}
+
+#[test]
+fn bad_organization_flags_are_one_sentence() {
+    let moto = Moto::start();
+    for (args, says) in [
+        (vec!["--accounts", "12"], "not a 12-digit AWS account id"),
+        (vec!["--shard", "3/3"], "below the count"),
+        (vec!["--shard", "2"], "JOB_COMPLETION_INDEX"),
+        (vec!["--output", "sarif:-"], "written as text or json"),
+    ] {
+        let out = scan(&moto, &args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+    // Without an organization there is nothing to scan: moto lists no accounts (AWS refuses
+    // with AWSOrganizationsNotInUseException); either way one sentence and exit code 2.
+    let out = scan(&moto, &[]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("no account to scan") || stderr.contains("cannot list the organization's accounts"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+}
