@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use wasp_checks::{Finding, Status};
-use wasp_iac::{Outcome, Unit};
+use wasp_iac::Unit;
 use wasp_model::Inventory;
 use wasp_pillar::Lens;
 use wasp_report::ReviewFormat;

@@ -107,8 +107,7 @@ async fn load_balancers_listeners_attributes_and_web_acls() {
                 .protocol("HTTPS")
                 .port("443")
                 .status_code(RedirectActionStatusCodeEnum::Http301)
-                .build()
-                .unwrap(),
+                .build(),
         )
         .build();
     elb.create_listener()

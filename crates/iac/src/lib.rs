@@ -207,7 +207,7 @@ pub fn check_files(
     for f in files {
         if f.extension().is_some_and(|e| e == "tf") {
             tf_dirs.entry(f.parent().map(Path::to_path_buf).unwrap_or_default()).or_default().push(f.clone());
-        } else if !f.extension().is_some_and(|e| e == "tfvars") {
+        } else if f.extension().is_none_or(|e| e != "tfvars") {
             jobs.push((f.clone(), Vec::new()));
         }
     }

@@ -133,6 +133,7 @@ pub fn evaluate(unit: &Unit, selection: &Selection, settings: &Settings) -> Eval
                 best_practices: meta.best_practices.iter().map(|s| s.to_string()).collect(),
                 location: Some(u.location.clone()),
                 suppression: None,
+                signal: false,
             });
         }
         for f in &mut out[from..] {

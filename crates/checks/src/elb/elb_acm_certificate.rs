@@ -43,7 +43,7 @@ impl ElbAcmCertificate {
             }
             let other: Vec<String> = tls
                 .iter()
-                .filter(|l| !l.certificate_id.as_deref().is_some_and(|c| c.split(':').nth(2) == Some("acm")))
+                .filter(|l| l.certificate_id.as_deref().is_none_or(|c| c.split(':').nth(2) != Some("acm")))
                 .map(|l| {
                     format!("{}:{} ({})", l.protocol, l.port, l.certificate_id.as_deref().unwrap_or("no certificate"))
                 })

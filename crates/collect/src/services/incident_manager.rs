@@ -18,9 +18,9 @@ async fn collect_with(
     part: &mut Inventory,
 ) {
     let (replication_set, response_plans, contacts) = futures::join!(
-        replication_set(unit, &incidents),
-        response_plans(unit, &incidents),
-        list_contacts(unit, &contacts)
+        replication_set(unit, incidents),
+        response_plans(unit, incidents),
+        list_contacts(unit, contacts)
     );
     part.incident_manager
         .regions

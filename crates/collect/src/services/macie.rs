@@ -27,11 +27,8 @@ async fn read_region(unit: &Unit, macie: &Client, part: &mut Inventory) {
     }
     let Some(session) = unit.read("GetMacieSession", session).ok() else { return };
     let status = session.status().map_or_else(|| "UNKNOWN".to_owned(), |s| s.as_str().to_owned());
-    let (discovery, jobs, findings) = futures::join!(
-        macie.get_automated_discovery_configuration().send(),
-        jobs(unit, &macie),
-        findings(unit, &macie)
-    );
+    let (discovery, jobs, findings) =
+        futures::join!(macie.get_automated_discovery_configuration().send(), jobs(unit, macie), findings(unit, macie));
     let region = MacieRegion {
         status,
         automated_discovery: unit

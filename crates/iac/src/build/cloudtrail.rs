@@ -45,6 +45,20 @@ pub fn trail(b: &mut Builder<'_>, r: &Res<'_>) {
         is_logging: b.flag(r, &["IsLogging"], false),
         latest_delivery: None,
         management_events,
+        // Data events are modelled only when the template records none.
+        data_events: match (r.props.get("EventSelectors"), r.props.get("AdvancedEventSelectors")) {
+            (None, None) => Some(Vec::new()),
+            _ => None,
+        },
+        insight_types: match b.read(r, &["InsightSelectors"]) {
+            Ok(Some(v)) => Some(
+                v.as_array()
+                    .map(|items| items.iter().filter_map(|i| i.get("InsightType").and_then(as_text)).collect())
+                    .unwrap_or_default(),
+            ),
+            Ok(None) => Some(Vec::new()),
+            Err(()) => None,
+        },
         location: Some(r.location.clone()),
     };
     b.inv.cloudtrail.trails.push(trail);

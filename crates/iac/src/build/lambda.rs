@@ -36,6 +36,12 @@ pub fn function(b: &mut Builder<'_>, r: &Res<'_>) {
             Err(()) => urls = None,
         }
     }
+    let layers = b.read(r, &["Layers"]).ok().flatten().as_ref().map(super::as_texts).unwrap_or_default();
+    let code_signing_config = match b.text(r, &["CodeSigningConfigArn"]) {
+        Ok(Some(arn)) => Some(Setting::Configured(arn)),
+        Ok(None) => Some(Setting::NotConfigured),
+        Err(()) => None,
+    };
     b.inv.lambda.functions.push(Function {
         arn: r.arn.clone(),
         name: r.name.clone(),
@@ -47,6 +53,8 @@ pub fn function(b: &mut Builder<'_>, r: &Res<'_>) {
         urls,
         // Until permissions join it.
         policy: Some(Setting::NotConfigured),
+        layers,
+        code_signing_config,
         location: Some(r.location.clone()),
     });
 }

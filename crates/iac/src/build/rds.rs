@@ -34,6 +34,15 @@ pub fn instance(b: &mut Builder<'_>, r: &Res<'_>) {
         deletion_protection: b.flag(r, &["DeletionProtection"], false),
         iam_database_authentication: b.flag(r, &["EnableIAMDatabaseAuthentication"], false),
         auto_minor_version_upgrade: b.flag(r, &["AutoMinorVersionUpgrade"], true),
+        monitoring_interval: b.int(r, &["MonitoringInterval"]).map(|i| i.unwrap_or(0) as i32).ok(),
+        log_exports: log_exports(b, r),
+        master_username: b.text(r, &["MasterUsername"]).ok().flatten(),
+        // Left out, RDS picks its current default authority: unknown here.
+        ca_certificate: b.text(r, &["CACertificateIdentifier"]).ok().flatten(),
+        certificate_valid_till: None,
+        parameter_group: b.text(r, &["DBParameterGroupName"]).ok().flatten(),
+        // Decided by the parameter group's values, which templates do not join yet.
+        tls_required: None,
         location: Some(r.location.clone()),
     };
     b.inv.rds.instances.push(instance);
@@ -56,7 +65,18 @@ pub fn cluster(b: &mut Builder<'_>, r: &Res<'_>) {
         backup_retention_days: b.int(r, &["BackupRetentionPeriod"]).map(|d| d.unwrap_or(1) as i32).ok(),
         deletion_protection: b.flag(r, &["DeletionProtection"], false),
         iam_database_authentication: b.flag(r, &["EnableIAMDatabaseAuthentication"], false),
+        auto_minor_version_upgrade: b.flag(r, &["AutoMinorVersionUpgrade"], true),
+        log_exports: log_exports(b, r),
+        master_username: b.text(r, &["MasterUsername"]).ok().flatten(),
         location: Some(r.location.clone()),
     };
     b.inv.rds.clusters.push(cluster);
+}
+
+/// `EnableCloudwatchLogsExports`: none when left out.
+fn log_exports(b: &mut Builder<'_>, r: &Res<'_>) -> Option<Vec<String>> {
+    match b.read(r, &["EnableCloudwatchLogsExports"]) {
+        Ok(v) => Some(v.as_ref().map(super::as_texts).unwrap_or_default()),
+        Err(()) => None,
+    }
 }

@@ -599,6 +599,11 @@ fn primary(b: &mut B<'_>, r: &TfResource) -> bool {
             let package = b.text(r, s, &arn, &["package_type"]).ok().flatten();
             let tracing = r.get(&["tracing_config", "mode"]).ok().flatten().and_then(as_text);
             let runtime = b.text(r, s, &arn, &["runtime"]).ok().flatten();
+            let code_signing_config = match b.text(r, s, &arn, &["code_signing_config_arn"]) {
+                Ok(Some(csc)) => Some(Setting::Configured(csc)),
+                Ok(None) => Some(Setting::NotConfigured),
+                Err(()) => None,
+            };
             b.inv.lambda.functions.push(wasp_model::lambda::Function {
                 runtime,
                 package_type: Some(if package.as_deref() == Some("Image") {
@@ -613,6 +618,8 @@ fn primary(b: &mut B<'_>, r: &TfResource) -> bool {
                 }),
                 urls: Some(Vec::new()),
                 policy: Some(Setting::NotConfigured),
+                layers: r.get(&["layers"]).ok().flatten().map(as_texts).unwrap_or_default(),
+                code_signing_config,
                 arn,
                 name: id,
                 region,
