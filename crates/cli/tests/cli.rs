@@ -78,7 +78,8 @@ fn checks_json_lists_mapped_checks_with_equivalents() {
     assert_eq!(root_mfa["equivalents"]["config_rule"][0], "ROOT_ACCOUNT_MFA_ENABLED");
     let with_equivalents =
         list.iter().filter(|c| c["equivalents"]["prowler"].as_array().is_some_and(|p| !p.is_empty())).count();
-    assert!(with_equivalents * 10 >= list.len() * 8, "most checks have a Prowler equivalent");
+    // wasp also checks what Prowler does not (signals, Identity Center, Incident Manager …).
+    assert!(with_equivalents * 10 >= list.len() * 6, "most checks have a Prowler equivalent");
 }
 
 #[test]
@@ -95,7 +96,8 @@ fn checks_filter_by_service_practice_and_severity() {
     let critical = json_of(&["checks", "--severity", "critical", "--format", "json"]);
     assert!(critical.as_array().unwrap().iter().all(|c| c["severity"] == "critical"));
     let text = String::from_utf8(wasp().args(["checks", "--service", "guardduty"]).output().unwrap().stdout).unwrap();
-    assert!(text.starts_with("guardduty_enabled"), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("guardduty_enabled ")), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("s3_") || l.starts_with("iam_")), "{text}");
 }
 
 #[test]
@@ -305,7 +307,9 @@ fn the_permissions_doc_holds_the_policy_wasp_prints() {
     assert!(
         actions.iter().all(|a| {
             let name = a.split_once(':').unwrap().1;
-            ["List", "Get", "Describe", "GenerateCredentialReport"].iter().any(|p| name.starts_with(p))
+            // API Gateway names its read action after the HTTP verb.
+            ["List", "Get", "Describe", "BatchGet", "GenerateCredentialReport"].iter().any(|p| name.starts_with(p))
+                || *a == "apigateway:GET"
         }),
         "{actions:?}"
     );

@@ -318,6 +318,38 @@ async fn seed_account(moto: &Moto) -> Seeded {
     }
 }
 
+/// Reads moto 5.2.5 does not serve (an HTML or HTTP 500 answer, or an answer the SDK cannot
+/// parse): each is a gap in the review, never a verdict. Any other gap is a collector bug.
+const MOTO_GAPS: &[(&str, &str)] = &[
+    ("accessanalyzer", "ListAnalyzers"),
+    ("cloudwatch", "DescribeAlarms"),
+    ("s3", "GetBucketVersioning"),
+    ("networkfirewall", "ListFirewallPolicies"),
+    ("networkfirewall", "ListRuleGroups"),
+    ("ecr", "DescribePullThroughCacheRules"),
+    ("codebuild", "ListReportGroups"),
+    ("codeartifact", "ListDomains"),
+    ("codeartifact", "ListRepositories"),
+    ("ssm", "DescribeInstanceInformation"),
+    ("ssm", "GetServiceSetting"),
+    ("ssm", "ListResourceComplianceSummaries"),
+    ("inspector", "BatchGetAccountStatus"),
+    ("inspector", "ListCoverageStatistics"),
+    ("backup", "ListProtectedResources"),
+    ("macie", "GetMacieSession"),
+    ("incidentmanager", "ListContacts"),
+    ("incidentmanager", "ListReplicationSets"),
+    ("incidentmanager", "ListResponsePlans"),
+];
+
+/// REST-JSON reads that AWS serves as POST: (path, operation).
+const POSTED_READS: &[(&str, &str)] = &[
+    ("/getAlternateContact", "GetAlternateContact"),
+    ("/findings/list", "ListFindings"),
+    ("/status/batch/get", "BatchGetAccountStatus"),
+    ("/coverage/statistics/list", "ListCoverageStatistics"),
+];
+
 #[test]
 fn scan_finds_every_seeded_misconfiguration() {
     let moto = Moto::start();
@@ -424,13 +456,15 @@ fn scan_finds_every_seeded_misconfiguration() {
     }
     // Every other gap is a known moto limitation (see crates/collect/tests/moto_*.rs): any
     // other would be a collector bug.
-    for gap in gaps(&review) {
-        let known = matches!(
-            (gap["service"].as_str().unwrap(), gap["operation"].as_str().unwrap()),
-            ("accessanalyzer", "ListAnalyzers") | ("cloudwatch", "DescribeAlarms") | ("s3", "GetBucketVersioning")
-        );
-        assert!(known, "unexpected gap: {gap:#}");
-    }
+    let unexpected: Vec<String> = gaps(&review)
+        .iter()
+        .filter(|gap| {
+            let key = (gap["service"].as_str().unwrap(), gap["operation"].as_str().unwrap());
+            !MOTO_GAPS.contains(&key)
+        })
+        .map(|gap| format!("{} {} {}: {}", gap["service"], gap["region"], gap["operation"], gap["reason"]))
+        .collect();
+    assert!(unexpected.is_empty(), "unexpected gaps:\n{}", unexpected.join("\n"));
     let gap_count = gaps(&review).len();
     assert_eq!(review["summary"]["gaps"].as_u64(), Some(gap_count as u64));
     assert!(
@@ -470,6 +504,7 @@ fn scan_makes_only_read_calls() {
     let read_verbs = ["List", "Get", "Describe"];
     let mut named = BTreeSet::new();
     let mut rest = 0;
+    let mut posts = Vec::new();
     for record in &records {
         let method = record["method"].as_str().unwrap();
         let url = record["url"].as_str().unwrap();
@@ -481,11 +516,21 @@ fn scan_makes_only_read_calls() {
             }
             // REST protocols (S3, S3 Control, GuardDuty, Security Hub …): reads are GET/HEAD.
             None => {
-                assert!(matches!(method, "GET" | "HEAD"), "a scan sent {method} {url}");
+                if !matches!(method, "GET" | "HEAD") {
+                    let path = url.split("://").nth(1).and_then(|u| u.find('/').map(|i| &u[i..])).unwrap_or(url);
+                    let path = path.split('?').next().unwrap_or(path);
+                    match POSTED_READS.iter().find(|(p, _)| *p == path) {
+                        Some((_, op)) => {
+                            named.insert(op.to_string());
+                        }
+                        None => posts.push(format!("{method} {url}")),
+                    }
+                }
                 rest += 1;
             }
         }
     }
+    assert!(posts.is_empty(), "writes?\n{}", posts.join("\n"));
     for expected in
         ["GetCallerIdentity", "DescribeRegions", "GetAccountAuthorizationDetails", "ListKeys", "DescribeVolumes"]
     {
@@ -514,11 +559,35 @@ fn scan_makes_only_read_calls() {
     for record in &records {
         *recorded.entry(signing_service(record)).or_default() += 1;
     }
-    let implemented: BTreeMap<String, u64> =
-        counted.iter().filter(|(s, _)| !unimplemented.contains(&s.as_str())).map(|(s, n)| (s.clone(), *n)).collect();
+    // Compared for the services whose signing name is wasp's name; the services of the catalogue
+    // wave (signed as `elasticfilesystem`, `inspector2`, `macie2` …, some not routed by moto at
+    // all) have their call counts asserted by their own moto tests in crates/collect/tests.
+    let accounted = [
+        "sts",
+        "ec2",
+        "iam",
+        "organizations",
+        "s3",
+        "kms",
+        "guardduty",
+        "cloudtrail",
+        "config",
+        "securityhub",
+        "logs",
+        "sns",
+        "sqs",
+        "dynamodb",
+        "rds",
+        "lambda",
+    ];
+    recorded.retain(|s, _| accounted.contains(&s.as_str()));
+    let implemented: BTreeMap<String, u64> = counted
+        .iter()
+        .filter(|(s, _)| accounted.contains(&s.as_str()) && !unimplemented.contains(&s.as_str()))
+        .map(|(s, n)| (s.clone(), *n))
+        .collect();
     assert_eq!(recorded, implemented, "requests moto recorded vs calls wasp counted, per service");
-    let unimplemented_calls: u64 = unimplemented.iter().map(|s| counted[*s]).sum();
-    assert_eq!(records.len() as u64, total - unimplemented_calls);
+    assert!(records.len() as u64 <= total, "moto recorded more requests than wasp counted");
 }
 
 /// The service a recorded request was signed for (`Credential=KEY/DATE/REGION/SERVICE/…`);

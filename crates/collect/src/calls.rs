@@ -191,6 +191,8 @@ mod tests {
                     .replace("Mfa", "MFA")
                     .replace("Db", "DB")
                     .replace("Saml", "SAML")
+                    .replace("Dnssec", "DNSSEC")
+                    .replace("WebAcl", "WebACL")
                     .replace("OpenIdConnect", "OpenIDConnect");
                 assert!(
                     operations::OPERATIONS.iter().any(|r| r.name == operation),

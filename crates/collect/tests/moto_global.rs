@@ -287,6 +287,16 @@ fn assert_only_versioning_gaps(inv: &Inventory) {
             assert!(gap.reason.contains("ap-southeast-2: wasp-far-away"), "{}", gap.reason);
             continue;
         }
+        // moto's list of service principals predates some that delegate administration.
+        if gap.operation == "ListDelegatedAdministrators" {
+            assert!(gap.reason.contains("unrecognized service principal"), "{gap:#?}");
+            continue;
+        }
+        // … and of policy types (resource control and declarative policies).
+        if gap.operation == "ListPolicies" {
+            assert!(gap.reason.contains("invalid value"), "{gap:#?}");
+            continue;
+        }
         assert_eq!((gap.service, gap.operation.as_str()), (Service::S3, "GetBucketVersioning"), "{gap:#?}");
         assert_eq!(gap.kind, GapKind::Other);
         assert!(gap.reason.starts_with("unreadable answer (HTTP 200)"), "{}", gap.reason);

@@ -237,8 +237,14 @@ async fn collects_governance_and_detection_settings() {
     assert_eq!(inv.organizations.delegated_administrators["guardduty.amazonaws.com"], vec![member.clone()]);
     assert!(inv.organizations.delegated_administrators["macie.amazonaws.com"].is_empty());
     assert_eq!(status_of(&inv, "organizations_tag_policy_attached", &account_arn), Status::Pass);
-    assert_eq!(status_of(&inv, "organizations_rcp_attached", &account_arn), Status::Fail);
-    assert_eq!(status_of(&inv, "organizations_security_services_delegated_admin", &account_arn), Status::Fail);
+    // moto 5.2.5 may not list resource control policies: then a gap and a SKIP, never a pass.
+    let rcp = status_of(&inv, "organizations_rcp_attached", &account_arn);
+    let rcp_unread = inv.gaps.iter().any(|g| g.operation == "ListPolicies");
+    assert!(rcp == Status::Fail || (rcp == Status::Skip && rcp_unread), "{rcp:?} {:?}", inv.gaps);
+    // moto refuses some service principals (a gap): then SKIP, else FAIL (only GuardDuty has one).
+    let delegated = status_of(&inv, "organizations_security_services_delegated_admin", &account_arn);
+    let refused = inv.gaps.iter().any(|g| g.operation == "ListDelegatedAdministrators");
+    assert!(delegated == Status::Fail || (delegated == Status::Skip && refused), "{delegated:?} {:?}", inv.gaps);
 
     // Alternate contacts: the phone number is never kept.
     let contacts = &inv.account_contacts.alternate_contacts;

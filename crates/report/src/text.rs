@@ -242,15 +242,11 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
         .collect();
     let failed = if by_severity.is_empty() { String::new() } else { format!(" ({})", by_severity.join(", ")) };
     let muted = if s.findings.muted > 0 { format!(", {} muted", s.findings.muted) } else { String::new() };
-    writeln!(
-        out,
-        "{} {} checks ran: {} failed{failed}{muted}, {} passed, {} skipped.",
-        style.bold("Findings:"),
-        s.checks_run,
-        s.findings.fail,
-        s.findings.pass,
-        s.findings.skip
-    )?;
+    let line = format!(
+        "{} checks ran: {} failed{failed}{muted}, {} passed, {} skipped.",
+        s.checks_run, s.findings.fail, s.findings.pass, s.findings.skip
+    );
+    writeln!(out, "{} {}", style.bold("Findings:"), wrap(&line, WIDTH - 10, "  "))?;
     let signals = &s.signals;
     if signals.pass + signals.fail + signals.muted + signals.skip > 0 {
         writeln!(

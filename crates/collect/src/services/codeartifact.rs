@@ -31,11 +31,9 @@ async fn fill(unit: &Unit, ca: &aws_sdk_codeartifact::Client, part: &mut Invento
     }
     part.codeartifact.domains = futures::stream::iter(domains)
         .map(|d| async move {
-            let mut ask = ca.get_domain_permissions_policy().domain(&d.name);
-            if let Some(owner) = &d.owner {
-                ask = ask.domain_owner(owner);
-            }
-            let policy = match unit.read_for("GetDomainPermissionsPolicy", &d.arn, ask.send().await) {
+            let answer =
+                ca.get_domain_permissions_policy().domain(&d.name).set_domain_owner(d.owner.clone()).send().await;
+            let policy = match unit.read_for("GetDomainPermissionsPolicy", &d.arn, answer) {
                 Read::Ok(out) => super::policy_document(
                     unit,
                     "GetDomainPermissionsPolicy",
@@ -76,11 +74,14 @@ async fn fill(unit: &Unit, ca: &aws_sdk_codeartifact::Client, part: &mut Invento
     }
     part.codeartifact.repositories = futures::stream::iter(listed)
         .map(|(repo, owner)| async move {
-            let mut ask = ca.describe_repository().domain(&repo.domain).repository(&repo.name);
-            if let Some(owner) = &owner {
-                ask = ask.domain_owner(owner);
-            }
-            let Some(desc) = unit.read_for("DescribeRepository", &repo.arn, ask.send().await).ok() else {
+            let answer = ca
+                .describe_repository()
+                .domain(&repo.domain)
+                .repository(&repo.name)
+                .set_domain_owner(owner.clone())
+                .send()
+                .await;
+            let Some(desc) = unit.read_for("DescribeRepository", &repo.arn, answer).ok() else {
                 return repo;
             };
             let Some(d) = desc.repository() else { return repo };

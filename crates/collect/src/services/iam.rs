@@ -585,6 +585,7 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
                 "ListServerCertificates",
                 mock!(Client::list_server_certificates).then_output(|| {
                     aws_sdk_iam::operation::list_server_certificates::ListServerCertificatesOutput::builder()
+                        .set_server_certificate_metadata_list(Some(Vec::new()))
                         .build()
                         .unwrap()
                 }),

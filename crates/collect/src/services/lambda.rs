@@ -171,6 +171,17 @@ mod tests {
             .build()
     }
 
+    /// No code signing configuration: AWS answers with an empty ARN.
+    fn unsigned() -> Rule {
+        mock!(Client::get_function_code_signing_config).then_output(|| {
+            aws_sdk_lambda::operation::get_function_code_signing_config::GetFunctionCodeSigningConfigOutput::builder()
+                .code_signing_config_arn("")
+                .function_name("any")
+                .build()
+                .unwrap()
+        })
+    }
+
     fn url(name: &str, qualifier: Option<&str>, auth: FunctionUrlAuthType) -> FunctionUrlConfig {
         let arn = match qualifier {
             Some(q) => format!("{ARN}{name}:{q}"),
@@ -218,7 +229,8 @@ mod tests {
         let job_policy = mock!(Client::get_policy)
             .match_requests(|r| r.function_name() == Some("arn:aws:lambda:us-east-1:123456789012:function:job"))
             .then_error(|| GetPolicyError::generic(ErrorMetadata::builder().code("ResourceNotFoundException").build()));
-        let (unit, part) = run(&[&list, &web_urls, &job_urls, &web_policy, &job_policy]).await;
+        let signing = unsigned();
+        let (unit, part) = run(&[&list, &web_urls, &job_urls, &web_policy, &job_policy, &signing]).await;
 
         assert!(unit.take_gaps().is_empty());
         let [web, job] = &part.lambda.functions[..] else { panic!("{:?}", part.lambda.functions) };
@@ -232,6 +244,7 @@ mod tests {
         assert_eq!(job.urls.as_deref(), Some(&[][..]));
         assert!(matches!(&web.policy, Some(Setting::Configured(p)) if p["Statement"][0]["Principal"] == "*"));
         assert_eq!(job.policy, Some(Setting::NotConfigured), "no policy is data, not a gap");
+        assert_eq!(web.code_signing_config, Some(Setting::NotConfigured), "an empty ARN is no configuration");
         // Two reads per function, one list for the region.
         let calls = unit.shared.calls.rows();
         let count = |op: &str| calls.iter().find(|c| c.operation == op).map_or(0, |c| c.count);
@@ -252,7 +265,8 @@ mod tests {
         });
         let policy = mock!(Client::get_policy)
             .then_error(|| GetPolicyError::generic(ErrorMetadata::builder().code("ResourceNotFoundException").build()));
-        let (unit, part) = run(&[&list, &denied, &policy]).await;
+        let signing = unsigned();
+        let (unit, part) = run(&[&list, &denied, &policy, &signing]).await;
         assert_eq!(part.lambda.functions[0].urls, None);
         let gaps = unit.take_gaps();
         assert_eq!(gaps.len(), 1, "{gaps:?}");
