@@ -72,14 +72,19 @@ fn check_account_ids(ids: &[String], flag: &str) -> Result<()> {
     Ok(())
 }
 
-/// Only text and JSON show the roll-up so far; the per-account reviews are in the snapshots.
+/// Formats with an organization view (text, JSON, HTML, Markdown, CSV, JUnit); the per-finding
+/// formats (SARIF, OCSF, ASFF) are each account's, from its snapshot.
 fn org_destinations(output: &OutputArgs) -> Result<Vec<Destination>> {
     let destinations = crate::output::destinations(output)?;
     for d in &destinations {
-        if !matches!(d.format, wasp_report::ReviewFormat::Text | wasp_report::ReviewFormat::Json) {
+        if !d.format.has_organization_view() {
+            let with: Vec<&str> =
+                wasp_report::ReviewFormat::ALL.iter().filter(|f| f.has_organization_view()).map(|f| f.name()).collect();
             bail!(
-                "the organization's review is written as text or json, not {}; each account's review is one \
-                 `wasp review --snapshot DIR/ACCOUNT.json --format {}` away (--save-snapshot DIR)",
+                "{} lists findings, one account at a time: the organization's review is written as {}; each \
+                 account's {} is one `wasp review --snapshot DIR/ACCOUNT.json --format {}` away (--save-snapshot DIR)",
+                d.format,
+                with.join(", "),
                 d.format,
                 d.format
             );
@@ -354,12 +359,8 @@ fn judge_account(
 
 /// Writes the roll-up; exit 1 when an account failed at the `--fail-on` threshold.
 fn finish(cli: &Cli, output: &OutputArgs, destinations: &[Destination], review: &OrgReview) -> Result<ExitCode> {
-    let render = |format: wasp_report::ReviewFormat, style: wasp_report::Style, out: &mut dyn Write| match format {
-        wasp_report::ReviewFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, review).map_err(std::io::Error::other)?;
-            writeln!(out)
-        }
-        _ => wasp_report::text::organization(review, style, out),
+    let render = |format: wasp_report::ReviewFormat, style: wasp_report::Style, out: &mut dyn Write| {
+        format.render_organization(review, style, out).unwrap_or_else(|| Ok(()))
     };
     for d in destinations {
         if let Some(path) = &d.path {

@@ -157,6 +157,20 @@ fn every_account_of_the_organization_is_reviewed_and_rolled_up() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Organization: 2 account(s) reviewed, 1 not reviewed"), "{text}");
     assert!(text.contains(&format!("{beta}: its snapshot is missing")), "{text}");
+
+    // The heat map and the CSV of the same roll-up, written to files.
+    let html = dir.path().join("org.html");
+    let csv = dir.path().join("org.csv");
+    let out = wasp()
+        .args(["review", "--snapshot", snapshots.to_str().unwrap(), "--no-store"])
+        .args(["--output", &format!("html:{}", html.display()), "--output", &format!("csv:{}", csv.display())])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains(&alpha) && page.contains(&beta) && page.contains("SEC11"), "{page}");
+    let rows = std::fs::read_to_string(&csv).unwrap().lines().count();
+    assert_eq!(rows, 1 + 3 * 11, "a header and one row per account and question");
 }
 
 #[test]
@@ -221,7 +235,7 @@ fn bad_organization_flags_are_one_sentence() {
         (vec!["--accounts", "12"], "not a 12-digit AWS account id"),
         (vec!["--shard", "3/3"], "below the count"),
         (vec!["--shard", "2"], "JOB_COMPLETION_INDEX"),
-        (vec!["--output", "sarif:-"], "written as text or json"),
+        (vec!["--output", "sarif:-"], "sarif lists findings, one account at a time"),
     ] {
         let out = scan(&moto, &args);
         let stderr = String::from_utf8(out.stderr).unwrap();

@@ -11,9 +11,13 @@
 //!
 //! Rows are sorted by status (FAIL, MUTED, PASS, SKIP), severity (most severe first), check,
 //! resource, region, account and message, whatever order the review holds them in.
+//!
+//! An organization's review is one row per account and question, [`ORGANIZATION_COLUMNS`]:
+//! accounts by id, questions in the lens's order, under the same rules.
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use wasp_checks::Finding;
+use wasp_review::org::OrgReview;
 use wasp_review::Review;
 
 /// The columns, in order. A new column is added at the end, so scripts reading by position keep
@@ -70,6 +74,10 @@ pub struct Csv;
 impl crate::Renderer for Csv {
     fn render(&self, cx: &crate::Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         review(cx.review, out)
+    }
+
+    fn organization(&self, org: &OrgReview, _style: crate::Style, out: &mut dyn Write) -> Option<io::Result<()>> {
+        Some(organization(org, out))
     }
 }
 
@@ -137,6 +145,44 @@ pub fn review(review: &Review, out: &mut dyn Write) -> io::Result<()> {
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(out);
     w.write_record(COLUMNS)?;
     for row in rows(review) {
+        w.write_record(row.iter().map(|cell| neutralise(cell).into_owned()))?;
+    }
+    w.flush()
+}
+
+/// The columns of an organization's review, in order: one row per account and question.
+///
+/// - `account_id`, `account_name` (empty when the organization gave none);
+/// - `question_id`, `question_title`;
+/// - `risk`: `high`, `medium`, `low`, `none` or `not_assessed` (also for every question of an
+///   account that was not reviewed);
+/// - `not_reviewed`: why the account has no review, empty when it has one.
+pub const ORGANIZATION_COLUMNS: &[&str] =
+    &["account_id", "account_name", "question_id", "question_title", "risk", "not_reviewed"];
+
+/// The rows of an organization's review, in [`ORGANIZATION_COLUMNS`] order.
+fn organization_rows(org: &OrgReview) -> Vec<[&str; ORGANIZATION_COLUMNS.len()]> {
+    let mut rows = Vec::with_capacity(org.accounts.len() * org.questions.len());
+    for a in crate::accounts_by_id(org) {
+        for q in &org.questions {
+            rows.push([
+                a.account_id.as_str(),
+                a.name.as_deref().unwrap_or_default(),
+                q.id.as_str(),
+                q.title.as_str(),
+                crate::account_risk(a, &q.id).as_str(),
+                a.not_reviewed.as_deref().unwrap_or_default(),
+            ]);
+        }
+    }
+    rows
+}
+
+/// Writes the organization's review as CSV: each account's risk in each question.
+pub fn organization(org: &OrgReview, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(out);
+    w.write_record(ORGANIZATION_COLUMNS)?;
+    for row in organization_rows(org) {
         w.write_record(row.iter().map(|cell| neutralise(cell).into_owned()))?;
     }
     w.flush()

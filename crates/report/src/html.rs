@@ -1,11 +1,14 @@
 //! `--format html`: the review as one self-contained page — inline CSS, SVG and a little
 //! script, nothing fetched — readable offline, as an email attachment, on a phone and on paper.
 //! Every string from the account is escaped ([`Esc`]); the filters work without a server and
-//! the page reads whole without script.
+//! the page reads whole without script. An organization's review is a page of its own, in the
+//! same style ([`organization`](Renderer::organization)): a heat map of every account's risk in
+//! every question.
 
 mod escape;
+mod organization;
 
-use crate::Context;
+use crate::{Context, Renderer};
 pub use escape::{web_link, Esc};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
@@ -33,11 +36,25 @@ const RESOURCES_PER_PRACTICE: usize = 25;
 /// `--format html`: the review as a page for people.
 pub struct Html;
 
-impl crate::Renderer for Html {
+impl Renderer for Html {
     fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let mut page = String::with_capacity(256 * 1024);
         write_page(&mut page, cx).map_err(io::Error::other)?;
         out.write_all(page.as_bytes())
+    }
+
+    fn organization(
+        &self,
+        org: &wasp_review::org::OrgReview,
+        _style: crate::Style,
+        out: &mut dyn Write,
+    ) -> Option<io::Result<()>> {
+        let mut page = String::with_capacity(64 * 1024 + org.accounts.len() * 1024);
+        Some(
+            organization::write_page(&mut page, org)
+                .map_err(io::Error::other)
+                .and_then(|()| out.write_all(page.as_bytes())),
+        )
     }
 }
 

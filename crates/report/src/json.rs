@@ -1,4 +1,4 @@
-//! The JSON contract (documented in docs/schema/).
+//! The JSON contract (documented in docs/schema/): a review, or an organization's review.
 use serde::Serialize;
 use std::io::{self, Write};
 use wasp_checks::Meta;
@@ -21,6 +21,20 @@ impl crate::Renderer for Json {
     fn render(&self, cx: &crate::Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         review(cx.review, out)
     }
+
+    fn organization(
+        &self,
+        org: &wasp_review::org::OrgReview,
+        _style: crate::Style,
+        out: &mut dyn Write,
+    ) -> Option<io::Result<()>> {
+        Some(organization(org, out))
+    }
+}
+
+/// The organization's review as data (docs/schema/organization-review.schema.json).
+pub fn organization(org: &wasp_review::org::OrgReview, out: &mut dyn Write) -> io::Result<()> {
+    write_pretty(org, out)
 }
 
 /// `wasp diff --format json`.

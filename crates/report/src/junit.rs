@@ -8,6 +8,13 @@
 //! `<skipped>` with why the check could not judge; a MUTED finding is `<skipped>` too, with the
 //! suppression's reason, since an accepted failure is not a pass; a PASS has no child.
 //!
+//! An organization's review has one `<testsuite>` per account (named by the account id, in id
+//! order, with an `account_name` property when the organization names it), and each suite one
+//! `<testcase>` per question (`classname` the account id, `name` the question's id and title):
+//! a high or medium risk is a `<failure type="high|medium">`, a question not assessed is
+//! `<skipped>`, low and no risk pass. An account that was not reviewed has a single `review`
+//! test case with an `<error type="not_reviewed">` saying why.
+//!
 //! Characters XML 1.0 forbids (most control characters) are replaced by U+FFFD; line breaks
 //! and tabs in attributes are written as character references, so they survive parsing.
 use quick_xml::escape::escape;
@@ -17,7 +24,8 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use wasp_checks::{Finding, Status};
-use wasp_review::Review;
+use wasp_review::org::{AccountOutcome, OrgReview};
+use wasp_review::{QuestionRisk, Review};
 
 /// `--format junit`.
 pub struct Junit;
@@ -25,6 +33,10 @@ pub struct Junit;
 impl crate::Renderer for Junit {
     fn render(&self, cx: &crate::Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         review(cx.review, out)
+    }
+
+    fn organization(&self, org: &OrgReview, _style: crate::Style, out: &mut dyn Write) -> Option<io::Result<()>> {
+        Some(organization(org, out))
     }
 }
 
@@ -64,6 +76,7 @@ fn start<'a>(name: &'a str, attrs: &'a [(&'a str, String)]) -> BytesStart<'a> {
 struct Counts {
     tests: usize,
     failures: usize,
+    errors: usize,
     skipped: usize,
 }
 
@@ -86,7 +99,7 @@ impl Counts {
             ("name", attr(name)),
             ("tests", self.tests.to_string()),
             ("failures", self.failures.to_string()),
-            ("errors", "0".to_owned()),
+            ("errors", self.errors.to_string()),
             ("skipped", self.skipped.to_string()),
         ]
     }
@@ -177,6 +190,105 @@ pub fn review(review: &Review, out: &mut dyn Write) -> io::Result<()> {
             testcase(&mut w, f)?;
         }
         w.write_event(Event::End(BytesEnd::new("testsuite")))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("testsuites")))?;
+    writeln!(w.into_inner())
+}
+
+/// What an account's question becomes: a failure (type, message), a skip (message), or a pass.
+enum Outcome {
+    Failure(&'static str, String),
+    Skipped(&'static str),
+    Pass,
+}
+
+fn question_outcome(risk: QuestionRisk) -> Outcome {
+    match risk {
+        QuestionRisk::High => Outcome::Failure("high", "high risk".to_owned()),
+        QuestionRisk::Medium => Outcome::Failure("medium", "medium risk".to_owned()),
+        QuestionRisk::NotAssessed => Outcome::Skipped("not assessed: no evidence or answer decides the question"),
+        QuestionRisk::Low | QuestionRisk::None => Outcome::Pass,
+    }
+}
+
+fn account_counts(org: &OrgReview, a: &AccountOutcome) -> Counts {
+    if a.not_reviewed.is_some() {
+        return Counts { tests: 1, errors: 1, ..Counts::default() };
+    }
+    let mut c = Counts::default();
+    for q in &org.questions {
+        c.tests += 1;
+        match question_outcome(crate::account_risk(a, &q.id)) {
+            Outcome::Failure(..) => c.failures += 1,
+            Outcome::Skipped(_) => c.skipped += 1,
+            Outcome::Pass => {}
+        }
+    }
+    c
+}
+
+fn account_suite<W: Write>(w: &mut Writer<W>, org: &OrgReview, a: &AccountOutcome, counts: &Counts) -> io::Result<()> {
+    w.write_event(Event::Start(start("testsuite", &counts.attrs(&a.account_id))))?;
+    if let Some(name) = &a.name {
+        w.write_event(Event::Start(BytesStart::new("properties")))?;
+        w.write_event(Event::Empty(start("property", &[("name", "account_name".to_owned()), ("value", attr(name))])))?;
+        w.write_event(Event::End(BytesEnd::new("properties")))?;
+    }
+    let account = match &a.name {
+        Some(name) => format!("{} ({name})", a.account_id),
+        None => a.account_id.clone(),
+    };
+    if let Some(reason) = &a.not_reviewed {
+        let case = [("classname", attr(&a.account_id)), ("name", "review".to_owned())];
+        w.write_event(Event::Start(start("testcase", &case)))?;
+        let error = [("message", attr(reason)), ("type", "not_reviewed".to_owned())];
+        w.write_event(Event::Start(start("error", &error)))?;
+        let details = format!("account {account} was not reviewed: {reason}");
+        w.write_event(Event::Text(BytesText::from_escaped(text(&details))))?;
+        w.write_event(Event::End(BytesEnd::new("error")))?;
+        w.write_event(Event::End(BytesEnd::new("testcase")))?;
+        return w.write_event(Event::End(BytesEnd::new("testsuite")));
+    }
+    for q in &org.questions {
+        let case_attrs = [("classname", attr(&a.account_id)), ("name", attr(&format!("{} {}", q.id, q.title)))];
+        let case = start("testcase", &case_attrs);
+        match question_outcome(crate::account_risk(a, &q.id)) {
+            Outcome::Pass => w.write_event(Event::Empty(case))?,
+            Outcome::Skipped(message) => {
+                w.write_event(Event::Start(case))?;
+                w.write_event(Event::Empty(start("skipped", &[("message", attr(message))])))?;
+                w.write_event(Event::End(BytesEnd::new("testcase")))?;
+            }
+            Outcome::Failure(kind, message) => {
+                w.write_event(Event::Start(case))?;
+                let failure = [("message", attr(&message)), ("type", kind.to_owned())];
+                w.write_event(Event::Start(start("failure", &failure)))?;
+                let details = format!("{} {}: {message} in account {account}", q.id, q.title);
+                w.write_event(Event::Text(BytesText::from_escaped(text(&details))))?;
+                w.write_event(Event::End(BytesEnd::new("failure")))?;
+                w.write_event(Event::End(BytesEnd::new("testcase")))?;
+            }
+        }
+    }
+    w.write_event(Event::End(BytesEnd::new("testsuite")))
+}
+
+/// Writes the organization's review as JUnit XML: a suite per account, a case per question.
+pub fn organization(org: &OrgReview, out: &mut dyn Write) -> io::Result<()> {
+    let accounts = crate::accounts_by_id(org);
+    let counts: Vec<Counts> = accounts.iter().map(|a| account_counts(org, a)).collect();
+    let mut total = Counts::default();
+    for c in &counts {
+        total.tests += c.tests;
+        total.failures += c.failures;
+        total.errors += c.errors;
+        total.skipped += c.skipped;
+    }
+    let mut w = Writer::new_with_indent(out, b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.write_event(Event::Start(start("testsuites", &total.attrs("wasp organization"))))?;
+    for (a, c) in accounts.iter().zip(&counts) {
+        account_suite(&mut w, org, a, c)?;
     }
     w.write_event(Event::End(BytesEnd::new("testsuites")))?;
     writeln!(w.into_inner())

@@ -1,6 +1,11 @@
 //! Output formats. Every review format is one file holding one [`Renderer`], listed once in
 //! [`formats!`]; each writes to any `io::Write`, so tests, files and standard output share code.
 //! Renderers read the review (and what changed since an earlier one) and never call AWS.
+//!
+//! A format that can show an organization's roll-up ([`OrgReview`]: many accounts, each
+//! question's risk in each) also implements [`Renderer::organization`]; the others (SARIF, OCSF,
+//! ASFF: one record per finding, and each account's findings live in its own review) keep the
+//! default, `None`, and [`ReviewFormat::has_organization_view`] says so.
 
 pub mod asff;
 pub mod csv;
@@ -14,8 +19,10 @@ pub mod sarif;
 pub mod text;
 
 use std::io::{self, Write};
+use std::sync::OnceLock;
 use wasp_review::diff::Diff;
-use wasp_review::Review;
+use wasp_review::org::{AccountOutcome, OrgReview, OrgScope};
+use wasp_review::{QuestionRisk, Review};
 
 /// Whether text output is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,6 +49,12 @@ impl<'a> Context<'a> {
 /// One output format of a review.
 pub trait Renderer: Sync {
     fn render(&self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()>;
+
+    /// The organization's review in this format, or `None`, having written nothing, when the
+    /// format has no organization view (the default).
+    fn organization(&self, _org: &OrgReview, _style: Style, _out: &mut dyn Write) -> Option<io::Result<()>> {
+        None
+    }
 }
 
 /// Declares the review formats: variant, name on the command line, renderer, file extension,
@@ -109,6 +122,38 @@ impl ReviewFormat {
     pub fn render(self, cx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         self.renderer().render(cx, out)
     }
+
+    /// Writes the organization's review in this format; `None` (nothing written) when the format
+    /// has no organization view.
+    pub fn render_organization(self, org: &OrgReview, style: Style, out: &mut dyn Write) -> Option<io::Result<()>> {
+        self.renderer().organization(org, style, out)
+    }
+
+    /// Whether the format can show an organization's review. Asked of the renderer itself (an
+    /// organization without accounts, rendered into `io::sink`), so each format says it in one
+    /// place: its [`Renderer::organization`].
+    pub fn has_organization_view(self) -> bool {
+        static EMPTY: OnceLock<OrgReview> = OnceLock::new();
+        let empty = EMPTY
+            .get_or_init(|| wasp_review::org::roll_up(wasp_pillar::Lens::builtin(), OrgScope::default(), Vec::new()));
+        self.render_organization(empty, Style::default(), &mut io::sink()).is_some()
+    }
+}
+
+/// An account's risk in a question of the organization's review: not assessed when the account
+/// was not reviewed or has no risk for the question.
+pub(crate) fn account_risk(account: &AccountOutcome, question: &str) -> QuestionRisk {
+    match account.not_reviewed {
+        Some(_) => QuestionRisk::NotAssessed,
+        None => account.questions.get(question).copied().unwrap_or(QuestionRisk::NotAssessed),
+    }
+}
+
+/// The organization's accounts by id (as `roll_up` leaves them, whatever order a reader holds).
+pub(crate) fn accounts_by_id(org: &OrgReview) -> Vec<&AccountOutcome> {
+    let mut accounts: Vec<&AccountOutcome> = org.accounts.iter().collect();
+    accounts.sort_by(|a, b| a.account_id.cmp(&b.account_id));
+    accounts
 }
 
 impl std::fmt::Display for ReviewFormat {
@@ -129,5 +174,12 @@ mod tests {
             assert!(!f.help().is_empty() && !f.extension().is_empty());
         }
         assert_eq!(ReviewFormat::parse("pdf"), None);
+    }
+
+    #[test]
+    fn per_finding_formats_have_no_organization_view() {
+        use ReviewFormat::*;
+        let with: Vec<ReviewFormat> = ReviewFormat::ALL.iter().copied().filter(|f| f.has_organization_view()).collect();
+        assert_eq!(with, [Text, Json, Html, Csv, Junit, Markdown]);
     }
 }

@@ -6,12 +6,18 @@
 //! comment limit of 65,536 characters: when the failed findings do not fit, the table is cut and
 //! says how many it left out; `--format json` and `--format csv` have every finding.
 //!
+//! An organization's review ([`organization`]) has the accounts reviewed and not, each
+//! question's accounts by risk, a table of every account's risk in every question (as many
+//! accounts as fit under [`MAX_BYTES`], by id; `--format csv` has them all), the accounts with
+//! the most high-risk questions, and why accounts were not reviewed.
+//!
 //! Every string from the account or the user (ARNs, messages, labels) goes through [`escape`]:
 //! it cannot end a table cell, open HTML, a link, a code span or a mention.
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use wasp_checks::{Finding, Severity, Status};
 use wasp_review::diff::Diff;
+use wasp_review::org::{AccountOutcome, OrgReview};
 use wasp_review::{Coverage, PracticeStatus, QuestionRisk, Review, Source};
 
 /// The most the comment takes, in bytes (so in characters too): GitHub's 65,536 less room for
@@ -28,6 +34,10 @@ pub struct Markdown;
 impl crate::Renderer for Markdown {
     fn render(&self, cx: &crate::Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(render(cx.review, cx.changes).as_bytes())
+    }
+
+    fn organization(&self, org: &OrgReview, _style: crate::Style, out: &mut dyn Write) -> Option<io::Result<()>> {
+        Some(out.write_all(organization(org).as_bytes()))
     }
 }
 
@@ -394,6 +404,173 @@ fn findings(review: &Review, md: &mut String) {
         );
     }
     md.push_str(close);
+}
+
+/// Accounts listed as most at risk, and as not reviewed; the JSON has them all.
+const ORG_MOST_AT_RISK: usize = 10;
+const ORG_NOT_REVIEWED: usize = 25;
+/// Characters of an account's name kept in the accounts table.
+const NAME_CHARS: usize = 60;
+
+fn account_label(a: &AccountOutcome) -> String {
+    match &a.name {
+        Some(name) => format!("{} ({})", ident(&a.account_id), escape(&cut(name, NAME_CHARS))),
+        None => ident(&a.account_id),
+    }
+}
+
+/// The organization's review as a Markdown comment, under [`MAX_BYTES`].
+pub fn organization(org: &OrgReview) -> String {
+    let mut md = String::new();
+    org_summary(org, &mut md);
+    let tail = org_tail(org);
+    let room = MAX_BYTES.saturating_sub(md.len() + tail.len() + 400);
+    org_accounts(org, room, &mut md);
+    md.push_str(&tail);
+    if md.len() > MAX_BYTES {
+        cut_to_limit(&mut md);
+    }
+    md
+}
+
+fn org_summary(org: &OrgReview, md: &mut String) {
+    let _ = writeln!(md, "## Well-Architected Security Pillar review: organization\n");
+    let mut line =
+        format!("{} reviewed, {} not reviewed", plural(org.reviewed, "account", "accounts"), org.not_reviewed);
+    if let Some(ou) = &org.scope.organizational_unit {
+        let _ = write!(line, " · organizational unit {}", escape(&cut(ou, 64)));
+    }
+    if let Some(shard) = &org.scope.shard {
+        let _ = write!(line, " · shard {}", escape(&cut(shard, 32)));
+    }
+    let _ = writeln!(
+        md,
+        "{line} · lens {} {} · wasp {}\n",
+        escape(&cut(&org.lens.id, 64)),
+        escape(&cut(&org.lens.version, 32)),
+        escape(&cut(&org.tool.version, 32))
+    );
+    let missing = &org.scope.missing_accounts;
+    if !missing.is_empty() {
+        let _ = writeln!(
+            md,
+            "**Missing:** {} expected but without a review, so not assessed: {}\n",
+            plural(missing.len(), "account is", "accounts are"),
+            escape(&cut(&missing.join(", "), 600))
+        );
+    }
+    let _ = writeln!(
+        md,
+        "| Question | {} | {} | {} | {} | {} |",
+        risk_label(QuestionRisk::High),
+        risk_label(QuestionRisk::Medium),
+        risk_label(QuestionRisk::Low),
+        risk_label(QuestionRisk::None),
+        risk_label(QuestionRisk::NotAssessed)
+    );
+    let _ = writeln!(md, "| --- | ---: | ---: | ---: | ---: | ---: |");
+    for q in &org.questions {
+        let c = &q.accounts;
+        let _ = writeln!(
+            md,
+            "| {} {} | {} | {} | {} | {} | {} |",
+            cell(&q.id),
+            cell(&q.title),
+            c.high,
+            c.medium,
+            c.low,
+            c.none,
+            c.not_assessed
+        );
+    }
+    let _ = writeln!(md, "\nEach question's accounts by risk; an account not reviewed counts as not assessed.\n");
+}
+
+/// The table of every account's risk in every question, as many rows as `room` bytes take.
+fn org_accounts(org: &OrgReview, room: usize, md: &mut String) {
+    let accounts = crate::accounts_by_id(org);
+    let _ = writeln!(md, "### Accounts by question\n");
+    if accounts.is_empty() {
+        let _ = writeln!(md, "No accounts.\n");
+        return;
+    }
+    let mut header = String::from("| Account |");
+    let mut rule = String::from("| --- |");
+    for q in &org.questions {
+        let _ = write!(header, " {} |", ident(&q.id));
+        rule.push_str(" --- |");
+    }
+    let mut rows = String::new();
+    let mut shown = 0;
+    for a in &accounts {
+        // An account not reviewed says so, its cells empty; the reason is below.
+        let note = if a.not_reviewed.is_some() { " · *not reviewed*" } else { "" };
+        let mut line = format!("| {}{note} |", account_label(a));
+        for q in &org.questions {
+            if a.not_reviewed.is_some() {
+                line.push_str(" — |");
+            } else {
+                let _ = write!(line, " {} |", risk_label(crate::account_risk(a, &q.id)));
+            }
+        }
+        line.push('\n');
+        if header.len() + rule.len() + rows.len() + line.len() > room {
+            break;
+        }
+        rows.push_str(&line);
+        shown += 1;
+    }
+    if shown > 0 {
+        let _ = writeln!(md, "{header}\n{rule}");
+        md.push_str(&rows);
+        md.push('\n');
+    }
+    if shown < accounts.len() {
+        let _ = writeln!(
+            md,
+            "{} not shown to stay under GitHub's comment limit: `--format csv` lists every account.\n",
+            plural(accounts.len() - shown, "more account", "more accounts")
+        );
+    }
+}
+
+/// The accounts most at risk and those not reviewed, bounded.
+fn org_tail(org: &OrgReview) -> String {
+    let mut md = String::new();
+    let name_of = |id: &str| org.accounts.iter().find(|a| a.account_id == id);
+    let _ = writeln!(md, "### Most at risk\n");
+    if org.most_at_risk.is_empty() {
+        let _ = writeln!(md, "No account has a high-risk question.\n");
+    } else {
+        for (i, r) in org.most_at_risk.iter().take(ORG_MOST_AT_RISK).enumerate() {
+            let label = name_of(&r.account_id).map_or_else(|| ident(&r.account_id), account_label);
+            let _ = writeln!(
+                md,
+                "{}. {label}: {}, {}",
+                i + 1,
+                plural(r.high_risk_questions, "high-risk question", "high-risk questions"),
+                plural(r.failed_findings, "failed finding", "failed findings")
+            );
+        }
+        if org.most_at_risk.len() > ORG_MOST_AT_RISK {
+            let _ = writeln!(md, "\n…and {} more.", org.most_at_risk.len() - ORG_MOST_AT_RISK);
+        }
+        md.push('\n');
+    }
+    let failed: Vec<&AccountOutcome> =
+        crate::accounts_by_id(org).into_iter().filter(|a| a.not_reviewed.is_some()).collect();
+    if !failed.is_empty() {
+        let _ = writeln!(md, "### Not reviewed ({})\n", failed.len());
+        for a in failed.iter().take(ORG_NOT_REVIEWED) {
+            let reason = a.not_reviewed.as_deref().unwrap_or_default();
+            let _ = writeln!(md, "- {}: {}", account_label(a), escape(&cut(reason, 300)));
+        }
+        if failed.len() > ORG_NOT_REVIEWED {
+            let _ = writeln!(md, "\n…and {} more: `--format json` has every reason.", failed.len() - ORG_NOT_REVIEWED);
+        }
+        md.push('\n');
+    }
+    md
 }
 
 #[cfg(test)]

@@ -137,6 +137,15 @@ impl crate::Renderer for Text {
     fn render(&self, cx: &crate::Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         review(cx.review, cx.style, out)
     }
+
+    fn organization(
+        &self,
+        org: &wasp_review::org::OrgReview,
+        style: Style,
+        out: &mut dyn Write,
+    ) -> Option<io::Result<()>> {
+        Some(organization(org, style, out))
+    }
 }
 
 pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<()> {
