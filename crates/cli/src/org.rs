@@ -360,7 +360,7 @@ fn judge_account(
 /// Writes the roll-up; exit 1 when an account failed at the `--fail-on` threshold.
 fn finish(cli: &Cli, output: &OutputArgs, destinations: &[Destination], review: &OrgReview) -> Result<ExitCode> {
     let render = |format: wasp_report::ReviewFormat, style: wasp_report::Style, out: &mut dyn Write| {
-        format.render_organization(review, style, out).unwrap_or_else(|| Ok(()))
+        format.render_organization(review, style, out).unwrap_or(Ok(()))
     };
     for d in destinations {
         if let Some(path) = &d.path {
