@@ -64,7 +64,7 @@ pub struct Cli {
 pub enum Command {
     /// Collect an AWS account (read-only) and review it.
     Scan(ScanArgs),
-    /// Check CloudFormation and SAM templates before deployment, with the same checks.
+    /// Check CloudFormation, SAM and Terraform (source or plan JSON) before deployment, with the same checks.
     Iac(IacArgs),
     /// Review a saved snapshot, or the built-in demo account.
     Review(ReviewArgs),
