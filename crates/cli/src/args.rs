@@ -74,8 +74,13 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Show the Security Pillar: principles, areas, questions and best practices.
     Pillar(FormatArgs),
-    /// Print the least-privilege IAM policy `wasp scan` needs (JSON).
-    Permissions,
+    /// Print the least-privilege IAM policy `wasp scan` needs (JSON); with --respond, the
+    /// separate policy `wasp fix --apply` and `wasp respond --apply` need.
+    Permissions {
+        /// The policy of the writes instead of the read-only scan's.
+        #[arg(long)]
+        respond: bool,
+    },
     /// Answer for the practices evidence cannot settle, guided, or with --set.
     Answer(AnswerArgs),
     /// List the reviews kept in the local database.
@@ -99,6 +104,104 @@ pub enum Command {
     /// Ask the IAM policy engine about a snapshot: what a principal may do, who can escalate.
     #[command(subcommand)]
     Iam(IamCommand),
+    /// Plan fixes for failed findings (the exact calls, the state now and after, the
+    /// rollback); change the account only with --apply.
+    Fix(FixArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("evidence").args(["snapshot", "demo", "plan"])))]
+pub struct FixArgs {
+    /// Only these checks' findings (default: every check wasp can fix).
+    #[arg(value_name = "CHECK_ID")]
+    pub checks: Vec<String>,
+
+    /// Only resources whose ARN matches this glob (`*` any run, `?` one character; repeatable).
+    #[arg(long, value_name = "ARN_OR_GLOB")]
+    pub resource: Vec<String>,
+
+    /// Only the failed findings of this review: a review JSON file (`--format json`), or a
+    /// stored review's id, milestone or `last`. The state is still read now.
+    #[arg(long, value_name = "FILE|ID")]
+    pub from_review: Option<String>,
+
+    /// Plan from a snapshot saved by `wasp scan --save-snapshot` instead of the live account.
+    #[arg(long, value_name = "FILE")]
+    pub snapshot: Option<PathBuf>,
+
+    /// Plan for the built-in demo account (never applied).
+    #[arg(long)]
+    pub demo: bool,
+
+    /// Apply a plan saved earlier with `--format json --output FILE`.
+    #[arg(long, value_name = "FILE", requires = "apply")]
+    pub plan: Option<PathBuf>,
+
+    /// A value an action needs, as NAME=VALUE or ACTION.NAME=VALUE (repeatable), e.g.
+    /// `log_bucket=my-logs`; `wasp fix --list` shows each action's parameters.
+    #[arg(long = "param", value_name = "NAME=VALUE", value_parser = parse_key_value)]
+    pub params: Vec<(String, String)>,
+
+    /// List the fixes wasp has: what each changes, its permissions and rollback.
+    #[arg(long, conflicts_with_all = ["apply", "plan", "snapshot", "from_review"])]
+    pub list: bool,
+
+    /// Make the changes: re-read each resource, skip what changed since the plan, ask before
+    /// each step on a terminal (unless --yes), and write a journal.
+    #[arg(long)]
+    pub apply: bool,
+
+    /// Apply without asking.
+    #[arg(long, short = 'y', requires = "apply")]
+    pub yes: bool,
+
+    /// Where --apply writes its journal (default: wasp-journal-TIMESTAMP.json here).
+    #[arg(long, value_name = "FILE", requires = "apply")]
+    pub journal: Option<PathBuf>,
+
+    /// Write the plan as a template for your own pipeline instead of printing it.
+    #[arg(long, value_enum, conflicts_with = "apply")]
+    pub emit: Option<EmitFormat>,
+
+    #[command(flatten)]
+    pub live: LiveArgs,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Write the plan (or the template) to FILE, atomically.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// How to reach a live account.
+#[derive(Debug, Args)]
+pub struct LiveArgs {
+    /// Named profile from the shared AWS config and credentials files.
+    #[arg(long, env = "AWS_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Read (and fix) only this region.
+    #[arg(long, value_name = "REGION", conflicts_with = "regions")]
+    pub region: Option<String>,
+
+    /// Read (and fix) only these regions (comma-separated, or `all`).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub regions: Vec<String>,
+
+    /// Send the calls to this AWS-compatible endpoint (also AWS_ENDPOINT_URL).
+    #[arg(long, env = "AWS_ENDPOINT_URL", value_name = "URL")]
+    pub endpoint_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EmitFormat {
+    /// A CloudFormation template.
+    Cloudformation,
+    /// Terraform configuration.
+    Terraform,
+    /// An SSM Automation document (aws:executeAwsApi steps).
+    SsmAutomation,
 }
 
 #[derive(Debug, Subcommand)]

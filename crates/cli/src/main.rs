@@ -4,7 +4,9 @@
 mod answer;
 mod args;
 mod config;
+mod emit;
 mod export;
+mod fix;
 mod history;
 mod iac;
 mod iam;
@@ -92,8 +94,10 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Export(command) => export::run(cli, command, &config),
         Command::Lens(command) => export::lens(command),
         Command::Iam(command) => iam::run(cli, command, &config),
-        Command::Permissions => {
-            let policy = wasp_collect::calls::minimal_iam_policy();
+        Command::Fix(args) => fix::run(cli, args, &config),
+        Command::Permissions { respond } => {
+            let policy =
+                if *respond { wasp_respond::permissions_policy() } else { wasp_collect::calls::minimal_iam_policy() };
             output::to_stdout(|out| {
                 serde_json::to_writer_pretty(&mut *out, &policy).map_err(std::io::Error::other)?;
                 writeln!(out)

@@ -17,7 +17,7 @@ pub fn run(cli: &Cli, args: &ScanArgs, config: &Config) -> Result<ExitCode> {
         if args.services.is_empty() { file.services.clone().unwrap_or_default() } else { args.services.clone() };
     let selection = crate::selection(&services, &args.selection.checks, &[])?;
     let collected = collected_services(&selection);
-    let regions = region_selection(args, file.regions.as_ref())?;
+    let regions = region_selection(args.region.as_ref(), &args.regions, file.regions.as_ref())?;
     let endpoint_url = args.endpoint_url.clone().or_else(|| file.endpoint_url.clone());
     if let Some(url) = &endpoint_url {
         check_endpoint_url(url)?;
@@ -87,8 +87,8 @@ pub fn run(cli: &Cli, args: &ScanArgs, config: &Config) -> Result<ExitCode> {
 
 /// The regions to scan, from `--region`, `--regions` or the configuration, every name checked
 /// before any call. Nothing given, or `all`, is every region enabled for the account.
-fn region_selection(args: &ScanArgs, file: Option<&Regions>) -> Result<RegionSelection> {
-    let list: Vec<String> = match (&args.region, args.regions.as_slice(), file) {
+pub fn region_selection(region: Option<&String>, regions: &[String], file: Option<&Regions>) -> Result<RegionSelection> {
+    let list: Vec<String> = match (region, regions, file) {
         (Some(region), _, _) => vec![region.clone()],
         (None, [], None) => return Ok(RegionSelection::Enabled),
         (None, [], Some(Regions::Keyword(k))) if k == "all" => return Ok(RegionSelection::Enabled),
@@ -162,7 +162,7 @@ impl Progress {
 }
 
 /// `http(s)://host[:port][/path]`, as the SDK needs it.
-fn check_endpoint_url(url: &str) -> Result<()> {
+pub fn check_endpoint_url(url: &str) -> Result<()> {
     let host = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
@@ -174,14 +174,14 @@ fn check_endpoint_url(url: &str) -> Result<()> {
 }
 
 /// The services to collect: every service the selected checks read.
-fn collected_services(selection: &wasp_checks::Selection) -> Vec<Service> {
+pub fn collected_services(selection: &wasp_checks::Selection) -> Vec<Service> {
     let mut services: Vec<Service> = selection.checks().flat_map(|c| c.meta().services()).collect();
     services.sort_unstable();
     services.dedup();
     services
 }
 
-fn init_logging(verbose: u8) {
+pub fn init_logging(verbose: u8) {
     if verbose == 0 {
         return;
     }

@@ -40,6 +40,7 @@ pub mod network_firewall;
 pub mod opensearch;
 pub mod operations;
 pub mod organizations;
+pub mod prepared;
 pub mod rds;
 pub mod redshift;
 pub mod route53;
