@@ -139,20 +139,16 @@ fn review_failures(cli: &Cli, config: &Config, reference: &str) -> Result<Vec<(S
     let review: wasp_review::Review = if path.is_file() {
         let text = wasp_model::read_limited(path, crate::max_input_bytes(cli, config)?)
             .with_context(|| format!("cannot read {}", path.display()))?;
-        serde_json::from_str(&text)
-            .map_err(|e| anyhow::anyhow!("{} is not a wasp review in JSON (wasp review --format json): {e}", path.display()))?
+        serde_json::from_str(&text).map_err(|e| {
+            anyhow::anyhow!("{} is not a wasp review in JSON (wasp review --format json): {e}", path.display())
+        })?
     } else {
         match crate::history::stored_review(cli, config, Some(reference))? {
             Some(review) => review,
             None => bail!("no review file or stored review '{}'", wasp_model::excerpt(reference)),
         }
     };
-    Ok(review
-        .findings
-        .into_iter()
-        .filter(|f| f.status == Status::Fail)
-        .map(|f| (f.check_id, f.resource_arn))
-        .collect())
+    Ok(review.findings.into_iter().filter(|f| f.status == Status::Fail).map(|f| (f.check_id, f.resource_arn)).collect())
 }
 
 fn apply(cli: &Cli, args: &FixArgs, plan: &Plan) -> Result<ExitCode> {

@@ -87,7 +87,11 @@ pub fn run(cli: &Cli, args: &ScanArgs, config: &Config) -> Result<ExitCode> {
 
 /// The regions to scan, from `--region`, `--regions` or the configuration, every name checked
 /// before any call. Nothing given, or `all`, is every region enabled for the account.
-pub fn region_selection(region: Option<&String>, regions: &[String], file: Option<&Regions>) -> Result<RegionSelection> {
+pub fn region_selection(
+    region: Option<&String>,
+    regions: &[String],
+    file: Option<&Regions>,
+) -> Result<RegionSelection> {
     let list: Vec<String> = match (region, regions, file) {
         (Some(region), _, _) => vec![region.clone()],
         (None, [], None) => return Ok(RegionSelection::Enabled),

@@ -85,7 +85,12 @@ fn plan(moto: &Moto) -> Value {
 }
 
 fn step<'a>(plan: &'a Value, action: &str) -> &'a Value {
-    plan["steps"].as_array().unwrap().iter().find(|s| s["action"] == action).unwrap_or_else(|| panic!("no {action} step in {plan:#}"))
+    plan["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["action"] == action)
+        .unwrap_or_else(|| panic!("no {action} step in {plan:#}"))
 }
 
 fn writes(records: &[Value]) -> Vec<String> {
@@ -94,13 +99,16 @@ fn writes(records: &[Value]) -> Vec<String> {
         .filter_map(|r| {
             let method = r["method"].as_str().unwrap_or_default();
             let op = support::recorded_operation(r);
+            // The collector's allow-list: reads, and the credential report IAM generates.
             let read = op.as_deref().is_some_and(|o| {
-                ["Describe", "Get", "List"].iter().any(|p| o.starts_with(p))
+                ["Describe", "Get", "List"].iter().any(|p| o.starts_with(p)) || o == "GenerateCredentialReport"
             });
             match (method, op) {
                 ("GET" | "HEAD", _) => None,
                 (_, Some(_)) if read => None,
-                (_, op) => Some(format!("{method} {} {}", op.unwrap_or_default(), r["url"].as_str().unwrap_or_default())),
+                (_, op) => {
+                    Some(format!("{method} {} {}", op.unwrap_or_default(), r["url"].as_str().unwrap_or_default()))
+                }
             }
         })
         .collect()
@@ -166,7 +174,8 @@ fn fix_plans_the_exact_calls_applies_them_when_asked_and_the_checks_then_pass() 
         let cfg = moto.sdk_config(REGION).await;
         let ec2 = aws_sdk_ec2::Client::new(&cfg);
         let groups = ec2.describe_security_groups().group_ids(&sg).send().await.unwrap();
-        let ports: Vec<Option<i32>> = groups.security_groups()[0].ip_permissions().iter().map(|p| p.from_port()).collect();
+        let ports: Vec<Option<i32>> =
+            groups.security_groups()[0].ip_permissions().iter().map(|p| p.from_port()).collect();
         assert_eq!(ports, [Some(443)], "HTTPS stays open");
     });
 }
@@ -210,11 +219,20 @@ fn apply_skips_a_resource_changed_since_the_plan_and_refuses_another_account() {
     std::fs::write(&forged_path, forged.to_string()).unwrap();
     let out = wasp(&moto).args(["fix", "--apply", "--yes", "--plan"]).arg(&forged_path).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("does not declare"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("does not declare"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let journal_path = dir.path().join("journal.json");
-    let out =
-        wasp(&moto).args(["fix", "--apply", "--yes", "--plan"]).arg(&plan_path).arg("--journal").arg(&journal_path).output().unwrap();
+    let out = wasp(&moto)
+        .args(["fix", "--apply", "--yes", "--plan"])
+        .arg(&plan_path)
+        .arg("--journal")
+        .arg(&journal_path)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let journal: Value = serde_json::from_str(&std::fs::read_to_string(&journal_path).unwrap()).unwrap();
     let by_action = |a: &str| journal["entries"].as_array().unwrap().iter().find(|e| e["action"] == a).unwrap().clone();
@@ -241,7 +259,11 @@ fn a_failure_midway_stops_and_reports_the_rollback_of_what_was_done() {
     let out = wasp(&moto)
         .args(["fix", "--region", REGION, "--format", "json", "--output"])
         .arg(&plan_path)
-        .args(["iam_password_policy_minimum_length", "kms_key_rotation_enabled", "s3_bucket_public_access_block_enabled"])
+        .args([
+            "iam_password_policy_minimum_length",
+            "kms_key_rotation_enabled",
+            "s3_bucket_public_access_block_enabled",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -253,18 +275,113 @@ fn a_failure_midway_stops_and_reports_the_rollback_of_what_was_done() {
         "kms_enable_key_rotation" => 1,
         _ => 2,
     });
-    steps[1]["calls"][0]["params"]["KeyId"] = json!("arn:aws:kms:us-east-1:123456789012:key/00000000-0000-0000-0000-000000000000");
+    steps[1]["calls"][0]["params"]["KeyId"] =
+        json!("arn:aws:kms:us-east-1:123456789012:key/00000000-0000-0000-0000-000000000000");
     std::fs::write(&plan_path, plan.to_string()).unwrap();
 
     let journal_path = dir.path().join("journal.json");
-    let out =
-        wasp(&moto).args(["fix", "--apply", "--yes", "--plan"]).arg(&plan_path).arg("--journal").arg(&journal_path).output().unwrap();
+    let out = wasp(&moto)
+        .args(["fix", "--apply", "--yes", "--plan"])
+        .arg(&plan_path)
+        .arg("--journal")
+        .arg(&journal_path)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("to undo what was done") && err.contains("UpdateAccountPasswordPolicy"), "{err}");
     let journal: Value = serde_json::from_str(&std::fs::read_to_string(&journal_path).unwrap()).unwrap();
-    let outcomes: Vec<&str> = journal["entries"].as_array().unwrap().iter().map(|e| e["outcome"].as_str().unwrap()).collect();
+    let outcomes: Vec<&str> =
+        journal["entries"].as_array().unwrap().iter().map(|e| e["outcome"].as_str().unwrap()).collect();
     assert_eq!(outcomes, ["applied", "failed", "not_run"], "{journal:#}");
     assert_eq!(journal["rollback"][0]["operation"], "UpdateAccountPasswordPolicy");
     assert_eq!(journal["rollback"][0]["params"]["MinimumPasswordLength"], 8);
+}
+
+/// Every other fix, applied against moto: the next plan has nothing left to do for them.
+#[test]
+fn the_regional_and_bucket_fixes_apply_and_leave_nothing_to_plan() {
+    let moto = Moto::start();
+    let instance = block_on(async {
+        let cfg = moto.sdk_config(REGION).await;
+        let s3 = aws_sdk_s3::Client::from_conf(aws_sdk_s3::config::Builder::from(&cfg).force_path_style(true).build());
+        for bucket in ["wasp-fix-data", "wasp-fix-logs", "wasp-fix-trail"] {
+            s3.create_bucket().bucket(bucket).send().await.unwrap();
+        }
+        // The log bucket lets S3's log delivery write, as access logging requires.
+        let group = "uri=\"http://acs.amazonaws.com/groups/s3/LogDelivery\"";
+        s3.put_bucket_acl().bucket("wasp-fix-logs").grant_write(group).grant_read_acp(group).send().await.unwrap();
+        let trail = aws_sdk_cloudtrail::Client::new(&cfg);
+        trail.create_trail().name("main").s3_bucket_name("wasp-fix-trail").send().await.unwrap();
+        let ec2 = aws_sdk_ec2::Client::new(&cfg);
+        let sg = ec2.create_security_group().group_name("app").description("app").send().await.unwrap();
+        support::launch_instance(&ec2, sg.group_id().unwrap(), aws_sdk_ec2::types::HttpTokensState::Optional).await
+    });
+    // moto 5.2.5 cannot answer GetBucketVersioning and ListAnalyzers (see scan_moto.rs), so
+    // those checks SKIP and their fixes are not planned here; the planning tests cover them.
+    let checks = [
+        "s3_bucket_access_logging_enabled",
+        "ec2_ebs_encryption_by_default_enabled",
+        "ec2_instance_imdsv2_required",
+        "cloudtrail_log_file_validation_enabled",
+        "guardduty_enabled",
+        "securityhub_enabled",
+        "config_recorder_enabled",
+    ];
+    let planned = {
+        let out = wasp(&moto)
+            .args(["fix", "--region", REGION, "--format", "json", "--param", "log_bucket=wasp-fix-logs"])
+            .args(["--param", "config_bucket=wasp-fix-logs"])
+            .args(checks)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    for action in [
+        "s3_bucket_enable_access_logging",
+        "ec2_enable_ebs_encryption_by_default",
+        "ec2_require_imdsv2",
+        "cloudtrail_enable_log_file_validation",
+        "guardduty_enable",
+        "securityhub_enable",
+        "config_start_recording",
+    ] {
+        let s = step(&planned, action);
+        assert!(s.get("blocked").is_none(), "{s:#}");
+    }
+    // The log bucket cannot log into itself: planned, blocked, and skipped by --apply.
+    let blocked: Vec<&Value> =
+        planned["steps"].as_array().unwrap().iter().filter(|s| s.get("blocked").is_some()).collect();
+    assert_eq!(blocked.len(), 1);
+    assert_eq!(blocked[0]["resource"], "arn:aws:s3:::wasp-fix-logs");
+    assert!(step(&planned, "ec2_require_imdsv2")["resource"].as_str().unwrap().ends_with(&instance));
+
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("plan.json");
+    std::fs::write(&plan_path, planned.to_string()).unwrap();
+    let journal_path = dir.path().join("journal.json");
+    let out = wasp(&moto)
+        .args(["fix", "--apply", "--yes", "--plan"])
+        .arg(&plan_path)
+        .arg("--journal")
+        .arg(&journal_path)
+        .output()
+        .unwrap();
+    let journal: Value = serde_json::from_str(&std::fs::read_to_string(&journal_path).unwrap()).unwrap();
+    assert!(out.status.success(), "{}\n{journal:#}", String::from_utf8_lossy(&out.stderr));
+    let not_applied: Vec<&Value> =
+        journal["entries"].as_array().unwrap().iter().filter(|e| e["outcome"] != "applied").collect();
+    assert_eq!(not_applied.len(), 1, "{not_applied:#?}");
+    assert!(not_applied[0]["reason"].as_str().unwrap().starts_with("blocked:"), "{not_applied:#?}");
+
+    let out = wasp(&moto)
+        .args(["fix", "--region", REGION, "--format", "json", "--param", "log_bucket=wasp-fix-logs"])
+        .args(["--param", "config_bucket=wasp-fix-logs"])
+        .args(checks)
+        .output()
+        .unwrap();
+    let after: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let left: Vec<&str> = after["steps"].as_array().unwrap().iter().map(|s| s["resource"].as_str().unwrap()).collect();
+    assert_eq!(left, ["arn:aws:s3:::wasp-fix-logs"], "only the blocked step is left: {after:#}");
 }

@@ -52,8 +52,13 @@ pub const PROVIDED_READS: &[(Service, &str)] = &[
 /// checks and the like never run on a template.
 pub fn applies_to_templates(meta: &Meta) -> bool {
     !matches!(meta.resource_kind, "account" | "region")
+        && !RUNTIME_ONLY.contains(&meta.id)
         && meta.reads.iter().all(|r| PROVIDED_READS.contains(&(r.service, r.operation)))
 }
+
+/// Checks whose deciding value exists only once the resource runs, though they read an
+/// operation a template answers: a certificate's expiry date is AWS's, not the template's.
+const RUNTIME_ONLY: &[&str] = &["rds_instance_certificate_valid"];
 
 /// The selected checks that apply to templates, in registry order.
 pub fn template_checks(selection: &Selection) -> impl Iterator<Item = &'static dyn Check> + '_ {

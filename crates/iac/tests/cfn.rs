@@ -85,6 +85,10 @@ fn account_level_checks_never_run_on_templates() {
     let account = wasp_checks::CHECKS.iter().filter(|c| c.meta().resource_kind == "account");
     assert!(account.clone().count() > 5);
     assert!(account.into_iter().all(|c| !wasp_iac::applies_to_templates(c.meta())));
+    // A certificate's expiry is AWS's, never the template's.
+    let certificate = wasp_checks::find("rds_instance_certificate_valid").unwrap();
+    assert!(!wasp_iac::applies_to_templates(certificate.meta()));
+    assert!(wasp_iac::applies_to_templates(wasp_checks::find("rds_instance_storage_encrypted").unwrap().meta()));
 }
 
 #[test]

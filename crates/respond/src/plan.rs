@@ -154,10 +154,8 @@ impl Plan {
             if seen.contains(&step.name.as_str()) {
                 return Err(PlanError::DuplicateStep(step.name.clone()));
             }
-            let action = crate::action(&step.action).ok_or_else(|| PlanError::UnknownAction {
-                step: step.name.clone(),
-                action: step.action.clone(),
-            })?;
+            let action = crate::action(&step.action)
+                .ok_or_else(|| PlanError::UnknownAction { step: step.name.clone(), action: step.action.clone() })?;
             let rollback = step.rollback.len();
             for (i, call) in step.rollback.iter().chain(&step.calls).chain(&step.probe).enumerate() {
                 if !action.declares(call) {
@@ -233,9 +231,9 @@ pub fn resolve(params: &Value, lookup: &dyn Fn(&str) -> Option<Value>) -> Result
             Value::String(text)
         }
         Value::Array(items) => Value::Array(items.iter().map(|v| resolve(v, lookup)).collect::<Result<_, _>>()?),
-        Value::Object(map) => Value::Object(
-            map.iter().map(|(k, v)| Ok((k.clone(), resolve(v, lookup)?))).collect::<Result<_, String>>()?,
-        ),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| Ok((k.clone(), resolve(v, lookup)?))).collect::<Result<_, String>>()?)
+        }
         other => other.clone(),
     })
 }
@@ -254,10 +252,7 @@ mod tests {
             "i.InstanceId" => Some(json!("i-9")),
             _ => None,
         };
-        assert_eq!(
-            resolve(&params, &lookup).unwrap(),
-            json!({"Groups": ["sg-1"], "Description": "for i-9 now"})
-        );
+        assert_eq!(resolve(&params, &lookup).unwrap(), json!({"Groups": ["sg-1"], "Description": "for i-9 now"}));
         assert!(resolve(&json!("{{missing.X}}"), &lookup).unwrap_err().contains("missing.X"));
     }
 }

@@ -53,9 +53,9 @@ pub fn plan_fixes(
             Ok(mut step) => {
                 step.action = action.id.to_owned();
                 step.check_id = Some(finding.check_id.clone());
-                let same = steps.iter_mut().find(|s| {
-                    s.action == step.action && s.resource == step.resource && s.region == step.region
-                });
+                let same = steps
+                    .iter_mut()
+                    .find(|s| s.action == step.action && s.resource == step.resource && s.region == step.region);
                 match same {
                     // The same change again (another check of the same resource): one step.
                     Some(existing) if existing.calls == step.calls => {}

@@ -51,7 +51,8 @@ fn the_tls_fix_merges_into_the_existing_policy_and_replaces_only_its_own_stateme
     assert!(p.unplanned.is_empty(), "an unread policy SKIPs, it does not fail: {:?}", p.unplanned);
 
     // Applying the intended policy makes the check pass, and planning again changes nothing.
-    let fixed = inventory(json!({"s3": {"buckets": [bucket("b", json!({"policy": {"configured": with_policy.intended}}))]}}));
+    let fixed =
+        inventory(json!({"s3": {"buckets": [bucket("b", json!({"policy": {"configured": with_policy.intended}}))]}}));
     let again = plan(&fixed, &["s3_bucket_secure_transport_required"], &[]);
     assert!(again.steps.is_empty(), "{}", again.to_json());
 }
@@ -83,7 +84,11 @@ fn the_ingress_fix_revokes_only_the_rules_the_check_objects_to() {
     ]))]}}));
     let p = plan(
         &inv,
-        &["ec2_security_group_admin_ports_restricted", "ec2_security_group_all_traffic_restricted", "ec2_security_group_mysql_ports_restricted"],
+        &[
+            "ec2_security_group_admin_ports_restricted",
+            "ec2_security_group_all_traffic_restricted",
+            "ec2_security_group_mysql_ports_restricted",
+        ],
         &[],
     );
     assert_eq!(p.steps.len(), 1, "{}", p.to_json());
@@ -100,7 +105,10 @@ fn a_step_that_needs_a_parameter_is_planned_but_blocked_until_given() {
     assert_eq!(p.actionable().count(), 0);
     let p = plan(&inv, &["s3_bucket_access_logging_enabled"], &[("log_bucket", "logs")]);
     assert_eq!(p.steps[0].blocked, None);
-    assert_eq!(p.steps[0].calls[0].params["BucketLoggingStatus"]["LoggingEnabled"], json!({"TargetBucket": "logs", "TargetPrefix": "b/"}));
+    assert_eq!(
+        p.steps[0].calls[0].params["BucketLoggingStatus"]["LoggingEnabled"],
+        json!({"TargetBucket": "logs", "TargetPrefix": "b/"})
+    );
     let p = plan(&inv, &["s3_bucket_access_logging_enabled"], &[("log_bucket", "b")]);
     assert!(p.steps[0].blocked.as_deref().unwrap().contains("itself"));
 }
@@ -110,7 +118,15 @@ fn the_password_policy_fix_never_weakens_a_stricter_value() {
     let inv = inventory(json!({"iam": {"password_policy": {"configured": {
         "minimum_length": 20, "require_symbols": true, "require_numbers": false, "require_uppercase": true,
         "require_lowercase": true, "reuse_prevention": 5, "max_age_days": 60, "hard_expiry": false}}}}));
-    let p = plan(&inv, &["iam_password_policy_character_classes", "iam_password_policy_reuse_prevention", "iam_password_policy_minimum_length"], &[]);
+    let p = plan(
+        &inv,
+        &[
+            "iam_password_policy_character_classes",
+            "iam_password_policy_reuse_prevention",
+            "iam_password_policy_minimum_length",
+        ],
+        &[],
+    );
     assert_eq!(p.steps.len(), 1, "three checks, one change: {}", p.to_json());
     let after = &p.steps[0].intended;
     assert_eq!(after["MinimumPasswordLength"], 20);
@@ -153,7 +169,11 @@ fn filters_narrow_by_check_and_resource_glob_and_checks_without_fixes_are_listed
     let p = plan_fixes(&inv, &found, &filter, &[], &Settings::default(), "snapshot");
     let resources: Vec<&str> = p.steps.iter().map(|s| s.resource.as_str()).collect();
     assert_eq!(resources, ["arn:aws:s3:::prod-a"]);
-    assert!(p.unplanned.iter().any(|u| u.check_id == "s3_bucket_mfa_delete_enabled" && u.reason.contains("no fix")), "{:?}", p.unplanned);
+    assert!(
+        p.unplanned.iter().any(|u| u.check_id == "s3_bucket_mfa_delete_enabled" && u.reason.contains("no fix")),
+        "{:?}",
+        p.unplanned
+    );
 }
 
 #[test]
@@ -209,7 +229,10 @@ fn each_probe_answer_reduces_to_the_state_planned_from() {
     let p = plan(&inv, &checks, &[]);
     let answers: &[(&str, Value)] = &[
         ("s3_account_block_public_access", Value::Null),
-        ("s3_bucket_block_public_access", json!({"PublicAccessBlockConfiguration": {"BlockPublicAcls": true, "IgnorePublicAcls": false, "BlockPublicPolicy": false, "RestrictPublicBuckets": false}})),
+        (
+            "s3_bucket_block_public_access",
+            json!({"PublicAccessBlockConfiguration": {"BlockPublicAcls": true, "IgnorePublicAcls": false, "BlockPublicPolicy": false, "RestrictPublicBuckets": false}}),
+        ),
         ("s3_bucket_require_tls", Value::Null),
         ("s3_bucket_default_encryption", Value::Null),
         ("s3_bucket_enable_versioning", json!({"Status": "Suspended"})),
@@ -218,7 +241,8 @@ fn each_probe_answer_reduces_to_the_state_planned_from() {
         ("iam_strengthen_password_policy", Value::Null),
     ];
     for (action, answer) in answers {
-        let step = p.steps.iter().find(|s| s.action == *action).unwrap_or_else(|| panic!("no {action} in {}", p.to_json()));
+        let step =
+            p.steps.iter().find(|s| s.action == *action).unwrap_or_else(|| panic!("no {action} in {}", p.to_json()));
         let observe = wasp_respond::action(action).unwrap().observe;
         assert_eq!(observe(answer, step), step.current, "{action}");
         assert!(step.probe.is_some(), "{action} has no probe");

@@ -41,7 +41,7 @@ impl RdsDefaultMasterUsername {
         let mut judge = |resource: &dyn wasp_model::Resource, name: Option<&str>| match name {
             Some(n) if is_default(n) => out.fail(resource, format!("the master user is the default {n}")),
             Some(n) => out.pass(resource, format!("the master user is {n}")),
-            None => out.skip(resource, "AWS did not report the master user name"),
+            None => out.skip(resource, "the master user name is not known (not reported, or not set in the template)"),
         };
         for cluster in super::live_clusters(inv) {
             judge(cluster, cluster.master_username.as_deref());

@@ -108,12 +108,7 @@ struct Params<'a> {
 
 impl Params<'_> {
     fn error(&self, message: String) -> CallError {
-        CallError {
-            service: self.call.service.clone(),
-            operation: self.call.operation.clone(),
-            code: None,
-            message,
-        }
+        CallError { service: self.call.service.clone(), operation: self.call.operation.clone(), code: None, message }
     }
     fn unsupported(&self) -> CallError {
         self.error("wasp cannot make this call".into())
@@ -137,10 +132,17 @@ impl Params<'_> {
         self.value(key).and_then(Value::as_i64).and_then(|n| i32::try_from(n).ok())
     }
     fn strs(&self, key: &str) -> Vec<String> {
-        self.value(key).and_then(Value::as_array).into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)).collect()
+        self.value(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
     }
     fn object(&self, key: &str) -> Result<&Value, CallError> {
-        self.value(key).filter(|v| v.is_object()).ok_or_else(|| self.error(format!("parameter {key} must be an object")))
+        self.value(key)
+            .filter(|v| v.is_object())
+            .ok_or_else(|| self.error(format!("parameter {key} must be an object")))
     }
 }
 
@@ -171,11 +173,16 @@ macro_rules! send {
     };
 }
 
-async fn s3(sdk: &SdkConfig, path_style: bool, call: &Call, p: &Params<'_>) -> Result<(Value, Option<String>), CallError> {
+async fn s3(
+    sdk: &SdkConfig,
+    path_style: bool,
+    call: &Call,
+    p: &Params<'_>,
+) -> Result<(Value, Option<String>), CallError> {
     use aws_sdk_s3::types::{
         BucketLoggingStatus, BucketVersioningStatus, LoggingEnabled, PublicAccessBlockConfiguration,
-        ServerSideEncryption, ServerSideEncryptionByDefault, ServerSideEncryptionConfiguration, ServerSideEncryptionRule,
-        VersioningConfiguration,
+        ServerSideEncryption, ServerSideEncryptionByDefault, ServerSideEncryptionConfiguration,
+        ServerSideEncryptionRule, VersioningConfiguration,
     };
     let conf = aws_sdk_s3::config::Builder::from(sdk).force_path_style(path_style).build();
     let c = aws_sdk_s3::Client::from_conf(conf);
@@ -183,7 +190,8 @@ async fn s3(sdk: &SdkConfig, path_style: bool, call: &Call, p: &Params<'_>) -> R
     let built = |e: aws_sdk_s3::error::BuildError| p.error(e.to_string());
     Ok(match call.operation.as_str() {
         "GetPublicAccessBlock" => {
-            let (out, id) = send!(p, c.get_public_access_block().bucket(&bucket), absent: ["NoSuchPublicAccessBlockConfiguration"]);
+            let (out, id) =
+                send!(p, c.get_public_access_block().bucket(&bucket), absent: ["NoSuchPublicAccessBlockConfiguration"]);
             let conf = out.as_ref().and_then(|o| o.public_access_block_configuration());
             (
                 conf.map_or(Value::Null, |b| {
@@ -216,9 +224,9 @@ async fn s3(sdk: &SdkConfig, path_style: bool, call: &Call, p: &Params<'_>) -> R
         "PutBucketPolicy" => (Value::Null, send!(p, c.put_bucket_policy().bucket(&bucket).policy(p.str("Policy")?)).1),
         "DeleteBucketPolicy" => (Value::Null, send!(p, c.delete_bucket_policy().bucket(&bucket)).1),
         "GetBucketEncryption" => {
-            let (out, id) =
-                send!(p, c.get_bucket_encryption().bucket(&bucket), absent: ["ServerSideEncryptionConfigurationNotFoundError"]);
-            let first = out.as_ref().and_then(|o| o.server_side_encryption_configuration()).and_then(|c| c.rules().first());
+            let (out, id) = send!(p, c.get_bucket_encryption().bucket(&bucket), absent: ["ServerSideEncryptionConfigurationNotFoundError"]);
+            let first =
+                out.as_ref().and_then(|o| o.server_side_encryption_configuration()).and_then(|c| c.rules().first());
             let by_default = first.and_then(|r| r.apply_server_side_encryption_by_default());
             (
                 by_default.map_or(Value::Null, |d| {
@@ -236,7 +244,9 @@ async fn s3(sdk: &SdkConfig, path_style: bool, call: &Call, p: &Params<'_>) -> R
             let rule = conf.pointer("/Rules/0").ok_or_else(|| p.error("parameter Rules needs one rule".into()))?;
             let d = rule.get("ApplyServerSideEncryptionByDefault").cloned().unwrap_or_default();
             let by_default = ServerSideEncryptionByDefault::builder()
-                .sse_algorithm(ServerSideEncryption::from(d.get("SSEAlgorithm").and_then(Value::as_str).unwrap_or("AES256")))
+                .sse_algorithm(ServerSideEncryption::from(
+                    d.get("SSEAlgorithm").and_then(Value::as_str).unwrap_or("AES256"),
+                ))
                 .set_kms_master_key_id(d.get("KMSMasterKeyID").and_then(Value::as_str).map(str::to_owned))
                 .build()
                 .map_err(built)?;
@@ -245,7 +255,10 @@ async fn s3(sdk: &SdkConfig, path_style: bool, call: &Call, p: &Params<'_>) -> R
                 .bucket_key_enabled(flag(rule, "BucketKeyEnabled"))
                 .build();
             let conf = ServerSideEncryptionConfiguration::builder().rules(rule).build().map_err(built)?;
-            (Value::Null, send!(p, c.put_bucket_encryption().bucket(&bucket).server_side_encryption_configuration(conf)).1)
+            (
+                Value::Null,
+                send!(p, c.put_bucket_encryption().bucket(&bucket).server_side_encryption_configuration(conf)).1,
+            )
         }
         "DeleteBucketEncryption" => (Value::Null, send!(p, c.delete_bucket_encryption().bucket(&bucket)).1),
         "GetBucketVersioning" => {
@@ -253,7 +266,8 @@ async fn s3(sdk: &SdkConfig, path_style: bool, call: &Call, p: &Params<'_>) -> R
             (out.status().map_or(json!({}), |s| json!({"Status": s.as_str()})), id)
         }
         "PutBucketVersioning" => {
-            let status = p.object("VersioningConfiguration")?.get("Status").and_then(Value::as_str).unwrap_or("Enabled");
+            let status =
+                p.object("VersioningConfiguration")?.get("Status").and_then(Value::as_str).unwrap_or("Enabled");
             let conf = VersioningConfiguration::builder().status(BucketVersioningStatus::from(status)).build();
             (Value::Null, send!(p, c.put_bucket_versioning().bucket(&bucket).versioning_configuration(conf)).1)
         }
@@ -313,7 +327,10 @@ async fn s3control(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Valu
                 .block_public_policy(flag(v, "BlockPublicPolicy"))
                 .restrict_public_buckets(flag(v, "RestrictPublicBuckets"))
                 .build();
-            (Value::Null, send!(p, c.put_public_access_block().account_id(&account).public_access_block_configuration(conf)).1)
+            (
+                Value::Null,
+                send!(p, c.put_public_access_block().account_id(&account).public_access_block_configuration(conf)).1,
+            )
         }
         "DeletePublicAccessBlock" => (Value::Null, send!(p, c.delete_public_access_block().account_id(&account)).1),
         _ => return Err(p.unsupported()),
@@ -341,9 +358,17 @@ async fn ec2(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Value, Opt
                     .set_ip_protocol(perm.get("IpProtocol").and_then(Value::as_str).map(str::to_owned))
                     .set_from_port(perm.get("FromPort").and_then(Value::as_i64).map(|n| n as i32))
                     .set_to_port(perm.get("ToPort").and_then(Value::as_i64).map(|n| n as i32))
-                    .set_ip_ranges(Some(ranges("IpRanges", "CidrIp").into_iter().map(|c| IpRange::builder().cidr_ip(c).build()).collect()))
+                    .set_ip_ranges(Some(
+                        ranges("IpRanges", "CidrIp")
+                            .into_iter()
+                            .map(|c| IpRange::builder().cidr_ip(c).build())
+                            .collect(),
+                    ))
                     .set_ipv6_ranges(Some(
-                        ranges("Ipv6Ranges", "CidrIpv6").into_iter().map(|c| Ipv6Range::builder().cidr_ipv6(c).build()).collect(),
+                        ranges("Ipv6Ranges", "CidrIpv6")
+                            .into_iter()
+                            .map(|c| Ipv6Range::builder().cidr_ipv6(c).build())
+                            .collect(),
                     ))
                     .build()
             })
@@ -387,11 +412,15 @@ async fn ec2(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Value, Opt
             (json!({"SecurityGroups": groups}), id)
         }
         "RevokeSecurityGroupIngress" => {
-            let req = c.revoke_security_group_ingress().group_id(p.str("GroupId")?).set_ip_permissions(Some(permissions()));
+            let req =
+                c.revoke_security_group_ingress().group_id(p.str("GroupId")?).set_ip_permissions(Some(permissions()));
             (Value::Null, send!(p, req).1)
         }
         "AuthorizeSecurityGroupIngress" => {
-            let req = c.authorize_security_group_ingress().group_id(p.str("GroupId")?).set_ip_permissions(Some(permissions()));
+            let req = c
+                .authorize_security_group_ingress()
+                .group_id(p.str("GroupId")?)
+                .set_ip_permissions(Some(permissions()));
             (Value::Null, send!(p, req).1)
         }
         "DescribeInstances" => {
@@ -454,10 +483,14 @@ async fn cloudtrail(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Val
     Ok(match call.operation.as_str() {
         "GetTrail" => {
             let (out, id) = send!(p, c.get_trail().name(&name));
-            (json!({"Trail": {"LogFileValidationEnabled": out.trail().and_then(|t| t.log_file_validation_enabled())}}), id)
+            (
+                json!({"Trail": {"LogFileValidationEnabled": out.trail().and_then(|t| t.log_file_validation_enabled())}}),
+                id,
+            )
         }
         "UpdateTrail" => {
-            let req = c.update_trail().name(&name).set_enable_log_file_validation(p.opt_bool("EnableLogFileValidation"));
+            let req =
+                c.update_trail().name(&name).set_enable_log_file_validation(p.opt_bool("EnableLogFileValidation"));
             (Value::Null, send!(p, req).1)
         }
         _ => return Err(p.unsupported()),

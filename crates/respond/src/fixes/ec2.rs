@@ -18,7 +18,11 @@ pub static EBS_ENCRYPTION_BY_DEFAULT: Action = Action {
     changes: "Turns on EBS encryption by default in the region: every new volume and snapshot copy is \
               encrypted with the region's default EBS key. Existing volumes are unchanged.",
     calls: &["ec2:GetEbsEncryptionByDefault", "ec2:EnableEbsEncryptionByDefault", "ec2:DisableEbsEncryptionByDefault"],
-    permissions: &["ec2:GetEbsEncryptionByDefault", "ec2:EnableEbsEncryptionByDefault", "ec2:DisableEbsEncryptionByDefault"],
+    permissions: &[
+        "ec2:GetEbsEncryptionByDefault",
+        "ec2:EnableEbsEncryptionByDefault",
+        "ec2:DisableEbsEncryptionByDefault",
+    ],
     reversible: Reversible::Yes,
     remediates: &["ec2_ebs_encryption_by_default_enabled"],
     params: &[],
@@ -144,7 +148,8 @@ pub static SECURITY_GROUP_ADMIN_PORTS: Action = Action {
 /// Whether the check passes on the group alone.
 fn passes(check_id: &str, inv: &Inventory, sg: &SecurityGroup) -> Result<bool, String> {
     let check = wasp_checks::find(check_id).ok_or_else(|| format!("unknown check {check_id}"))?;
-    let mut alone = Inventory { account_id: inv.account_id.clone(), partition: inv.partition.clone(), ..Inventory::default() };
+    let mut alone =
+        Inventory { account_id: inv.account_id.clone(), partition: inv.partition.clone(), ..Inventory::default() };
     alone.ec2.security_groups = vec![sg.clone()];
     let mut out = Vec::new();
     wasp_checks::run_one(check, &alone, &Settings::default(), &mut out);
@@ -183,7 +188,8 @@ fn plan_ingress(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, String>
         .ok_or_else(|| format!("security group {arn} is not in the evidence"))?;
     let rules = offending_rules(&finding.check_id, cx.inventory, sg)?;
     let permissions: Vec<Value> = rules.iter().map(rule_json).collect();
-    let described: Vec<String> = rules.iter().map(|r| format!("{} {} from {}", r.protocol, ports(r), r.source)).collect();
+    let described: Vec<String> =
+        rules.iter().map(|r| format!("{} {} from {}", r.protocol, ports(r), r.source)).collect();
     let mut s = step(
         finding,
         format!("revoke {} ingress rule(s) of {} ({}): {}", rules.len(), sg.id, sg.name, described.join(", ")),

@@ -39,8 +39,9 @@ fn observe_policy(answer: &Value, _: &Step) -> Value {
         require_numbers: flag("RequireNumbers"),
         require_uppercase: flag("RequireUppercaseCharacters"),
         require_lowercase: flag("RequireLowercaseCharacters"),
-        max_age_days: p.get("MaxPasswordAge").and_then(Value::as_u64).map(|n| n as u32),
-        reuse_prevention: p.get("PasswordReusePrevention").and_then(Value::as_u64).map(|n| n as u32),
+        // 0 is how some endpoints spell "not set" (AWS leaves the field out).
+        max_age_days: p.get("MaxPasswordAge").and_then(Value::as_u64).filter(|n| *n > 0).map(|n| n as u32),
+        reuse_prevention: p.get("PasswordReusePrevention").and_then(Value::as_u64).filter(|n| *n > 0).map(|n| n as u32),
         hard_expiry: flag("HardExpiry"),
     })
 }
@@ -54,8 +55,14 @@ pub static PASSWORD_POLICY: Action = Action {
               in force; users may change their own password. Current passwords stay valid until \
               changed.",
     calls: &["iam:GetAccountPasswordPolicy", "iam:UpdateAccountPasswordPolicy", "iam:DeleteAccountPasswordPolicy"],
-    permissions: &["iam:GetAccountPasswordPolicy", "iam:UpdateAccountPasswordPolicy", "iam:DeleteAccountPasswordPolicy"],
-    reversible: Reversible::Partly("whether users could change their own password before is not part of the evidence; the rollback lets them"),
+    permissions: &[
+        "iam:GetAccountPasswordPolicy",
+        "iam:UpdateAccountPasswordPolicy",
+        "iam:DeleteAccountPasswordPolicy",
+    ],
+    reversible: Reversible::Partly(
+        "whether users could change their own password before is not part of the evidence; the rollback lets them",
+    ),
     remediates: &[
         "iam_password_policy_minimum_length",
         "iam_password_policy_character_classes",
@@ -131,7 +138,8 @@ pub static UNUSED_ACCESS_KEYS: Action = Action {
 fn plan_unused_keys(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, String> {
     let arn = resource(finding)?;
     let inv = cx.inventory;
-    let user = inv.iam.users.iter().find(|u| u.arn == arn).ok_or_else(|| format!("user {arn} is not in the evidence"))?;
+    let user =
+        inv.iam.users.iter().find(|u| u.arn == arn).ok_or_else(|| format!("user {arn} is not in the evidence"))?;
     let keys = user.access_keys.as_ref().ok_or("the user's access keys were not read; scan again before fixing")?;
     let limit = i64::from(cx.settings.unused_credentials_days);
     let idle = |k: &&wasp_model::iam::AccessKey| {
@@ -156,7 +164,9 @@ fn plan_unused_keys(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, Str
     s.probe = Some(call("iam", "ListAccessKeys", json!({"UserName": user.name})));
     s.calls = ids
         .iter()
-        .map(|id| call("iam", "UpdateAccessKey", json!({"UserName": user.name, "AccessKeyId": id, "Status": "Inactive"})))
+        .map(|id| {
+            call("iam", "UpdateAccessKey", json!({"UserName": user.name, "AccessKeyId": id, "Status": "Inactive"}))
+        })
         .collect();
     s.rollback = ids
         .iter()

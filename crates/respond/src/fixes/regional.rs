@@ -27,7 +27,13 @@ pub static KMS_KEY_ROTATION: Action = Action {
 
 fn plan_rotation(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, String> {
     let arn = resource(finding)?;
-    let key = cx.inventory.kms.keys.iter().find(|k| k.arn == arn).ok_or_else(|| format!("key {arn} is not in the evidence"))?;
+    let key = cx
+        .inventory
+        .kms
+        .keys
+        .iter()
+        .find(|k| k.arn == arn)
+        .ok_or_else(|| format!("key {arn} is not in the evidence"))?;
     let enabled = key.rotation_enabled.ok_or("the key's rotation status was not read; scan again before fixing")?;
     let mut s = step(finding, format!("rotate KMS key {arn} yearly"), json!(enabled), json!(true));
     s.probe = Some(call("kms", "GetKeyRotationStatus", json!({"KeyId": arn})));
@@ -57,10 +63,16 @@ pub static CLOUDTRAIL_LOG_VALIDATION: Action = Action {
 
 fn plan_validation(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, String> {
     let arn = resource(finding)?;
-    let trail =
-        cx.inventory.cloudtrail.trails.iter().find(|t| t.arn == arn).ok_or_else(|| format!("trail {arn} is not in the evidence"))?;
+    let trail = cx
+        .inventory
+        .cloudtrail
+        .trails
+        .iter()
+        .find(|t| t.arn == arn)
+        .ok_or_else(|| format!("trail {arn} is not in the evidence"))?;
     let current = trail.log_file_validation.ok_or("the trail's log file validation was not reported")?;
-    let mut s = step(finding, format!("turn on log file validation of trail {}", trail.name), json!(current), json!(true));
+    let mut s =
+        step(finding, format!("turn on log file validation of trail {}", trail.name), json!(current), json!(true));
     // A trail is changed in its home region.
     s.region = trail.region.clone();
     s.probe = Some(call("cloudtrail", "GetTrail", json!({"Name": arn})));
@@ -79,9 +91,21 @@ pub static GUARDDUTY_ENABLE: Action = Action {
     title: "Turn on GuardDuty in a region",
     changes: "Creates an enabled GuardDuty detector in the region, or enables the one that is \
               suspended. GuardDuty is billed by the volume of events it analyses (30 days free).",
-    calls: &["guardduty:ListDetectors", "guardduty:CreateDetector", "guardduty:UpdateDetector", "guardduty:DeleteDetector"],
-    permissions: &["guardduty:ListDetectors", "guardduty:CreateDetector", "guardduty:UpdateDetector", "iam:CreateServiceLinkedRole"],
-    reversible: Reversible::Partly("suspending keeps the findings; deleting the detector, the listed rollback for a new one, also deletes them"),
+    calls: &[
+        "guardduty:ListDetectors",
+        "guardduty:CreateDetector",
+        "guardduty:UpdateDetector",
+        "guardduty:DeleteDetector",
+    ],
+    permissions: &[
+        "guardduty:ListDetectors",
+        "guardduty:CreateDetector",
+        "guardduty:UpdateDetector",
+        "iam:CreateServiceLinkedRole",
+    ],
+    reversible: Reversible::Partly(
+        "suspending keeps the findings; deleting the detector, the listed rollback for a new one, also deletes them",
+    ),
     remediates: &["guardduty_enabled"],
     params: &[],
     plan: Some(plan_guardduty),
@@ -124,7 +148,12 @@ pub static SECURITYHUB_ENABLE: Action = Action {
     changes: "Enables Security Hub with its default standards (AWS Foundational Security Best Practices \
               and CIS). It needs AWS Config recording in the region to evaluate most controls.",
     calls: &["securityhub:DescribeHub", "securityhub:EnableSecurityHub", "securityhub:DisableSecurityHub"],
-    permissions: &["securityhub:DescribeHub", "securityhub:EnableSecurityHub", "securityhub:DisableSecurityHub", "iam:CreateServiceLinkedRole"],
+    permissions: &[
+        "securityhub:DescribeHub",
+        "securityhub:EnableSecurityHub",
+        "securityhub:DisableSecurityHub",
+        "iam:CreateServiceLinkedRole",
+    ],
     reversible: Reversible::Partly("disabling Security Hub discards its findings and control results"),
     remediates: &["securityhub_enabled"],
     params: &[],
@@ -139,7 +168,12 @@ fn plan_securityhub(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, Str
         .securityhub
         .get(&finding.region)
         .ok_or_else(|| format!("Security Hub in {} was not read; scan again before fixing", finding.region))?;
-    let mut s = step(finding, format!("turn on Security Hub in {}", finding.region), json!(hub.configured().is_some()), json!(true));
+    let mut s = step(
+        finding,
+        format!("turn on Security Hub in {}", finding.region),
+        json!(hub.configured().is_some()),
+        json!(true),
+    );
     s.probe = Some(call("securityhub", "DescribeHub", json!({})));
     s.calls = vec![call("securityhub", "EnableSecurityHub", json!({"EnableDefaultStandards": true}))];
     s.rollback = vec![call("securityhub", "DisableSecurityHub", json!({}))];
@@ -181,8 +215,16 @@ pub static CONFIG_RECORDING: Action = Action {
     reversible: Reversible::Partly("stopping the recorder keeps what was recorded; the recorder and channel stay"),
     remediates: &["config_recorder_enabled"],
     params: &[
-        Param { name: "config_bucket", help: "the bucket Config delivers to, when the region has no delivery channel", required: false },
-        Param { name: "global_region", help: "the one region that records IAM and other global resources (default us-east-1)", required: false },
+        Param {
+            name: "config_bucket",
+            help: "the bucket Config delivers to, when the region has no delivery channel",
+            required: false,
+        },
+        Param {
+            name: "global_region",
+            help: "the one region that records IAM and other global resources (default us-east-1)",
+            required: false,
+        },
     ],
     plan: Some(plan_config),
     observe: observe_recorders,
@@ -198,14 +240,16 @@ fn plan_config(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, String> 
         .config
         .get(&finding.region)
         .ok_or_else(|| format!("AWS Config in {} was not read; scan again before fixing", finding.region))?;
-    let current: Vec<Value> = state
-        .recorders
-        .iter()
-        .map(|r| json!({"name": r.name, "recording": r.recording.unwrap_or(false)}))
-        .collect();
+    let current: Vec<Value> =
+        state.recorders.iter().map(|r| json!({"name": r.name, "recording": r.recording.unwrap_or(false)})).collect();
     let global = CONFIG_RECORDING.param(cx, "global_region").unwrap_or("us-east-1") == finding.region;
     let name = state.recorders.first().map(|r| r.name.clone()).unwrap_or_else(|| "default".to_owned());
-    let mut s = step(finding, format!("record every resource type with AWS Config in {}", finding.region), json!(current), json!([{"name": name, "recording": true}]));
+    let mut s = step(
+        finding,
+        format!("record every resource type with AWS Config in {}", finding.region),
+        json!(current),
+        json!([{"name": name, "recording": true}]),
+    );
     s.probe = Some(call("config", "DescribeConfigurationRecorderStatus", json!({})));
     let role = format!(
         "arn:{}:iam::{}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
@@ -259,7 +303,12 @@ pub static ACCESS_ANALYZER_ENABLE: Action = Action {
     changes: "Creates an external-access analyzer of the account, named wasp-account-analyzer, which \
               reports resources shared outside the account. External-access analysis is free.",
     calls: &["accessanalyzer:ListAnalyzers", "accessanalyzer:CreateAnalyzer", "accessanalyzer:DeleteAnalyzer"],
-    permissions: &["access-analyzer:ListAnalyzers", "access-analyzer:CreateAnalyzer", "access-analyzer:DeleteAnalyzer", "iam:CreateServiceLinkedRole"],
+    permissions: &[
+        "access-analyzer:ListAnalyzers",
+        "access-analyzer:CreateAnalyzer",
+        "access-analyzer:DeleteAnalyzer",
+        "iam:CreateServiceLinkedRole",
+    ],
     reversible: Reversible::Yes,
     remediates: &["accessanalyzer_enabled"],
     params: &[],
@@ -274,12 +323,8 @@ fn plan_analyzer(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, String
         .access_analyzer
         .get(&finding.region)
         .ok_or_else(|| format!("Access Analyzer in {} was not read; scan again before fixing", finding.region))?;
-    let active: Vec<&str> = region
-        .analyzers
-        .iter()
-        .filter(|a| a.status == Some(AnalyzerStatus::Active))
-        .map(|a| a.name.as_str())
-        .collect();
+    let active: Vec<&str> =
+        region.analyzers.iter().filter(|a| a.status == Some(AnalyzerStatus::Active)).map(|a| a.name.as_str()).collect();
     let mut s = step(
         finding,
         format!("create IAM Access Analyzer {ANALYZER_NAME} in {}", finding.region),

@@ -67,7 +67,11 @@ fn plan_bucket_block(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, St
         json!({"Bucket": b.name, "PublicAccessBlockConfiguration": block_json(&ALL_BLOCKED)}),
     )];
     s.rollback = vec![match current {
-        Some(p) => call("s3", "PutPublicAccessBlock", json!({"Bucket": b.name, "PublicAccessBlockConfiguration": block_json(p)})),
+        Some(p) => call(
+            "s3",
+            "PutPublicAccessBlock",
+            json!({"Bucket": b.name, "PublicAccessBlockConfiguration": block_json(p)}),
+        ),
         None => call("s3", "DeletePublicAccessBlock", target),
     }];
     Ok(s)
@@ -262,7 +266,9 @@ pub static BUCKET_VERSIONING: Action = Action {
               until a lifecycle rule expires them.",
     calls: &["s3:GetBucketVersioning", "s3:PutBucketVersioning"],
     permissions: &["s3:GetBucketVersioning", "s3:PutBucketVersioning"],
-    reversible: Reversible::Partly("a versioned bucket can be suspended, never made unversioned again; versions kept meanwhile stay"),
+    reversible: Reversible::Partly(
+        "a versioned bucket can be suspended, never made unversioned again; versions kept meanwhile stay",
+    ),
     remediates: &["s3_bucket_versioning_enabled"],
     params: &[],
     plan: Some(plan_versioning),
@@ -279,10 +285,16 @@ fn plan_versioning(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, Stri
     };
     let mut s = step(finding, format!("enable versioning of bucket {}", b.name), current, json!("Enabled"));
     s.probe = Some(call("s3", "GetBucketVersioning", json!({"Bucket": b.name})));
-    s.calls =
-        vec![call("s3", "PutBucketVersioning", json!({"Bucket": b.name, "VersioningConfiguration": {"Status": "Enabled"}}))];
-    s.rollback =
-        vec![call("s3", "PutBucketVersioning", json!({"Bucket": b.name, "VersioningConfiguration": {"Status": "Suspended"}}))];
+    s.calls = vec![call(
+        "s3",
+        "PutBucketVersioning",
+        json!({"Bucket": b.name, "VersioningConfiguration": {"Status": "Enabled"}}),
+    )];
+    s.rollback = vec![call(
+        "s3",
+        "PutBucketVersioning",
+        json!({"Bucket": b.name, "VersioningConfiguration": {"Status": "Suspended"}}),
+    )];
     Ok(s)
 }
 
@@ -326,11 +338,15 @@ fn plan_logging(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, String>
         s.blocked = Some("needs --param log_bucket=BUCKET: the bucket that receives the logs".into());
     }
     if target == Some(b.name.as_str()) {
-        s.blocked = Some("a bucket logging into itself logs its own log writes without end; choose another log_bucket".into());
+        s.blocked =
+            Some("a bucket logging into itself logs its own log writes without end; choose another log_bucket".into());
     }
     s.probe = Some(call("s3", "GetBucketLogging", json!({"Bucket": b.name})));
-    s.calls =
-        vec![call("s3", "PutBucketLogging", json!({"Bucket": b.name, "BucketLoggingStatus": {"LoggingEnabled": intended}}))];
+    s.calls = vec![call(
+        "s3",
+        "PutBucketLogging",
+        json!({"Bucket": b.name, "BucketLoggingStatus": {"LoggingEnabled": intended}}),
+    )];
     s.rollback = vec![call(
         "s3",
         "PutBucketLogging",
