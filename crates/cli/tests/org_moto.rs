@@ -110,7 +110,7 @@ fn every_account_of_the_organization_is_reviewed_and_rolled_up() {
     let (alpha, beta) = seed(&moto);
     let dir = tempfile::tempdir().unwrap();
     let snapshots = dir.path().join("snapshots");
-    let out = scan(&moto, &["--save-snapshot", snapshots.to_str().unwrap()]);
+    let out = scan(&moto, &["--services", "organizations", "--save-snapshot", snapshots.to_str().unwrap()]);
     let org = json(&out);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!((org["reviewed"].as_u64(), org["not_reviewed"].as_u64()), (Some(3), Some(0)), "{org:#}");
@@ -126,6 +126,11 @@ fn every_account_of_the_organization_is_reviewed_and_rolled_up() {
     assert!(users.contains(&"alice"), "{users:?}");
     let beta_snapshot = std::fs::read_to_string(snapshots.join(format!("{beta}.json"))).unwrap();
     assert!(!beta_snapshot.contains("alice"));
+    // The organization's own evidence is judged once, not once per account.
+    let own: Vec<&str> =
+        org["organization"].as_array().unwrap().iter().map(|e| e["check_id"].as_str().unwrap()).collect();
+    assert_eq!(own.iter().filter(|c| **c == "organizations_all_features_enabled").count(), 1, "{own:?}");
+    assert!(org["accounts"].as_array().unwrap().iter().all(|a| a.get("organization").is_none()));
     // Every question counts each account once.
     for q in org["questions"].as_array().unwrap() {
         let c = &q["accounts"];

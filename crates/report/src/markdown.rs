@@ -484,6 +484,22 @@ fn org_summary(org: &OrgReview, md: &mut String) {
         );
     }
     let _ = writeln!(md, "\nEach question's accounts by risk; an account not reviewed counts as not assessed.\n");
+    if !org.organization.is_empty() {
+        let _ = writeln!(md, "### The organization itself\n");
+        let _ = writeln!(md, "| Status | Check | Finding | Judged in |");
+        let _ = writeln!(md, "| --- | --- | --- | --- |");
+        for e in org.organization.iter().take(100) {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {} |",
+                e.status.as_str(),
+                ident(&e.check_id),
+                cell(&e.message),
+                cell(&e.judged_in)
+            );
+        }
+        let _ = writeln!(md);
+    }
 }
 
 /// The table of every account's risk in every question, as many rows as `room` bytes take.

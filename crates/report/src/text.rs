@@ -674,6 +674,14 @@ pub fn organization(org: &wasp_review::org::OrgReview, style: Style, out: &mut d
             )?;
         }
     }
+    if !org.organization.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{} {}", style.bold("The organization itself"), style.dim("(judged once, not per account)"))?;
+        for e in &org.organization {
+            let line = format!("{} {}: {} (from {})", e.status.as_str(), e.check_id, e.message, e.judged_in);
+            writeln!(out, "  {}", wrap(&line, WIDTH - 2, "    "))?;
+        }
+    }
     let failed: Vec<_> = org.accounts.iter().filter(|a| a.not_reviewed.is_some()).collect();
     if !failed.is_empty() {
         writeln!(out)?;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use wasp_pillar::Lens;
 use wasp_report::{ReviewFormat, Style};
-use wasp_review::org::{roll_up, AccountOutcome, OrgReview, OrgScope};
+use wasp_review::org::{roll_up, AccountOutcome, OrgEvidence, OrgReview, OrgScope};
 use wasp_review::{PracticeStatus, QuestionRisk, Summary};
 
 const PROD: &str = "111111111111";
@@ -57,6 +57,19 @@ fn reviewed(id: &str, name: &str, failed: usize) -> AccountOutcome {
         summary: Some(summary),
         questions,
         practices: BTreeMap::from([("SEC01-BP01".to_owned(), PracticeStatus::NotMet)]),
+        // The management account judged the organization's own policies.
+        organization: if id == PROD {
+            vec![OrgEvidence {
+                check_id: "organizations_rcp_attached".into(),
+                status: wasp_checks::Status::Fail,
+                resource_arn: Some("arn:aws:organizations::111111111111:organization/o-abc".into()),
+                region: "global".into(),
+                message: format!("no resource control policy is attached {name}"),
+                judged_in: PROD.into(),
+            }]
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -548,4 +561,18 @@ fn html_escapes_every_string_from_the_organization() {
     assert!(page.contains("<td class=\"name\">=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)</td>"));
     let map = between(&page, "<table class=\"orgmap\">", "</table>");
     assert_eq!(between(map, "<tbody>", "</tbody>").matches("<tr ").count(), 3, "still a row per account");
+}
+
+#[test]
+fn the_organizations_own_evidence_is_shown_once_in_every_view_that_reads() {
+    let org = org();
+    assert_eq!(org.organization.len(), 1);
+    for format in [ReviewFormat::Text, ReviewFormat::Markdown, ReviewFormat::Html, ReviewFormat::Json] {
+        let out = render(format, &org);
+        assert_eq!(out.matches("organizations_rcp_attached").count(), 1, "{format}: {out}");
+        assert!(out.contains("no resource control policy is attached"), "{format}");
+    }
+    // Hostile text in a finding stays text.
+    let html = render(ReviewFormat::Html, &hostile_org());
+    assert!(!html.contains("<script>alert(1)"), "escaped");
 }

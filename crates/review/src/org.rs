@@ -27,6 +27,42 @@ pub struct AccountOutcome {
     /// Each practice's status, by practice id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub practices: BTreeMap<String, PracticeStatus>,
+    /// Verdicts about the organization as a whole found in this account's review (see
+    /// [`ORGANIZATION_CHECKS`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organization: Vec<OrgEvidence>,
+}
+
+/// Checks whose subject is the organization rather than the account that reads it: its
+/// policies (SCPs, RCPs, tag, AI opt-out and declarative policies), its feature set, its
+/// delegated administrators, the organization trail and the central management of GuardDuty,
+/// Security Hub and Config. The roll-up shows each verdict once, not once per account.
+pub const ORGANIZATION_CHECKS: &[&str] = &[
+    "organizations_all_features_enabled",
+    "organizations_custom_scp_attached",
+    "organizations_rcp_attached",
+    "organizations_tag_policy_attached",
+    "organizations_ai_opt_out_policy_attached",
+    "organizations_declarative_policy_attached",
+    "organizations_security_services_delegated_admin",
+    "cloudtrail_organization_trail_enabled",
+    "guardduty_centrally_managed",
+    "securityhub_centrally_managed",
+    "config_organization_aggregator_configured",
+];
+
+/// One verdict about the organization, and the account whose evidence gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrgEvidence {
+    pub check_id: String,
+    pub status: wasp_checks::Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_arn: Option<String>,
+    pub region: String,
+    pub message: String,
+    /// The account whose review judged it.
+    pub judged_in: String,
 }
 
 impl AccountOutcome {
@@ -35,6 +71,22 @@ impl AccountOutcome {
         let questions = review.questions.iter().map(|q| (q.id.clone(), q.risk)).collect();
         let practices =
             review.questions.iter().flat_map(|q| &q.best_practices).map(|p| (p.id.clone(), p.status)).collect();
+        // Only verdicts: an account that could not read the organization's policies says
+        // nothing about them.
+        let organization = review
+            .findings
+            .iter()
+            .filter(|f| ORGANIZATION_CHECKS.contains(&f.check_id.as_str()))
+            .filter(|f| matches!(f.status, wasp_checks::Status::Pass | wasp_checks::Status::Fail))
+            .map(|f| OrgEvidence {
+                check_id: f.check_id.clone(),
+                status: f.status,
+                resource_arn: f.resource_arn.clone(),
+                region: f.region.clone(),
+                message: f.message.clone(),
+                judged_in: review.scope.account_id.clone(),
+            })
+            .collect();
         AccountOutcome {
             account_id: review.scope.account_id.clone(),
             name,
@@ -42,6 +94,7 @@ impl AccountOutcome {
             summary: Some(review.summary.clone()),
             questions,
             practices,
+            organization,
         }
     }
 
@@ -54,6 +107,7 @@ impl AccountOutcome {
             summary: None,
             questions: BTreeMap::new(),
             practices: BTreeMap::new(),
+            organization: Vec::new(),
         }
     }
 
@@ -131,6 +185,10 @@ pub struct OrgReview {
     pub practices: Vec<PracticeRollup>,
     /// Reviewed accounts with at least one high-risk question, most first (ties by id).
     pub most_at_risk: Vec<AccountRisk>,
+    /// The organization's own evidence ([`ORGANIZATION_CHECKS`]), judged once: from the
+    /// caller's account when its review has it, else from the first account (by id) that does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organization: Vec<OrgEvidence>,
     /// Every account, sorted by id.
     pub accounts: Vec<AccountOutcome>,
 }
@@ -203,6 +261,21 @@ pub fn roll_up(lens: &Lens, scope: OrgScope, mut accounts: Vec<AccountOutcome>) 
         ))
     });
     let not_reviewed = accounts.iter().filter(|a| a.not_reviewed.is_some()).count();
+    // One account's view of the organization: the caller's (the management account or a
+    // delegated administrator) when it has one, else the first by id that has one.
+    let source = accounts
+        .iter()
+        .position(|a| Some(&a.account_id) == scope.caller_account.as_ref() && !a.organization.is_empty())
+        .or_else(|| accounts.iter().position(|a| !a.organization.is_empty()));
+    let mut organization = source.map(|i| accounts[i].organization.clone()).unwrap_or_default();
+    // The accounts keep none: the roll-up shows each verdict once.
+    for account in &mut accounts {
+        account.organization.clear();
+    }
+    organization.sort_by(|a, b| {
+        let order = |id: &str| ORGANIZATION_CHECKS.iter().position(|c| *c == id);
+        (order(&a.check_id), &a.resource_arn, &a.region).cmp(&(order(&b.check_id), &b.resource_arn, &b.region))
+    });
     OrgReview {
         schema_version: ORG_REVIEW_SCHEMA_VERSION,
         tool: Tool { name: "wasp".into(), version: env!("CARGO_PKG_VERSION").into() },
@@ -213,6 +286,7 @@ pub fn roll_up(lens: &Lens, scope: OrgScope, mut accounts: Vec<AccountOutcome>) 
         questions,
         practices,
         most_at_risk,
+        organization,
         accounts,
     }
 }
@@ -231,7 +305,51 @@ mod tests {
             summary: Some(summary),
             questions: risks.iter().map(|(q, r)| ((*q).to_owned(), *r)).collect(),
             practices: BTreeMap::from([("SEC01-BP01".to_owned(), PracticeStatus::NotMet)]),
+            organization: Vec::new(),
         }
+    }
+
+    fn evidence(check: &str, status: wasp_checks::Status, account: &str) -> OrgEvidence {
+        OrgEvidence {
+            check_id: check.into(),
+            status,
+            resource_arn: Some("arn:aws:organizations::111111111111:organization/o-1".into()),
+            region: "global".into(),
+            message: format!("seen from {account}"),
+            judged_in: account.into(),
+        }
+    }
+
+    #[test]
+    fn organization_checks_are_checks() {
+        for id in ORGANIZATION_CHECKS {
+            assert!(wasp_checks::find(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn the_organizations_own_evidence_is_shown_once() {
+        use wasp_checks::Status;
+        let mut management = outcome("111111111111", &[], 0);
+        management.organization = vec![
+            evidence("organizations_rcp_attached", Status::Fail, "111111111111"),
+            evidence("organizations_all_features_enabled", Status::Pass, "111111111111"),
+        ];
+        let mut member = outcome("222222222222", &[], 0);
+        member.organization = vec![evidence("organizations_all_features_enabled", Status::Pass, "222222222222")];
+        let org = roll_up(Lens::builtin(), OrgScope::default(), vec![member.clone(), management.clone()]);
+        let seen: Vec<(&str, &str)> =
+            org.organization.iter().map(|e| (e.check_id.as_str(), e.judged_in.as_str())).collect();
+        assert_eq!(
+            seen,
+            [("organizations_all_features_enabled", "111111111111"), ("organizations_rcp_attached", "111111111111")]
+        );
+        assert!(org.accounts.iter().all(|a| a.organization.is_empty()), "shown once, not per account");
+        // The caller's own view wins.
+        let scope = OrgScope { caller_account: Some("222222222222".into()), ..OrgScope::default() };
+        let org = roll_up(Lens::builtin(), scope, vec![member, management]);
+        let seen: Vec<&str> = org.organization.iter().map(|e| e.judged_in.as_str()).collect();
+        assert_eq!(seen, ["222222222222"]);
     }
 
     #[test]

@@ -54,12 +54,14 @@ pub(super) fn write_page(h: &mut Out, org: &OrgReview) -> fmt::Result {
     writeln!(h, "<li><a href=\"#glance\">At a glance</a></li>")?;
     writeln!(h, "<li><a href=\"#heatmap\">Accounts by question</a></li>")?;
     writeln!(h, "<li><a href=\"#most-at-risk\">Most at risk ({})</a></li>", org.most_at_risk.len())?;
+    writeln!(h, "<li><a href=\"#organization\">The organization itself ({})</a></li>", org.organization.len())?;
     writeln!(h, "<li><a href=\"#not-reviewed\">Not reviewed ({})</a></li>", failed.len())?;
     writeln!(h, "</ul></nav>")?;
     writeln!(h, "<main id=\"main\">")?;
     glance(h, org, &accounts)?;
     heat_map(h, org, &accounts)?;
     most_at_risk(h, org)?;
+    organization_itself(h, org)?;
     not_reviewed(h, &failed)?;
     writeln!(h, "</main>")?;
     writeln!(
@@ -272,6 +274,36 @@ fn most_at_risk(h: &mut Out, org: &OrgReview) -> fmt::Result {
             r.high_risk_questions,
             r.failed_findings,
             id = Esc(&r.account_id)
+        )?;
+    }
+    writeln!(h, "</tbody></table></div>\n</section>")
+}
+
+/// The verdicts about the organization (its policies, delegated administrators, trail), once.
+fn organization_itself(h: &mut Out, org: &OrgReview) -> fmt::Result {
+    writeln!(h, "<section id=\"organization\" aria-labelledby=\"orgself-h\">")?;
+    writeln!(h, "<h2 id=\"orgself-h\">The organization itself</h2>")?;
+    if org.organization.is_empty() {
+        writeln!(
+            h,
+            "<p class=\"empty\">No account's evidence judged the organization's policies, delegated administrators or trail; scan the management account to see them.</p>\n</section>"
+        )?;
+        return Ok(());
+    }
+    writeln!(h, "<p class=\"note\">Judged once for the whole organization, from the account named.</p>")?;
+    writeln!(h, "<div class=\"tablewrap\"><table class=\"orgnotrev\">")?;
+    writeln!(
+        h,
+        "<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Check</th><th scope=\"col\">Finding</th><th scope=\"col\">Judged in</th></tr></thead>\n<tbody>"
+    )?;
+    for e in &org.organization {
+        writeln!(
+            h,
+            "<tr><td>{}</td><td class=\"mono\">{}</td><td>{}</td><td class=\"mono\">{}</td></tr>",
+            Esc(e.status.as_str()),
+            Esc(&e.check_id),
+            Esc(&e.message),
+            Esc(&e.judged_in)
         )?;
     }
     writeln!(h, "</tbody></table></div>\n</section>")
