@@ -259,3 +259,88 @@ fn bad_organization_flags_are_one_sentence() {
     );
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
 }
+
+/// Credentials for a member account through its OrganizationAccountAccessRole.
+async fn member_config(moto: &Moto, account: &str) -> aws_config::SdkConfig {
+    let cfg = moto.sdk_config(REGION).await;
+    let creds = aws_sdk_sts::Client::new(&cfg)
+        .assume_role()
+        .role_arn(format!("arn:aws:iam::{account}:role/OrganizationAccountAccessRole"))
+        .role_session_name("seed")
+        .send()
+        .await
+        .unwrap()
+        .credentials
+        .unwrap();
+    aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .region(aws_config::Region::new(REGION))
+        .endpoint_url(&moto.endpoint)
+        .credentials_provider(aws_sdk_sts::config::Credentials::new(
+            creds.access_key_id(),
+            creds.secret_access_key(),
+            Some(creds.session_token().to_owned()),
+            None,
+            "seed",
+        ))
+        .load()
+        .await
+}
+
+/// With moto's IAM authorization on, the scanner may assume the role in alpha but is denied
+/// it in beta: beta is one account not reviewed, with the reason, and the run goes on.
+#[test]
+fn an_account_whose_role_is_denied_is_not_reviewed_and_the_rest_are() {
+    let moto = Moto::start();
+    let (alpha, beta) = seed(&moto);
+    let (key, secret) = block_on(async {
+        // moto creates the role in each new account; it gets the rights a scan needs.
+        let alpha_cfg = member_config(&moto, &alpha).await;
+        let alpha_iam = aws_sdk_iam::Client::new(&alpha_cfg);
+        alpha_iam
+            .put_role_policy()
+            .role_name("OrganizationAccountAccessRole")
+            .policy_name("all")
+            .policy_document(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
+            .send()
+            .await
+            .unwrap();
+        // The scanner in the management account: everything, except beta's role.
+        let iam = aws_sdk_iam::Client::new(&moto.sdk_config(REGION).await);
+        iam.create_user().user_name("scanner").send().await.unwrap();
+        let policy = serde_json::json!({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "*", "Resource": "*"},
+            {"Effect": "Deny", "Action": "sts:AssumeRole",
+             "Resource": format!("arn:aws:iam::{beta}:role/OrganizationAccountAccessRole")}]});
+        iam.put_user_policy()
+            .user_name("scanner")
+            .policy_name("scan")
+            .policy_document(policy.to_string())
+            .send()
+            .await
+            .unwrap();
+        let key = iam.create_access_key().user_name("scanner").send().await.unwrap().access_key.unwrap();
+        (key.access_key_id().to_owned(), key.secret_access_key().to_owned())
+    });
+    moto.http("POST", "/moto-api/reset-auth", "0").unwrap();
+    let out = wasp()
+        .env("AWS_ACCESS_KEY_ID", key)
+        .env("AWS_SECRET_ACCESS_KEY", secret)
+        .args(["scan", "--organization", "--endpoint-url", &moto.endpoint, "--regions", REGION, "--services", "iam"])
+        .args(["--format", "json", "--no-store"])
+        .output()
+        .unwrap();
+    let org = json(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let denied = account(&org, &beta);
+    let reason = denied["not_reviewed"].as_str().unwrap_or_else(|| panic!("beta was reviewed: {org:#}"));
+    assert!(
+        reason.contains(&format!("cannot assume arn:aws:iam::{beta}:role/OrganizationAccountAccessRole")),
+        "{reason}"
+    );
+    assert!(!reason.contains("Error {"), "{reason}");
+    assert!(account(&org, &alpha)["not_reviewed"].is_null(), "{org:#}");
+    assert!(account(&org, ACCOUNT_ID)["not_reviewed"].is_null(), "{org:#}");
+    assert_eq!((org["reviewed"].as_u64(), org["not_reviewed"].as_u64()), (Some(2), Some(1)));
+    assert!(stderr.contains(&format!("{beta} not reviewed")), "{stderr}");
+}

@@ -72,7 +72,15 @@ pub async fn collect(
         .operation_timeout(IDENTITY_TIMEOUT)
         .build();
     let sts = client!(aws_sdk_sts, &sts_unit, &home_region, |b| b.timeout_config(identity_timeouts));
-    let identity = sts.get_caller_identity().send().await.map_err(|e| identity_error(endpoint_url.clone(), &e))?;
+    let identity = sts.get_caller_identity().send().await.map_err(|e| {
+        match (&opts.assume_role, identity_error(endpoint_url.clone(), &e)) {
+            // The credentials are the role's: failing them is failing to assume it.
+            (Some(role), CollectError::NoCredentials(cause) | CollectError::Credentials(cause)) => {
+                CollectError::AssumeRole { role: role.role_arn.clone(), cause }
+            }
+            (_, other) => other,
+        }
+    })?;
     let account_id = identity.account().unwrap_or_default().to_owned();
     let partition = partition_of(identity.arn().unwrap_or_default());
     let shared = Arc::new(Shared { account_id: account_id.clone(), partition, ..(*bootstrap).clone() });

@@ -86,6 +86,8 @@ pub enum CollectError {
     Credentials(String),
     #[error("no usable AWS credentials: {0}")]
     NoCredentials(String),
+    #[error("cannot assume {role}: sts:AssumeRole was refused or failed{}", readable(cause))]
+    AssumeRole { role: String, cause: String },
     #[error("the endpoint{} did not answer sts:GetCallerIdentity as AWS does: {detail}", endpoint.as_deref().map(|e| format!(" {e}")).unwrap_or_default())]
     NotAws { endpoint: Option<String>, detail: String },
     #[error("cannot call sts:GetCallerIdentity: {0}")]
@@ -94,6 +96,15 @@ pub enum CollectError {
     UnknownRegion { region: String, known: String },
     #[error("cannot list the organization's accounts: {0}")]
     Organization(String),
+}
+
+/// `: cause`, unless the SDK only said which request failed.
+fn readable(cause: &str) -> String {
+    if cause.starts_with("Error {") || cause.is_empty() {
+        String::new()
+    } else {
+        format!(" ({cause})")
+    }
 }
 
 /// State shared by every unit of one account's collection.
