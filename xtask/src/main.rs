@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{fs, io};
 
-const USAGE: &str = "usage: cargo xtask docs [--check]\n\n  docs          regenerate docs/checks/*.md and docs/coverage.md\n  docs --check  fail if they are stale";
+const USAGE: &str = "usage: cargo xtask docs [--check]\n\n  docs          regenerate the generated docs: docs/checks/, coverage, permissions, fixes, schemas\n  docs --check  fail if they are stale";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

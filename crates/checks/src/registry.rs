@@ -293,6 +293,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &redshift::RedshiftClusterNotPubliclyAccessible,
     &redshift::RedshiftClusterRequireSsl,
     &redshift::RedshiftClusterVersionUpgradeAllowed,
+    &ec2::RespondPlaybooksPrepared,
     &route53::Route53DomainAutoRenewEnabled,
     &route53::Route53DomainPrivacyProtection,
     &route53::Route53DomainTransferLock,

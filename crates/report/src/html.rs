@@ -136,6 +136,9 @@ fn write_page(h: &mut Out, cx: &Context<'_>) -> fmt::Result {
     glance(h, &ix, cx.changes)?;
     charts(h, &ix)?;
     plan(h, review)?;
+    if review.scope.source != Source::Iac {
+        fixes(h, review)?;
+    }
     practices(h, &ix)?;
     findings(h, review)?;
     gaps(h, review)?;
@@ -196,11 +199,15 @@ fn nav(h: &mut Out, cx: &Context<'_>) -> fmt::Result {
         ("glance", "At a glance".to_owned()),
         ("charts", "Charts".to_owned()),
         ("plan", format!("Improvement plan ({})", review.improvement_plan.len())),
+        ("fixes", format!("Available fixes ({})", crate::fixable(review).len())),
         ("practices", "Best practices".to_owned()),
         ("findings", format!("Findings ({})", review.findings.len())),
         ("gaps", format!("Gaps ({})", review.gaps.len())),
         ("suppressions", "Suppressions".to_owned()),
     ];
+    if review.scope.source == Source::Iac {
+        items.retain(|(id, _)| *id != "fixes");
+    }
     if cx.changes.is_some() {
         items.push(("changes", "What changed".to_owned()));
     }
@@ -777,19 +784,58 @@ fn plan(h: &mut Out, review: &Review) -> fmt::Result {
             for c in &item.checks {
                 write!(h, "<li>")?;
                 severity_badge(h, c.severity)?;
-                writeln!(
+                write!(
                     h,
-                    " <span class=\"mono\">{}</span> <span class=\"sub\">({})</span><br>{}</li>",
+                    " <span class=\"mono\">{}</span> <span class=\"sub\">({})</span><br>{}",
                     Esc(&c.id),
                     Esc(&plural(c.failing_resources, "resource", "resources")),
                     Esc(&c.remediation)
                 )?;
+                if let Some(fix) = &c.fix {
+                    write!(h, "<br><code>{}</code>", Esc(fix))?;
+                }
+                writeln!(h, "</li>")?;
             }
             writeln!(h, "</ul>")?;
         }
         writeln!(h, "</li>")?;
     }
     writeln!(h, "</ol>\n</section>")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Available fixes
+
+fn fixes(h: &mut Out, review: &Review) -> fmt::Result {
+    writeln!(h, "<section id=\"fixes\" aria-labelledby=\"fixes-h\">")?;
+    writeln!(h, "<h2 id=\"fixes-h\">Available fixes</h2>")?;
+    let fixable = crate::fixable(review);
+    if fixable.is_empty() {
+        writeln!(h, "<p class=\"empty\">No failing check has a fix in wasp.</p>\n</section>")?;
+        return Ok(());
+    }
+    writeln!(
+        h,
+        "<p class=\"note\">wasp can plan a fix for these failing checks. Each command prints a plan: the exact API \
+         calls for each failing resource, its state now and after, and the calls that undo them. Nothing changes \
+         without <code>--apply</code>; <code>--emit</code> writes the plan as Terraform, CloudFormation or an SSM \
+         Automation document.</p>"
+    )?;
+    writeln!(
+        h,
+        "<div class=\"tablewrap\"><table class=\"fixes\"><thead><tr><th>Command</th><th>Fix</th>\
+         <th>Failing resources</th></tr></thead><tbody>"
+    )?;
+    for f in &fixable {
+        writeln!(
+            h,
+            "<tr><td><code>{}</code></td><td>{}</td><td class=\"num\">{}</td></tr>",
+            Esc(&f.command),
+            Esc(f.title),
+            f.resources
+        )?;
+    }
+    writeln!(h, "</tbody></table></div>\n</section>")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1052,7 +1098,7 @@ fn findings(h: &mut Out, review: &Review) -> fmt::Result {
     writeln!(h, "<div class=\"tablewrap\"><table id=\"findings-table\" class=\"findings\">")?;
     writeln!(h, "{FINDING_COLUMNS}<thead><tr><th>Result</th><th>Check</th><th>Resource</th><th>Message</th></tr></thead>\n<tbody>")?;
     for f in &review.findings {
-        finding_row(h, f)?;
+        finding_row(h, f, review.scope.source)?;
     }
     writeln!(h, "</tbody></table></div>")?;
     writeln!(h, "<p id=\"no-match\" class=\"empty\" hidden>No finding matches these filters.</p>")?;
@@ -1063,7 +1109,7 @@ fn findings(h: &mut Out, review: &Review) -> fmt::Result {
 const FINDING_COLUMNS: &str =
     "<colgroup><col class=\"c-res\"><col class=\"c-chk\"><col class=\"c-arn\"><col></colgroup>";
 
-fn finding_row(h: &mut Out, f: &Finding) -> fmt::Result {
+fn finding_row(h: &mut Out, f: &Finding, source: Source) -> fmt::Result {
     let service = service_of(f);
     write!(
         h,
@@ -1077,14 +1123,25 @@ fn finding_row(h: &mut Out, f: &Finding) -> fmt::Result {
     write!(h, " ")?;
     severity_badge(h, f.severity)?;
     write!(h, "</td>")?;
-    finding_cells(h, f, Some(service), None)?;
+    let fix = if f.status == Status::Fail { wasp_review::fix_command(&f.check_id, source) } else { None };
+    finding_cells(h, f, Some(service), None, fix.as_deref())?;
     writeln!(h, "</tr>")
 }
 
-/// Check, resource and message cells of a finding: the service beside the region when given,
-/// and a note (why the finding is unknown) under the message.
-fn finding_cells(h: &mut Out, f: &Finding, service: Option<&str>, note: Option<&str>) -> fmt::Result {
+/// Check, resource and message cells of a finding: the command that plans its fix under the
+/// check, the service beside the region when given, and a note (why the finding is unknown)
+/// under the message.
+fn finding_cells(
+    h: &mut Out,
+    f: &Finding,
+    service: Option<&str>,
+    note: Option<&str>,
+    fix: Option<&str>,
+) -> fmt::Result {
     write!(h, "<td><span class=\"mono\">{}</span>", Esc(&f.check_id))?;
+    if let Some(fix) = fix {
+        write!(h, "<br><code>{}</code>", Esc(fix))?;
+    }
     if !f.best_practices.is_empty() {
         write!(h, "<br><span class=\"sub\">")?;
         for (i, bp) in f.best_practices.iter().enumerate() {
@@ -1230,7 +1287,7 @@ fn finding_list(h: &mut Out, list: &[Noted<'_>]) -> fmt::Result {
         write!(h, "<tr><td>")?;
         severity_badge(h, f.severity)?;
         write!(h, "</td>")?;
-        finding_cells(h, f, None, *note)?;
+        finding_cells(h, f, None, *note, None)?;
         writeln!(h, "</tr>")?;
     }
     writeln!(h, "</tbody></table></div>")

@@ -18,6 +18,7 @@ pub mod ocsf;
 pub mod sarif;
 pub mod text;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::sync::OnceLock;
 use wasp_review::diff::Diff;
@@ -138,6 +139,47 @@ impl ReviewFormat {
             .get_or_init(|| wasp_review::org::roll_up(wasp_pillar::Lens::builtin(), OrgScope::default(), Vec::new()));
         self.render_organization(empty, Style::default(), &mut io::sink()).is_some()
     }
+}
+
+/// A failing check wasp has a fix for: `wasp fix CHECK_ID` plans it.
+pub struct Fixable<'a> {
+    pub check_id: &'a str,
+    pub severity: wasp_checks::Severity,
+    /// Distinct failing resources (by ARN and region).
+    pub resources: usize,
+    /// What the fix does, as its action's title says.
+    pub title: &'static str,
+    /// The command that plans it.
+    pub command: String,
+}
+
+/// The failing checks of the review that wasp can fix, the most severe and widespread first;
+/// none for a template's review (its fixes go into the template).
+pub fn fixable(review: &Review) -> Vec<Fixable<'_>> {
+    // Per check: the worst severity, and the failing (resource, region) pairs.
+    type Failing<'r> = (wasp_checks::Severity, BTreeSet<(Option<&'r str>, &'r str)>);
+    let mut by_check: BTreeMap<&str, Failing<'_>> = BTreeMap::new();
+    for f in review.findings.iter().filter(|f| f.status == wasp_checks::Status::Fail && !f.signal) {
+        let entry = by_check.entry(&f.check_id).or_insert_with(|| (f.severity, Default::default()));
+        entry.0 = entry.0.max(f.severity);
+        entry.1.insert((f.resource_arn.as_deref(), f.region.as_str()));
+    }
+    let mut out: Vec<Fixable> = by_check
+        .into_iter()
+        .filter_map(|(check_id, (severity, resources))| {
+            let command = wasp_review::fix_command(check_id, review.scope.source)?;
+            let title = wasp_respond::fixes_for(check_id).next()?.title;
+            Some(Fixable { check_id, severity, resources: resources.len(), title, command })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (std::cmp::Reverse(a.severity), std::cmp::Reverse(a.resources), a.check_id).cmp(&(
+            std::cmp::Reverse(b.severity),
+            std::cmp::Reverse(b.resources),
+            b.check_id,
+        ))
+    });
+    out
 }
 
 /// An account's risk in a question of the organization's review: not assessed when the account

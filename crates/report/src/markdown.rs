@@ -25,6 +25,8 @@ use wasp_review::{Coverage, PracticeStatus, QuestionRisk, Review, Source};
 pub const MAX_BYTES: usize = 60_000;
 /// Improvement-plan items shown; the JSON has them all.
 const PLAN_ITEMS: usize = 10;
+/// Available fixes listed; `wasp fix --list` has them all.
+const FIX_ITEMS: usize = 10;
 /// Characters of an untrusted string kept in a table cell.
 const CELL_CHARS: usize = 160;
 
@@ -283,7 +285,10 @@ fn summary(review: &Review, md: &mut String) {
                 .checks
                 .iter()
                 .take(3)
-                .map(|c| format!("{} ({}, {})", ident(&c.id), c.severity, c.failing_resources))
+                .map(|c| match &c.fix {
+                    Some(fix) => format!("{} ({}, {}; fix: `{fix}`)", ident(&c.id), c.severity, c.failing_resources),
+                    None => format!("{} ({}, {})", ident(&c.id), c.severity, c.failing_resources),
+                })
                 .collect();
             let _ = writeln!(
                 md,
@@ -297,6 +302,21 @@ fn summary(review: &Review, md: &mut String) {
             );
         }
         let _ = writeln!(md);
+    }
+    let fixable = crate::fixable(review);
+    if !fixable.is_empty() {
+        let shown = FIX_ITEMS.min(fixable.len());
+        let _ = writeln!(md, "### Available fixes ({shown} of {})\n", fixable.len());
+        for f in fixable.iter().take(FIX_ITEMS) {
+            let _ = writeln!(
+                md,
+                "- `{}`: {} ({})",
+                f.command,
+                escape(f.title),
+                plural(f.resources, "failing resource", "failing resources")
+            );
+        }
+        let _ = writeln!(md, "\nEach prints a plan; nothing changes without `--apply`.\n");
     }
 }
 
@@ -341,12 +361,16 @@ fn since(d: &Diff, md: &mut String) {
     let _ = writeln!(md);
 }
 
-fn row(f: &Finding) -> String {
+fn row(f: &Finding, source: Source) -> String {
     let resource = f.resource_arn.clone().unwrap_or_else(|| format!("account {}", f.account_id));
+    let check = match wasp_review::fix_command(&f.check_id, source) {
+        Some(fix) => format!("{} (fix: `{fix}`)", ident(&f.check_id)),
+        None => ident(&f.check_id),
+    };
     format!(
         "| {} | {} | {} | {} | {} |\n",
         f.severity,
-        ident(&f.check_id),
+        check,
         escape(&cut_middle(&resource, CELL_CHARS)),
         cell(&f.region),
         cell(&f.message)
@@ -377,7 +401,7 @@ fn findings(review: &Review, md: &mut String) {
     let mut rows = String::new();
     let mut shown = 0;
     for f in &failed {
-        let line = row(f);
+        let line = row(f, review.scope.source);
         if rows.len() + line.len() > room {
             break;
         }

@@ -308,6 +308,9 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
                 let line =
                     format!("{} ({}, {}): {}", check.id, check.severity, check.failing_resources, check.remediation);
                 writeln!(out, "           {}", wrap(&line, WIDTH - 11, "             "))?;
+                if let Some(fix) = &check.fix {
+                    writeln!(out, "             {}", style.dim(&format!("fix: {fix}")))?;
+                }
             }
         }
     }
@@ -330,7 +333,22 @@ pub fn review(review: &Review, style: Style, out: &mut dyn Write) -> io::Result<
             let severity = style.severity_padded(f.severity, 8);
             writeln!(out, "  {severity} {}", fit(&format!("{}: {}", f.check_id, f.message), WIDTH - 11))?;
             writeln!(out, "           {}", style.dim(&fit_middle(resource, WIDTH - 11)))?;
+            if let Some(fix) = wasp_review::fix_command(&f.check_id, scope.source) {
+                writeln!(out, "           {}", style.dim(&format!("fix: {fix}")))?;
+            }
         }
+    }
+    let fixable = crate::fixable(review);
+    if !fixable.is_empty() {
+        let resources: usize = fixable.iter().map(|f| f.resources).sum();
+        let command = if scope.source == Source::Demo { "wasp fix --demo" } else { "wasp fix" };
+        let line = format!(
+            "wasp can plan fixes for {} failing check(s), {resources} failing resource(s): `{command}` prints the \
+             plan (`wasp fix --list` the fixes); nothing changes without --apply.",
+            fixable.len()
+        );
+        writeln!(out)?;
+        writeln!(out, "{} {}", style.bold("Fixes:"), wrap(&line, WIDTH - 7, "  "))?;
     }
 
     if !review.gaps.is_empty() {

@@ -52,7 +52,7 @@ fn the_demo_renders_every_section() {
     let review = common::demo_review();
     let page = render(&review, None);
     assert!(page.starts_with("<!DOCTYPE html>"));
-    for id in ["glance", "charts", "plan", "practices", "findings", "gaps", "suppressions"] {
+    for id in ["glance", "charts", "plan", "fixes", "practices", "findings", "gaps", "suppressions"] {
         assert!(page.contains(&format!("<section id=\"{id}\"")), "section {id}");
     }
     assert!(!page.contains("<section id=\"changes\""), "no changes section without a previous review");
@@ -210,7 +210,8 @@ fn output_is_deterministic_and_small() {
     let (review, changes) = html_fixture::with_changes(true);
     let first = render(&review, Some(&changes));
     assert_eq!(first, render(&review, Some(&changes)));
-    assert!(first.len() < 600 * 1024, "the demo report is {} bytes", first.len());
+    // The demo fails on purpose almost everywhere wasp looks, so its page is the largest.
+    assert!(first.len() < 640 * 1024, "the demo report is {} bytes", first.len());
 }
 
 #[test]
@@ -228,4 +229,44 @@ fn a_partial_scope_is_said_and_long_lists_are_cut_with_a_pointer() {
     assert!(page.contains("<li>--services s3 &lt;img src=x"));
     assert!(page.contains("more: see <a href=\"#findings\">the findings</a>"), "a practice lists at most 25");
     assert!(page.contains("-copy-39"), "every copy is in the findings table");
+}
+
+#[test]
+fn available_fixes_list_each_failing_check_wasp_can_fix_with_its_command() {
+    let review = common::hostile_review();
+    let page = render(&review, None);
+    let section = &page[page.find("<section id=\"fixes\"").expect("a fixes section")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    let fixable = wasp_report::fixable(&review);
+    assert!(!fixable.is_empty());
+    assert_eq!(section.matches("<tr><td><code>wasp fix --demo ").count(), fixable.len(), "{section}");
+    // The demo's open security group: the ingress fix, with its count of failing groups.
+    let sg =
+        fixable.iter().find(|f| f.check_id == "ec2_security_group_admin_ports_restricted").expect("a fixable SG check");
+    let failing = review.findings.iter().filter(|f| f.check_id == sg.check_id && f.status == Status::Fail).count();
+    assert_eq!(sg.resources, failing);
+    assert!(section.contains(&format!(
+        "<tr><td><code>wasp fix --demo ec2_security_group_admin_ports_restricted</code></td><td>{}</td><td class=\"num\">{failing}</td></tr>",
+        wasp_report::html::Esc(sg.title)
+    )));
+    assert!(page.contains(&format!("<a href=\"#fixes\">Available fixes ({})</a>", fixable.len())));
+    // Each failed finding of such a check shows the command; passes and unfixable checks do not.
+    let rows: Vec<&str> = page.split("<tr data-st=").skip(1).collect();
+    let with_command = rows.iter().filter(|r| r.contains("<br><code>wasp fix --demo ")).count();
+    let expected =
+        review.findings.iter().filter(|f| f.status == Status::Fail && wasp_respond_has_fix(&f.check_id)).count();
+    assert_eq!(with_command, expected);
+    // Nothing from the account reaches the section unescaped.
+    assert!(!section.contains("<img") && !section.contains("</script>"));
+
+    // A template's review has no account to fix: no section, no commands.
+    let mut template = review.clone();
+    template.scope.source = wasp_review::Source::Iac;
+    template.improvement_plan.iter_mut().flat_map(|i| &mut i.checks).for_each(|c| c.fix = None);
+    let page = render(&template, None);
+    assert!(!page.contains("<section id=\"fixes\"") && !page.contains("wasp fix"), "no fixes for templates");
+}
+
+fn wasp_respond_has_fix(check: &str) -> bool {
+    wasp_review::fix_command(check, wasp_review::Source::Live).is_some()
 }

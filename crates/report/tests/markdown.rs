@@ -210,3 +210,22 @@ fn an_empty_review_renders() {
     assert!(md.contains("No failed findings.") && md.contains("Nothing failed."));
     assert_tables_hold(&md);
 }
+
+#[test]
+fn fixable_failures_name_the_command_that_plans_their_fix() {
+    let review = common::demo_review();
+    let md = render(&review, None);
+    let fixable = wasp_report::fixable(&review);
+    let top = &fixable[0];
+    assert!(md.contains(&format!("### Available fixes ({} of {})", fixable.len().min(10), fixable.len())), "{md}");
+    assert!(md.contains(&format!("- `{}`: ", top.command)), "{md}");
+    // In the findings table, beside the check, for each failed finding of a fixable check.
+    let fixable_rows = review
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Fail && wasp_review::fix_command(&f.check_id, review.scope.source).is_some())
+        .count();
+    assert_eq!(md.matches(" (fix: `wasp fix --demo ").count(), fixable_rows);
+    assert_tables_hold(&md);
+    assert!(md.len() <= MAX_BYTES);
+}

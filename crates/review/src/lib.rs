@@ -343,6 +343,22 @@ pub struct PlanCheck {
     pub severity: Severity,
     pub failing_resources: usize,
     pub remediation: String,
+    /// The command that plans wasp's fix of the failing resources (nothing changes until its
+    /// plan is applied), when wasp has a fix for the check and the evidence is an account's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+/// The command that plans wasp's fix for a check's failed findings, when there is a fix: a
+/// template's findings are fixed in the template, and a demo review's command plans on the
+/// demo account.
+pub fn fix_command(check_id: &str, source: Source) -> Option<String> {
+    wasp_respond::fixes_for(check_id).next()?;
+    match source {
+        Source::Iac => None,
+        Source::Demo => Some(format!("wasp fix --demo {check_id}")),
+        Source::Live | Source::Snapshot => Some(format!("wasp fix {check_id}")),
+    }
 }
 
 type FindingsByCheck<'a> = HashMap<&'a str, Vec<&'a Finding>>;
@@ -418,7 +434,7 @@ pub fn review(lens: &Lens, inventory: &Inventory, inputs: Inputs<'_>) -> Review 
                 answers::combine(&mut practice, answer, reviewed_at, answer_max_age_days);
             }
             if matches!(practice.status, PracticeStatus::NotMet | PracticeStatus::Conflict) {
-                plan.push(plan_item(&question.id, &practice, &checks, &by_check));
+                plan.push(plan_item(&question.id, &practice, &checks, &by_check, source));
             }
             practices.push(practice);
         }
@@ -661,7 +677,13 @@ pub fn question_risk(practices: &[PracticeReview]) -> (QuestionRisk, Vec<String>
     (QuestionRisk::None, Vec::new())
 }
 
-fn plan_item(question: &str, practice: &PracticeReview, checks: &[&Meta], by_check: &FindingsByCheck) -> PlanItem {
+fn plan_item(
+    question: &str,
+    practice: &PracticeReview,
+    checks: &[&Meta],
+    by_check: &FindingsByCheck,
+    source: Source,
+) -> PlanItem {
     let mut plan_checks: Vec<PlanCheck> = checks
         .iter()
         .filter_map(|m| {
@@ -672,6 +694,7 @@ fn plan_item(question: &str, practice: &PracticeReview, checks: &[&Meta], by_che
                 severity: m.severity,
                 failing_resources: failing,
                 remediation: m.remediation.to_owned(),
+                fix: fix_command(m.id, source),
             })
         })
         .collect();

@@ -599,3 +599,21 @@ fn signals_are_described_by_what_they_saw() {
     assert_eq!(e(0, 0, 0).describe(), "T: nothing to look at");
     assert_eq!(e(1, 2, 3).describe(), "T: present in 1, absent in 2, unknown in 3");
 }
+
+static FIXABLE: Meta = meta("s3_bucket_versioning_enabled", Severity::Medium, &["SEC02-BP01"], IAM_DETAILS);
+
+#[test]
+fn the_plan_names_the_command_that_plans_a_fix_for_an_account_not_a_template() {
+    let findings = vec![finding(&FIXABLE, Status::Fail, "arn:aws:s3:::b"), finding(&HIGH_CHECK, Status::Fail, "a")];
+    let fixes = |source: Source| {
+        let catalogue: &[&'static Meta] = &[&FIXABLE, &HIGH_CHECK];
+        let r =
+            review(Lens::builtin(), &inventory(), Inputs { source, ..inputs(catalogue, catalogue, findings.clone()) });
+        let checks = &r.improvement_plan[0].checks;
+        let of = |id: &str| checks.iter().find(|c| c.id == id).unwrap().fix.clone();
+        (of("s3_bucket_versioning_enabled"), of("high_check"))
+    };
+    assert_eq!(fixes(Source::Live), (Some("wasp fix s3_bucket_versioning_enabled".into()), None));
+    assert_eq!(fixes(Source::Demo).0.as_deref(), Some("wasp fix --demo s3_bucket_versioning_enabled"));
+    assert_eq!(fixes(Source::Iac).0, None);
+}

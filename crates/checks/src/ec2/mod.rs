@@ -30,6 +30,7 @@ mod ec2_vpc_flow_logs_enabled;
 mod ec2_vpn_tunnel_logging_enabled;
 mod ec2_vpn_tunnels_ikev2_only;
 mod ports;
+mod respond_playbooks_prepared;
 
 pub use ec2_ami_not_public::Ec2AmiNotPublic;
 pub use ec2_default_security_group_restricted::Ec2DefaultSecurityGroupRestricted;
@@ -61,3 +62,4 @@ pub use ec2_transit_gateway_auto_accept_disabled::Ec2TransitGatewayAutoAcceptDis
 pub use ec2_vpc_flow_logs_enabled::Ec2VpcFlowLogsEnabled;
 pub use ec2_vpn_tunnel_logging_enabled::Ec2VpnTunnelLoggingEnabled;
 pub use ec2_vpn_tunnels_ikev2_only::Ec2VpnTunnelsIkev2Only;
+pub use respond_playbooks_prepared::RespondPlaybooksPrepared;
