@@ -16,6 +16,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &acm::AcmCertificateNotExpiring,
     &acm::AcmCertificateTransparencyLoggingEnabled,
     &acm::AcmCertificateValidationNotFailed,
+    &apigateway::ApigatewayRestApiPolicyNotPublic,
     &apigateway::ApigatewayRestMethodsAuthorized,
     &apigateway::ApigatewayStageAccessLogging,
     &apigateway::ApigatewayStageCacheEncrypted,
