@@ -13,7 +13,7 @@ mod support;
 use support::{collect, Moto, ACCOUNT_ID};
 use wasp_checks::Status::{self, Fail, Pass, Skip};
 use wasp_collect::Service;
-use wasp_model::Inventory;
+use wasp_model::{Inventory, Setting};
 
 const EAST: &str = "us-east-1";
 const WEST: &str = "eu-west-1";
@@ -248,6 +248,10 @@ async fn rest_and_http_apis_with_stages_methods_and_routes() {
             .unwrap();
     }
     v1.create_deployment().rest_api_id(&api_id).stage_name("prod").send().await.unwrap();
+    // A second REST API with a resource policy, which GetRestApis returns with the API.
+    let policy = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/*"}]}"#;
+    let open = v1.create_rest_api().name("open").policy(policy).send().await.unwrap();
+    let open_arn = format!("arn:aws:apigateway:{EAST}::/restapis/{}", open.id().unwrap());
 
     let v2 = aws_sdk_apigatewayv2::Client::new(&config);
     let http = v2
@@ -270,9 +274,12 @@ async fn rest_and_http_apis_with_stages_methods_and_routes() {
 
     let inv = collect_services(&moto, &[EAST], &[Service::ApiGateway]).await;
     assert!(inv.gaps.is_empty(), "{:?}", inv.gaps);
-    let rest = &inv.apigateway.rest_apis[0];
     let rest_arn = format!("arn:aws:apigateway:{EAST}::/restapis/{api_id}");
-    assert_eq!(rest.arn, rest_arn);
+    let rest = inv.apigateway.rest_apis.iter().find(|a| a.arn == rest_arn).unwrap();
+    assert_eq!(rest.policy, Some(Setting::NotConfigured));
+    let open = inv.apigateway.rest_apis.iter().find(|a| a.arn == open_arn).unwrap();
+    let Some(Setting::Configured(document)) = &open.policy else { panic!("{:?}", open.policy) };
+    assert_eq!(document["Statement"][0]["Action"], "execute-api:Invoke");
     let methods = rest.methods.as_ref().unwrap();
     assert!(
         methods.iter().any(|m| m.path == "/orders" && m.http_method == "POST" && m.authorization_type == "NONE"),
@@ -289,11 +296,13 @@ async fn rest_and_http_apis_with_stages_methods_and_routes() {
     assert_eq!((calls(&inv, EAST, "GetRestApis"), calls(&inv, EAST, "GetApis")), (1, 1));
     assert_eq!(
         (calls(&inv, EAST, "GetStages"), calls(&inv, EAST, "GetResources"), calls(&inv, EAST, "GetRoutes")),
-        (2, 1, 1)
+        (3, 2, 1)
     );
 
     let findings = findings(&inv);
     assert_eq!(status(&findings, "apigateway_rest_methods_authorized", &rest_arn), Fail);
+    assert_eq!(status(&findings, "apigateway_rest_api_policy_not_public", &open_arn), Fail);
+    assert_eq!(status(&findings, "apigateway_rest_api_policy_not_public", &rest_arn), Pass);
     assert_eq!(status(&findings, "apigatewayv2_route_authorization", &http_arn), Fail);
     assert_eq!(status(&findings, "apigateway_stage_access_logging", &format!("{rest_arn}/stages/prod")), Fail);
     assert_eq!(status(&findings, "apigatewayv2_stage_access_logging", &format!("{http_arn}/stages/live")), Fail);
@@ -442,7 +451,7 @@ async fn network_firewalls_and_web_acls() {
     let web_acl = inv.wafv2.web_acls.iter().find(|a| a.arn == acl_arn).unwrap();
     assert_eq!(web_acl.rules.as_deref(), Some(&[][..]));
     assert_eq!(web_acl.metrics_enabled, Some(true));
-    assert_eq!(web_acl.logging, Some(wasp_model::Setting::NotConfigured), "{:?}", inv.gaps);
+    assert_eq!(web_acl.logging, Some(Setting::NotConfigured), "{:?}", inv.gaps);
     assert_eq!(calls(&inv, EAST, "DescribeFirewall"), 1);
 
     let findings = findings(&inv);

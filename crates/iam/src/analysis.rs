@@ -4,7 +4,7 @@ use crate::catalog::{catalog, Action};
 use crate::eval::{Decision, Evaluation, Evaluator, PolicySet, ResourcePolicyKind};
 use crate::formula::{Formula, Unknown};
 use crate::policy::{Effect, Policy, PolicyKind};
-use crate::request::{arn_account, Context, ContextValue, Principal, Target};
+use crate::request::{arn_account, Context, ContextValue, Principal, PrincipalKind, Target};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::OnceLock;
@@ -224,6 +224,8 @@ fn caller_controlled(key: &str) -> bool {
         "aws:federatedprovider",
         "aws:principaltype",
         "aws:sourceidentity",
+        // The auth type of the function URL the request came through, not who sent it.
+        "lambda:functionurlauthtype",
     ];
     let key = key.to_ascii_lowercase();
     KEYS.iter().any(|k| k.eq_ignore_ascii_case(&key))
@@ -256,13 +258,19 @@ fn allow_all() -> &'static Policy {
 /// What a resource policy grants to callers outside the trusted set.
 ///
 /// Outsiders are simulated: an anonymous caller, a principal of an untrusted account, each
-/// untrusted principal or account the policy names, each service principal it names (acting
-/// for an untrusted account) and each federated provider. Outsiders control their own
-/// identity policies, tags and request parameters. Keys that identify the caller —
-/// `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`, `aws:PrincipalAccount`, `aws:PrincipalArn`,
-/// `aws:SourceAccount`, `aws:SourceArn`, `aws:SourceOrgID`, `aws:SourceOrgPaths`,
+/// untrusted principal or account the policy names (in `Principal`, or in an account or
+/// source condition), each service principal it names (acting for an untrusted account) and
+/// each federated provider. A wildcard principal also matches AWS services, so the untrusted
+/// account and the accounts named in conditions are tried as well through a service acting
+/// for one of their resources. Outsiders control their own identity policies, tags and
+/// request parameters. Keys that identify the caller — `aws:PrincipalOrgID`,
+/// `aws:PrincipalOrgPaths`, `aws:PrincipalAccount`, `aws:PrincipalArn`, `aws:SourceAccount`,
+/// SNS's older `aws:SourceOwner`, `aws:SourceArn`, `aws:SourceOrgID`, `aws:SourceOrgPaths`,
 /// `aws:SourceVpc`, `aws:SourceVpce`, `kms:CallerAccount` — get the outsider's own values (the
-/// network keys also absent), so a concrete value restricts; `aws:UserAgent`,
+/// network keys also absent), so a concrete value restricts. The outsider's `aws:SourceArn`
+/// is also each ARN the policy's source-ARN values match once their account is the
+/// outsider's: a pattern with wildcards where an ARN names its resource
+/// (`arn:aws:sns:*:*:*`, `arn:aws:s3:::*`) restricts nothing; `aws:UserAgent`,
 /// `aws:SecureTransport`, `aws:Referer` and other caller-chosen keys never restrict; any
 /// other unknown key (e.g. `aws:SourceIp`, resource tags) is reported as a condition that may
 /// restrict. An outsider may also belong to no organization (so `…IfExists` organization
@@ -282,35 +290,46 @@ pub fn exposure(
         .find(|a| !is_trusted(a))
         .unwrap_or(OUTSIDER_ACCOUNT);
 
-    let mut personas: Vec<(Outsider, Principal)> = vec![
-        (Outsider::Anonymous, Principal::anonymous()),
-        (Outsider::AnyAccount, Principal::role(&format!("arn:aws:iam::{generic}:role/outsider"))),
+    let persona = |outsider, principal: Principal, account: &str, via_service| Persona {
+        outsider,
+        account: if principal.account.is_empty() { account.to_owned() } else { principal.account.clone() },
+        principal,
+        via_service,
+    };
+    let mut personas = vec![
+        persona(Outsider::Anonymous, Principal::anonymous(), generic, false),
+        persona(Outsider::AnyAccount, Principal::role(&format!("arn:aws:iam::{generic}:role/outsider")), generic, true),
     ];
+    let mut services = BTreeSet::new();
+    let mut named_accounts = BTreeSet::new();
     let mut orgs = BTreeSet::new();
+    let mut source_arns = BTreeSet::new();
     for st in &policy.statements {
         if let Some(p) = &st.principal {
             for v in &p.items.aws {
-                if let Some(persona) = named_persona(v) {
-                    if !is_trusted(&persona.account) {
-                        personas.push((Outsider::Principal(v.clone()), persona));
+                if let Some(named) = named_persona(v) {
+                    if !is_trusted(&named.account) {
+                        personas.push(persona(Outsider::Principal(v.clone()), named, generic, false));
                     }
                 }
             }
-            for s in &p.items.service {
-                personas.push((Outsider::Service(s.clone()), Principal::service(s)));
-            }
+            services.extend(p.items.service.iter().cloned());
             for fed in &p.items.federated {
-                personas.push((Outsider::Federated(fed.clone()), Principal::web_identity(fed)));
+                personas.push(persona(Outsider::Federated(fed.clone()), Principal::web_identity(fed), generic, false));
             }
         }
         for c in &st.conditions {
             let key = c.key_lower();
-            if matches!(key, "aws:principalaccount" | "aws:sourceaccount" | "kms:calleraccount") {
-                for v in &c.values {
-                    if v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit()) && !is_trusted(v) {
-                        personas.push((Outsider::Principal(v.clone()), Principal::root(v)));
-                    }
+            let named_account = |v: &str| Some(v).filter(|v| is_account_id(v) && !is_trusted(v)).map(str::to_owned);
+            match key {
+                "aws:principalaccount" | "aws:sourceaccount" | "aws:sourceowner" | "kms:calleraccount" => {
+                    named_accounts.extend(c.values.iter().filter_map(|v| named_account(v)));
                 }
+                "aws:sourcearn" => {
+                    source_arns.extend(c.values.iter().cloned());
+                    named_accounts.extend(c.values.iter().filter_map(|v| named_account(arn_account(v))));
+                }
+                _ => {}
             }
             if matches!(key, "aws:principalorgid" | "aws:sourceorgid") && !trusted.org_ids.is_empty() {
                 for v in &c.values {
@@ -321,7 +340,32 @@ pub fn exposure(
             }
         }
     }
-    personas.dedup_by(|a, b| a.0 == b.0);
+    // Each service the policy names acts for any account, and for each account a condition
+    // names; so may anyone a wildcard principal matches.
+    for s in &services {
+        personas.push(persona(Outsider::Service(s.clone()), Principal::service(s), generic, false));
+        for account in &named_accounts {
+            personas.push(persona(Outsider::Principal(account.clone()), Principal::service(s), account, false));
+        }
+    }
+    for account in &named_accounts {
+        personas.push(persona(Outsider::Principal(account.clone()), Principal::root(account), account, true));
+    }
+    for o in &orgs {
+        let outsider = Principal::role(&format!("arn:aws:iam::{generic}:role/outsider"));
+        personas.push(persona(Outsider::Organization(o.clone()), outsider, generic, false));
+    }
+    // One persona per outsider and caller; a service may act for it when any mention says so.
+    let mut unique: Vec<Persona> = Vec::new();
+    for p in personas {
+        let same = |u: &&mut Persona| u.outsider == p.outsider && u.principal == p.principal;
+        match unique.iter_mut().find(same) {
+            Some(seen) => seen.via_service |= p.via_service,
+            None => unique.push(p),
+        }
+    }
+    let personas = unique;
+    let source_arns: Vec<String> = source_arns.into_iter().collect();
 
     let owner_set = match kind {
         ResourcePolicyKind::Generic => PolicySet::new().resource_policy("resource policy", policy),
@@ -341,17 +385,8 @@ pub fn exposure(
             Some(r) if !r.negated => r.items.iter().map(|p| p.as_str().to_string()).collect(),
             _ => vec![resource_arn.to_string()],
         };
-        for (outsider, principal) in personas.iter().chain(
-            orgs.iter()
-                .map(|o| {
-                    (
-                        Outsider::Organization(o.clone()),
-                        Principal::role(&format!("arn:aws:iam::{generic}:role/outsider")),
-                    )
-                })
-                .collect::<Vec<_>>()
-                .iter(),
-        ) {
+        for persona in &personas {
+            let Persona { outsider, principal, .. } = persona;
             let org = match outsider {
                 Outsider::Organization(o) => Some(o.as_str()),
                 _ => None,
@@ -361,7 +396,7 @@ pub fn exposure(
                 for resource in &resources {
                     let target = Target::in_account(resource, resource_account);
                     // The outsider picks the context that suits it best.
-                    let found = outsider_contexts(principal, org)
+                    let found = outsider_contexts(persona, org, &source_arns)
                         .into_iter()
                         .filter_map(|ctx| classify(&Evaluator::new(set, principal, &ctx).evaluate(action, &target)))
                         .min_by_key(|(_, conditions)| conditions.len());
@@ -378,9 +413,27 @@ pub fn exposure(
             }
         }
     }
-    out.grants.sort_by(|a, b| (&a.outsider, &a.action, &a.resource).cmp(&(&b.outsider, &b.action, &b.resource)));
+    // Two callers may stand for one outsider: keep the grant with the fewest conditions.
+    out.grants.sort_by(|a, b| {
+        (&a.outsider, &a.action, &a.resource, a.conditions.len()).cmp(&(
+            &b.outsider,
+            &b.action,
+            &b.resource,
+            b.conditions.len(),
+        ))
+    });
     out.grants.dedup_by(|a, b| a.outsider == b.outsider && a.action == b.action && a.resource == b.resource);
     out
+}
+
+/// One simulated outsider: who it stands for, the caller it is, and the account it acts for
+/// (its own; a service's customer).
+struct Persona {
+    outsider: Outsider,
+    principal: Principal,
+    account: String,
+    /// A wildcard principal may also be a service acting for this account.
+    via_service: bool,
 }
 
 /// A principal the policy names by ARN or account id.
@@ -409,39 +462,86 @@ fn named_persona(v: &str) -> Option<Principal> {
     })
 }
 
+fn is_account_id(v: &str) -> bool {
+    v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The source ARNs an outsider's resources can have for the policy's `aws:SourceArn` values:
+/// each value with the outsider's account and its wildcards filled in. An ARN without an
+/// account (S3 buckets) belongs to an outsider only when a wildcard names the resource; a
+/// value with a policy variable is left out. Always ends with a bucket of the outsider's.
+fn source_arn_guesses(values: &[String], account: &str) -> Vec<String> {
+    let mut out: Vec<String> = values
+        .iter()
+        .filter(|v| !v.contains("${"))
+        .filter_map(|v| {
+            let parts: Vec<&str> = v.splitn(6, ':').collect();
+            let [arn, partition, service, region, owner, resource] = parts.as_slice() else { return None };
+            if !arn.eq_ignore_ascii_case("arn") || (owner.is_empty() && !resource.contains(['*', '?'])) {
+                return None;
+            }
+            let owner = if owner.is_empty() { "" } else { account };
+            let filled = [*arn, partition, service, region, owner, resource].join(":");
+            Some(filled.replace(['*', '?'], "x"))
+        })
+        .collect();
+    out.push(format!("arn:aws:s3:::outsider-{account}"));
+    out.dedup();
+    out
+}
+
 /// The contexts an outsider can present: caller-identifying keys with its own values (its
-/// organization keys also absent); the network keys once absent and once with its own values.
-fn outsider_contexts(principal: &Principal, org: Option<&str>) -> Vec<Context> {
-    let account = if principal.account.is_empty() { OUTSIDER_ACCOUNT } else { principal.account.as_str() };
+/// organization keys also absent); the source keys of a service acting for one of its
+/// resources when the caller is a service, or may be one (`via_service`), otherwise absent;
+/// the network keys once absent and once with its own values.
+fn outsider_contexts(persona: &Persona, org: Option<&str>, source_arns: &[String]) -> Vec<Context> {
+    let Persona { principal, account, via_service, .. } = persona;
+    let account = account.as_str();
     let org_id = org.unwrap_or("o-outsider0000");
     let mut base = Context::unknown_by_default();
-    let iam = !principal.account.is_empty();
+    let iam = matches!(
+        principal.kind,
+        PrincipalKind::User | PrincipalKind::Role | PrincipalKind::Root | PrincipalKind::FederatedUser
+    );
     if iam {
         base = base
             .set("aws:PrincipalOrgID", org_id)
             .set_many("aws:PrincipalOrgPaths", [format!("{org_id}/r-out0/ou-out0-outsider/")])
-            .set("kms:CallerAccount", account);
+            .set("kms:CallerAccount", account)
+            // SNS reads the caller's account here.
+            .set("aws:SourceOwner", account);
     }
-    if matches!(principal.kind, crate::request::PrincipalKind::Service) {
-        base = base
-            .set("aws:SourceAccount", account)
-            .set("aws:SourceArn", &format!("arn:aws:s3:::outsider-{account}"))
-            .set("aws:SourceOrgID", org_id)
-            .set_many("aws:SourceOrgPaths", [format!("{org_id}/r-out0/ou-out0-outsider/")]);
-    } else {
-        for key in ["aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths"] {
-            base = base.absent(key);
-        }
-    }
-    if matches!(principal.kind, crate::request::PrincipalKind::Anonymous) {
+    if matches!(principal.kind, PrincipalKind::Anonymous) {
         // An unauthenticated caller has no account.
-        base = base.absent("kms:CallerAccount");
+        base = base.absent("kms:CallerAccount").absent("aws:SourceOwner");
+    }
+    let for_resource = |ctx: &Context, arn: &str| {
+        ctx.clone()
+            .set("aws:SourceAccount", account)
+            .set("aws:SourceOwner", account)
+            .set("aws:SourceArn", arn)
+            .set("aws:SourceOrgID", org_id)
+            .set_many("aws:SourceOrgPaths", [format!("{org_id}/r-out0/ou-out0-outsider/")])
+    };
+    let guesses = source_arn_guesses(source_arns, account);
+    let mut callers = Vec::new();
+    if matches!(principal.kind, PrincipalKind::Service) {
+        callers.extend(guesses.iter().map(|arn| for_resource(&base, arn)));
+    } else {
+        let mut direct = base.clone();
+        for key in ["aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths"] {
+            direct = direct.absent(key);
+        }
+        callers.push(direct);
+        if *via_service {
+            callers.extend(guesses.iter().map(|arn| for_resource(&base, arn)));
+        }
     }
     // An outsider may also belong to no organization at all (its organization keys absent),
     // which `…IfExists` conditions let through.
-    let mut bases = vec![base.clone()];
+    let mut bases = callers.clone();
     if iam && org.is_none() {
-        bases.push(base.absent("aws:PrincipalOrgID").absent("aws:PrincipalOrgPaths"));
+        bases.extend(callers.into_iter().map(|c| c.absent("aws:PrincipalOrgID").absent("aws:PrincipalOrgPaths")));
     }
     let mut out = Vec::new();
     for base in bases {

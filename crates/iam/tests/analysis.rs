@@ -266,3 +266,76 @@ fn key_and_trust_policies() {
     );
     assert!(e.is_exposed(), "{e:?}");
 }
+
+#[test]
+fn a_wildcard_principal_reaches_services_acting_for_any_account() {
+    let with = |cond: &str| {
+        format!(
+            r#"{{"Statement":{{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:111122223333:q","Condition":{cond}}}}}"#
+        )
+    };
+    // Pinned to the owner's topic, account or organization: restricted.
+    for cond in [
+        r#"{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:orders"}}"#,
+        r#"{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:111122223333:*"}}"#,
+        r#"{"StringEquals":{"aws:SourceAccount":"111122223333"}}"#,
+        r#"{"StringEquals":{"aws:SourceOwner":"111122223333"}}"#,
+        r#"{"StringEquals":{"aws:PrincipalOrgID":"o-mine123"}}"#,
+        r#"{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::my-uploads"}}"#,
+    ] {
+        assert!(!exposed(&with(cond)).may_be_exposed(), "{cond}: {:?}", exposed(&with(cond)));
+    }
+    // A source pattern any account's resource matches restricts nothing.
+    for cond in [
+        r#"{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}}"#,
+        r#"{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::*"}}"#,
+        r#"{"StringLike":{"aws:SourceOwner":"*"}}"#,
+        r#"{"StringLike":{"aws:SourceAccount":"*"}}"#,
+    ] {
+        let e = exposed(&with(cond));
+        assert!(
+            e.grants.iter().any(|g| g.outsider == Outsider::AnyAccount && g.conditions.is_empty()),
+            "{cond}: {e:?}"
+        );
+    }
+    // A source in an untrusted account is that account's access; a trusted one's is not.
+    let e = exposed(&with(r#"{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:777788889999:feed"}}"#));
+    assert!(
+        e.grants.iter().any(|g| g.outsider == Outsider::Principal("777788889999".into()) && g.conditions.is_empty()),
+        "{e:?}"
+    );
+    assert!(!e.grants.iter().any(|g| g.outsider == Outsider::AnyAccount), "{e:?}");
+    assert!(!exposed(&with(r#"{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:444455556666:feed"}}"#))
+        .may_be_exposed());
+    let e = exposed(&with(r#"{"StringEquals":{"aws:SourceAccount":"777788889999"}}"#));
+    assert!(e.grants.iter().any(|g| g.outsider == Outsider::Principal("777788889999".into())), "{e:?}");
+}
+
+#[test]
+fn service_principals_with_wildcard_sources_are_open() {
+    let doc = r#"{"Statement":{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:*:orders"}}}}"#;
+    let e = exposed(doc);
+    assert!(
+        e.grants.iter().any(|g| g.outsider == Outsider::Service("sns.amazonaws.com".into()) && g.conditions.is_empty()),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn caller_chosen_keys_do_not_restrict_a_queue_policy() {
+    for cond in [
+        r#"{"StringLike":{"aws:UserAgent":"aws-cli/*"}}"#,
+        r#"{"Bool":{"aws:SecureTransport":"true"}}"#,
+        r#"{"StringLike":{"aws:Referer":"https://example.com/*"}}"#,
+        r#"{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE"}}"#,
+    ] {
+        let doc = format!(
+            r#"{{"Statement":{{"Effect":"Allow","Principal":{{"AWS":"*"}},"Action":"sqs:ReceiveMessage","Resource":"*","Condition":{cond}}}}}"#
+        );
+        let e = exposed(&doc);
+        assert!(
+            e.grants.iter().any(|g| g.outsider == Outsider::AnyAccount && g.conditions.is_empty()),
+            "{cond}: {e:?}"
+        );
+    }
+}

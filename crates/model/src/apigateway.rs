@@ -1,6 +1,6 @@
 //! API Gateway: REST APIs (v1) with their stages and method authorization, and HTTP and
 //! WebSocket APIs (v2) with their stages and routes.
-use crate::{regional_resource, SourceLocation};
+use crate::{regional_resource, Setting, SourceLocation};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -29,6 +29,9 @@ pub struct RestApi {
     /// Every method of every resource; `None` when they could not be read.
     #[serde(default)]
     pub methods: Option<Vec<Method>>,
+    /// The resource policy `GetRestApis` returns with the API; `None` when it was not read.
+    #[serde(default)]
+    pub policy: Option<Setting<serde_json::Value>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
 }

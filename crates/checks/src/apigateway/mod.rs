@@ -1,4 +1,5 @@
 //! API Gateway checks: REST APIs (v1) and HTTP/WebSocket APIs (v2).
+mod apigateway_rest_api_policy_not_public;
 mod apigateway_rest_methods_authorized;
 mod apigateway_stage_access_logging;
 mod apigateway_stage_cache_encrypted;
@@ -9,6 +10,7 @@ mod apigateway_stage_xray_tracing;
 mod apigatewayv2_route_authorization;
 mod apigatewayv2_stage_access_logging;
 
+pub use apigateway_rest_api_policy_not_public::ApigatewayRestApiPolicyNotPublic;
 pub use apigateway_rest_methods_authorized::ApigatewayRestMethodsAuthorized;
 pub use apigateway_stage_access_logging::ApigatewayStageAccessLogging;
 pub use apigateway_stage_cache_encrypted::ApigatewayStageCacheEncrypted;

@@ -1,19 +1,24 @@
-use crate::{declare_check, evidence, policy};
+use crate::resource_policy::{judge, report_public, trusted};
+use crate::{declare_check, evidence};
 use wasp_model::{Inventory, Setting};
 
 declare_check! {
     /// ### What it checks
-    /// No Lambda function's resource-based policy has an `Allow` statement for everyone —
-    /// `"Principal": "*"`, `{"AWS": "*"}`, or a `NotPrincipal` — unless a condition really
-    /// restricts the caller: `aws:SourceArn` or `aws:SourceAccount` (the usual way to let a
-    /// service such as S3 or SNS invoke the function), `aws:PrincipalOrgID`,
-    /// `aws:PrincipalAccount`, `aws:PrincipalArn` with a concrete account, `aws:SourceVpc(e)`
-    /// or `aws:SourceIp` other than the whole internet, compared with a positive operator
-    /// against values none of which is a wildcard. `lambda:FunctionUrlAuthType` does not
-    /// restrict (a statement for everyone with `NONE` is exactly a public function URL). Any
-    /// action counts. A function without a policy passes; SKIP when the policy could not be
-    /// read. Statements that name a service principal (`s3.amazonaws.com`) are not for
-    /// everyone and pass here.
+    /// No Lambda function's resource-based policy lets anyone, or any AWS account, call an
+    /// action on it without a condition that restricts the caller, judged with wasp's policy
+    /// engine (the simulation of `s3_bucket_policy_no_untrusted_access`). `"Principal": "*"`,
+    /// `{"AWS": "*"}` and `NotPrincipal` all reach everyone, and a wildcard principal also
+    /// matches an AWS service acting for any account. Conditions that pin the caller or its
+    /// source with concrete values restrict: `aws:SourceArn` or `aws:SourceAccount` (the
+    /// usual way to let a service such as S3 or SNS invoke the function),
+    /// `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceVpce`. A source ARN pattern
+    /// that another account's resource can match, an `IfExists` operator, keys the caller
+    /// chooses (`aws:SecureTransport`, `aws:UserAgent`, `aws:Referer`) and
+    /// `lambda:FunctionUrlAuthType` do not (a statement for everyone with `NONE` is exactly a
+    /// public function URL). Statements that name a service principal are not for everyone
+    /// and pass here (`lambda_function_policy_no_untrusted_access` judges them). Any action
+    /// counts. A function without a policy passes; SKIP when the policy could not be read or
+    /// parsed.
     ///
     /// ### Why it matters
     /// A public `lambda:InvokeFunction` lets any AWS account run the function with input of
@@ -42,23 +47,15 @@ declare_check! {
 
 impl LambdaFunctionPolicyNotPublic {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
+        let trusted = trusted(inv, out.settings());
         for function in &inv.lambda.functions {
-            match &function.policy {
-                Some(Setting::Configured(document)) => {
-                    let public = policy::public_statements(document);
-                    if public.is_empty() {
-                        out.pass(function, "the policy grants nothing to everyone without a restricting condition");
-                    } else {
-                        let actions = policy::actions_of(&public);
-                        out.fail(
-                            function,
-                            format!("the policy lets anyone call {actions}, with no condition that restricts who"),
-                        );
-                    }
-                }
-                Some(Setting::NotConfigured) => out.pass(function, "the function has no resource-based policy"),
-                None => out.skip(function, evidence::unknown_for_resource(inv, &function.arn, "the function's policy")),
+            if matches!(function.policy, Some(Setting::NotConfigured)) {
+                out.pass(function, "the function has no resource-based policy");
+                continue;
             }
+            report_public(out, function, judge(inv, &trusted, &function.arn, function.policy.as_ref()), || {
+                evidence::unknown_for_resource(inv, &function.arn, "the function's policy")
+            });
         }
     }
 }

@@ -2,6 +2,7 @@
 mod lambda_function_code_signing_enabled;
 mod lambda_function_in_vpc;
 mod lambda_function_layers_trusted_accounts;
+mod lambda_function_policy_no_untrusted_access;
 mod lambda_function_policy_not_public;
 mod lambda_function_runtime_supported;
 mod lambda_function_url_auth_required;
@@ -10,6 +11,7 @@ pub mod runtimes;
 pub use lambda_function_code_signing_enabled::LambdaFunctionCodeSigningEnabled;
 pub use lambda_function_in_vpc::LambdaFunctionInVpc;
 pub use lambda_function_layers_trusted_accounts::LambdaFunctionLayersTrustedAccounts;
+pub use lambda_function_policy_no_untrusted_access::LambdaFunctionPolicyNoUntrustedAccess;
 pub use lambda_function_policy_not_public::LambdaFunctionPolicyNotPublic;
 pub use lambda_function_runtime_supported::LambdaFunctionRuntimeSupported;
 pub use lambda_function_url_auth_required::LambdaFunctionUrlAuthRequired;

@@ -1,18 +1,22 @@
-use crate::{declare_check, evidence, policy};
+use crate::resource_policy::{judge, report_public, trusted};
+use crate::{declare_check, evidence};
 use wasp_model::{Inventory, Setting};
 
 declare_check! {
     /// ### What it checks
-    /// No SNS topic's access policy has an `Allow` statement for everyone — `"Principal": "*"`,
-    /// `{"AWS": "*"}`, or a `NotPrincipal` — unless a condition really restricts the caller:
-    /// `aws:SourceAccount`, SNS's older `aws:SourceOwner` (which every default topic policy
-    /// uses), `aws:SourceArn`, `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:PrincipalArn`
-    /// with a concrete account, `aws:SourceVpc(e)` or `aws:SourceIp` other than the whole
-    /// internet, compared with a positive operator (`StringEquals`, `ArnLike`, `IpAddress` …,
-    /// not their `IfExists` or negated forms) against values none of which is a wildcard.
-    /// `aws:SecureTransport` and tag conditions do not restrict. Any action counts: a public
-    /// `sns:Subscribe` leaks every message, a public `sns:Publish` lets anyone inject them.
-    /// A topic without a policy passes; SKIP when the topic's attributes could not be read.
+    /// No SNS topic's access policy lets anyone, or any AWS account, call an action on it
+    /// without a condition that restricts the caller, judged with wasp's policy engine (the
+    /// simulation of `s3_bucket_policy_no_untrusted_access`). `"Principal": "*"`, `{"AWS":
+    /// "*"}` and `NotPrincipal` all reach everyone, and a wildcard principal also matches an
+    /// AWS service acting for any account. Conditions that pin the caller or its source with
+    /// concrete values restrict: `aws:SourceAccount`, SNS's older `aws:SourceOwner` (which
+    /// every default topic policy uses), `aws:SourceArn`, `aws:PrincipalOrgID`,
+    /// `aws:PrincipalAccount`, `aws:SourceVpce`. A wildcard value, a source ARN pattern that
+    /// another account's resource can match, an `IfExists` operator and keys the caller
+    /// chooses (`aws:SecureTransport`, `aws:UserAgent`, `aws:Referer`) do not. Any action
+    /// counts: a public `sns:Subscribe` leaks every message, a public `sns:Publish` lets
+    /// anyone inject them. A topic without a policy passes; SKIP when the topic's attributes
+    /// could not be read or the policy parsed.
     ///
     /// ### Why it matters
     /// Anyone who can subscribe to a topic receives a copy of everything published to it from
@@ -42,25 +46,15 @@ declare_check! {
 
 impl SnsTopicPolicyNotPublic {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
+        let trusted = trusted(inv, out.settings());
         for topic in &inv.sns.topics {
-            match &topic.policy {
-                Some(Setting::Configured(document)) => {
-                    let public = policy::public_statements(document);
-                    if public.is_empty() {
-                        out.pass(topic, "the access policy grants nothing to everyone without a restricting condition");
-                    } else {
-                        let actions = policy::actions_of(&public);
-                        out.fail(
-                            topic,
-                            format!(
-                                "the access policy lets anyone call {actions}, with no condition that restricts who"
-                            ),
-                        );
-                    }
-                }
-                Some(Setting::NotConfigured) => out.pass(topic, "the topic has no access policy"),
-                None => out.skip(topic, evidence::unknown_for_resource(inv, &topic.arn, "the topic's access policy")),
+            if matches!(topic.policy, Some(Setting::NotConfigured)) {
+                out.pass(topic, "the topic has no access policy");
+                continue;
             }
+            report_public(out, topic, judge(inv, &trusted, &topic.arn, topic.policy.as_ref()), || {
+                evidence::unknown_for_resource(inv, &topic.arn, "the topic's access policy")
+            });
         }
     }
 }

@@ -1,17 +1,21 @@
-use crate::{declare_check, evidence, policy};
+use crate::resource_policy::{judge, report_public, trusted};
+use crate::{declare_check, evidence};
 use wasp_model::{Inventory, Setting};
 
 declare_check! {
     /// ### What it checks
-    /// No SQS queue's access policy has an `Allow` statement for everyone — `"Principal": "*"`,
-    /// `{"AWS": "*"}`, or a `NotPrincipal` — unless a condition really restricts the caller:
-    /// `aws:SourceArn` (the usual way to let an SNS topic or S3 bucket send), `aws:SourceAccount`,
-    /// `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:PrincipalArn` with a concrete account,
-    /// `aws:SourceVpc(e)` or `aws:SourceIp` other than the whole internet, compared with a
-    /// positive operator (`StringEquals`, `ArnLike`, `IpAddress` …, not their `IfExists` or
-    /// negated forms) against values none of which is a wildcard. `aws:SecureTransport` and tag
-    /// conditions do not restrict. Any action counts. A queue without a policy passes; SKIP
-    /// when the queue's attributes could not be read.
+    /// No SQS queue's access policy lets anyone, or any AWS account, call an action on it
+    /// without a condition that restricts the caller, judged with wasp's policy engine (the
+    /// simulation of `s3_bucket_policy_no_untrusted_access`). `"Principal": "*"`, `{"AWS":
+    /// "*"}` and `NotPrincipal` all reach everyone, and a wildcard principal also matches an
+    /// AWS service acting for any account. Conditions that pin the caller or its source with
+    /// concrete values restrict: `aws:SourceArn` (the usual way to let an SNS topic or S3
+    /// bucket send), `aws:SourceAccount`, `aws:PrincipalOrgID`, `aws:PrincipalAccount`,
+    /// `aws:SourceVpce`. A source ARN pattern that another account's resource can match
+    /// (`arn:aws:sns:*:*:*`), an `IfExists` operator and keys the caller chooses
+    /// (`aws:SecureTransport`, `aws:UserAgent`, `aws:Referer`) do not. Any action counts. A
+    /// queue without a policy passes; SKIP when the queue's attributes could not be read or
+    /// the policy parsed.
     ///
     /// ### Why it matters
     /// A public `sqs:ReceiveMessage` lets anyone read (and, with `sqs:DeleteMessage`, destroy)
@@ -40,25 +44,15 @@ declare_check! {
 
 impl SqsQueuePolicyNotPublic {
     fn evaluate(&self, inv: &Inventory, out: &mut crate::Findings<'_>) {
+        let trusted = trusted(inv, out.settings());
         for queue in &inv.sqs.queues {
-            match &queue.policy {
-                Some(Setting::Configured(document)) => {
-                    let public = policy::public_statements(document);
-                    if public.is_empty() {
-                        out.pass(queue, "the access policy grants nothing to everyone without a restricting condition");
-                    } else {
-                        let actions = policy::actions_of(&public);
-                        out.fail(
-                            queue,
-                            format!(
-                                "the access policy lets anyone call {actions}, with no condition that restricts who"
-                            ),
-                        );
-                    }
-                }
-                Some(Setting::NotConfigured) => out.pass(queue, "the queue has no access policy"),
-                None => out.skip(queue, evidence::unknown_for_resource(inv, &queue.arn, "the queue's access policy")),
+            if matches!(queue.policy, Some(Setting::NotConfigured)) {
+                out.pass(queue, "the queue has no access policy");
+                continue;
             }
+            report_public(out, queue, judge(inv, &trusted, &queue.arn, queue.policy.as_ref()), || {
+                evidence::unknown_for_resource(inv, &queue.arn, "the queue's access policy")
+            });
         }
     }
 }

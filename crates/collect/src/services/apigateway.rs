@@ -1,7 +1,8 @@
-//! API Gateway of one region. REST APIs: one paginated `GetRestApis`, then per API its stages
-//! (`GetStages`, one call) and its resources with their methods (`GetResources` with
-//! `embed=methods`, paginated). HTTP and WebSocket APIs: `GetApis`, then per API `GetStages`
-//! and `GetRoutes`. Stage variables are never kept: they may hold secrets.
+//! API Gateway of one region. REST APIs: one paginated `GetRestApis` (which carries each
+//! API's resource policy), then per API its stages (`GetStages`, one call) and its resources
+//! with their methods (`GetResources` with `embed=methods`, paginated). HTTP and WebSocket
+//! APIs: `GetApis`, then per API `GetStages` and `GetRoutes`. Stage variables are never kept:
+//! they may hold secrets.
 use crate::unit::{client, Unit};
 use futures::StreamExt;
 use wasp_model::apigateway::{Api, ApiStage, Method, RestApi, RestStage, Route};
@@ -33,8 +34,10 @@ async fn rest_apis(unit: &Unit, client: &aws_sdk_apigateway::Client) -> Vec<Rest
         let Some(page) = unit.read("GetRestApis", page).ok() else { break };
         for api in page.items() {
             let Some(id) = api.id() else { continue };
+            let arn = arn(unit, &format!("/restapis/{id}"));
             listed.push(RestApi {
-                arn: arn(unit, &format!("/restapis/{id}")),
+                policy: rest_api_policy(unit, &arn, api.policy()),
+                arn,
                 id: id.to_owned(),
                 name: api.name().unwrap_or_default().to_owned(),
                 region: unit.region.clone(),
@@ -54,6 +57,18 @@ async fn rest_apis(unit: &Unit, client: &aws_sdk_apigateway::Client) -> Vec<Rest
         .buffered(unit.inner_concurrency())
         .collect()
         .await
+}
+
+/// A REST API's resource policy. API Gateway returns the document with its quotes (and
+/// slashes) escaped, as the inside of a JSON string; plain JSON is accepted too.
+fn rest_api_policy(unit: &Unit, arn: &str, text: Option<&str>) -> Option<wasp_model::Setting<serde_json::Value>> {
+    let text = text.map(|t| {
+        if serde_json::from_str::<serde_json::Value>(t).is_ok() {
+            return t.to_owned();
+        }
+        serde_json::from_str::<String>(&format!("\"{t}\"")).unwrap_or_else(|_| t.to_owned())
+    });
+    super::policy_document(unit, "GetRestApis", arn, text.as_deref())
 }
 
 async fn rest_stages(unit: &Unit, client: &aws_sdk_apigateway::Client, api: &RestApi) -> Option<Vec<RestStage>> {
@@ -184,5 +199,28 @@ async fn routes(unit: &Unit, client: &aws_sdk_apigatewayv2::Client, api: &Api) -
             Some(next) => token = Some(next.to_owned()),
             None => return Some(routes),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::setup::Shared;
+    use std::sync::Arc;
+    use wasp_model::{Service, Setting};
+
+    #[test]
+    fn rest_api_policies_are_read_escaped_or_plain() {
+        let unit = Unit::new(Arc::new(Shared::for_tests(&["us-east-1"])), Service::ApiGateway, "us-east-1".into());
+        let arn = "arn:aws:apigateway:us-east-1::/restapis/a1";
+        let escaped = r#"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"execute-api:Invoke\",\"Resource\":\"arn:aws:execute-api:us-east-1:123456789012:a1\/*\"}]}"#;
+        let Some(Setting::Configured(doc)) = rest_api_policy(&unit, arn, Some(escaped)) else { panic!("not read") };
+        assert_eq!(doc["Statement"][0]["Resource"], "arn:aws:execute-api:us-east-1:123456789012:a1/*");
+        let plain = r#"{"Statement":[{"Effect":"Deny","Principal":"*","Action":"*"}]}"#;
+        assert!(matches!(rest_api_policy(&unit, arn, Some(plain)), Some(Setting::Configured(_))));
+        assert_eq!(rest_api_policy(&unit, arn, None), Some(Setting::NotConfigured));
+        // Not JSON either way: a gap about the API, never "no policy".
+        assert_eq!(rest_api_policy(&unit, arn, Some("{\"Statement")), None);
+        assert_eq!(unit.take_gaps()[0].resource.as_deref(), Some(arn));
     }
 }
