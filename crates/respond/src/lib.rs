@@ -13,6 +13,7 @@ pub mod emit;
 mod fixes;
 pub mod plan;
 mod planner;
+pub mod playbooks;
 pub mod text;
 
 #[cfg(feature = "aws")]
@@ -20,12 +21,13 @@ pub mod apply;
 
 pub use action::{Action, ActionKind, Param, PlanContext, Reversible};
 pub use fixes::{fixes_for, FIXES};
-pub use plan::{Call, Plan, PlanError, PlanKind, Step, Unplanned, PLAN_SCHEMA_VERSION};
+pub use plan::{Call, EvidenceLocation, Plan, PlanError, PlanKind, Step, Unplanned, PLAN_SCHEMA_VERSION};
 pub use planner::{plan_fixes, FixFilter};
+pub use playbooks::{plan_playbook, playbook, Caller, Playbook, ReadError, Reader, PLAYBOOKS};
 
 /// Every action: fixes, then playbook steps.
 pub fn actions() -> impl Iterator<Item = &'static Action> {
-    FIXES.iter().copied()
+    FIXES.iter().copied().chain(playbooks::PLAYBOOK_ACTIONS.iter().copied())
 }
 
 /// The action with this id.
@@ -33,9 +35,13 @@ pub fn action(id: &str) -> Option<&'static Action> {
     actions().find(|a| a.id == id)
 }
 
-/// The IAM policy the writes need (with the reads `--apply` repeats first), as JSON.
+/// The IAM policy the writes need (with the reads `--apply` repeats first and those playbooks
+/// plan with), as JSON.
 pub fn permissions_policy() -> serde_json::Value {
-    let mut actions: Vec<&str> = actions().flat_map(|a| a.permissions.iter().copied()).collect();
+    let mut actions: Vec<&str> = actions()
+        .flat_map(|a| a.permissions.iter().copied())
+        .chain(PLAYBOOKS.iter().flat_map(|p| p.read_permissions.iter().copied()))
+        .collect();
     actions.push("sts:GetCallerIdentity");
     actions.sort_unstable();
     actions.dedup();
@@ -79,8 +85,40 @@ mod tests {
     #[test]
     fn the_permissions_policy_names_every_write() {
         let policy = permissions_policy().to_string();
-        for needed in ["s3:PutBucketPublicAccessBlock", "ec2:RevokeSecurityGroupIngress", "iam:UpdateAccessKey"] {
+        for needed in [
+            "s3:PutBucketPublicAccessBlock",
+            "ec2:RevokeSecurityGroupIngress",
+            "iam:UpdateAccessKey",
+            "ec2:CreateSnapshot",
+            "autoscaling:DetachInstances",
+            "iam:DeleteLoginProfile",
+            "cloudtrail:DescribeTrails",
+            "s3:GetBucketLocation",
+        ] {
             assert!(policy.contains(needed), "{needed}");
+        }
+    }
+
+    #[test]
+    fn every_playbook_uses_registered_actions_and_declares_only_reads() {
+        let mut ids: Vec<&str> = PLAYBOOKS.iter().map(|p| p.id).collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate playbook ids");
+        for p in PLAYBOOKS {
+            for a in p.actions {
+                assert!(std::ptr::eq(action(a.id).unwrap(), *a), "{} uses unregistered action {}", p.id, a.id);
+            }
+            for read in p.reads {
+                let (_, op) = read.split_once(':').expect("service:Operation");
+                assert!(["Describe", "Get", "List"].iter().any(|r| op.starts_with(r)), "{}: {read} is no read", p.id);
+            }
+            assert_eq!(p.reads.is_empty(), p.read_permissions.is_empty(), "{}", p.id);
+        }
+        for a in playbooks::PLAYBOOK_ACTIONS {
+            assert_eq!(a.kind, ActionKind::Playbook, "{}", a.id);
+            assert!(PLAYBOOKS.iter().any(|p| p.actions.iter().any(|b| b.id == a.id)), "{} is in no playbook", a.id);
         }
     }
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasp_model::Timestamp;
 
-/// In a rollback call, `{{self.Output}}` is an output of the step's own calls.
+/// In a call or rollback call, `{{self.Output}}` is an output of the step's own (earlier) calls.
 pub const SELF: &str = "self";
 
 /// Bumped when a plan written by an older wasp can no longer be applied by this one.
@@ -30,6 +30,29 @@ pub struct Plan {
     /// Failing findings wasp has no step for, and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unplanned: Vec<Unplanned>,
+    /// The incident a playbook's plan belongs to: it tags what the playbook creates and names
+    /// the incident record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incident_id: Option<String>,
+    /// Where the evidence of the target is kept (trails, flow logs, access logs, volumes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence_locations: Vec<EvidenceLocation>,
+    /// What a playbook looked at and found needs no step, or what it cannot do, one sentence each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// One place evidence of an incident's target is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceLocation {
+    /// `cloudtrail_s3`, `cloudtrail_logs`, `cloudtrail_event_history`, `flow_logs`,
+    /// `s3_access_logs`, `log_group`, `ebs_volume` or `ebs_snapshot`.
+    pub kind: String,
+    /// An `s3://` URL, an ARN, a log group or a resource id.
+    pub location: String,
+    /// What it holds and where it comes from.
+    pub detail: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -156,7 +179,8 @@ impl Plan {
             }
             let action = crate::action(&step.action)
                 .ok_or_else(|| PlanError::UnknownAction { step: step.name.clone(), action: step.action.clone() })?;
-            let rollback = step.rollback.len();
+            // Rollback and calls may name what their own step's earlier calls produced; the probe not.
+            let own_allowed = step.rollback.len() + step.calls.len();
             for (i, call) in step.rollback.iter().chain(&step.calls).chain(&step.probe).enumerate() {
                 if !action.declares(call) {
                     return Err(PlanError::UndeclaredCall {
@@ -167,8 +191,7 @@ impl Plan {
                 }
                 for reference in references(&call.params) {
                     let from = reference.split('.').next().unwrap_or_default();
-                    // A rollback may name what its own step created.
-                    let own = i < rollback && from == SELF;
+                    let own = i < own_allowed && from == SELF;
                     if !own && !seen.contains(&from) {
                         return Err(PlanError::DanglingReference { step: step.name.clone(), reference });
                     }

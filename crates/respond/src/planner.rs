@@ -78,6 +78,9 @@ pub fn plan_fixes(
         target: None,
         steps,
         unplanned,
+        incident_id: None,
+        evidence_locations: Vec::new(),
+        notes: Vec::new(),
     }
 }
 

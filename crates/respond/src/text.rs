@@ -24,6 +24,9 @@ pub fn plan(plan: &Plan) -> String {
     if let Some(target) = &plan.target {
         let _ = writeln!(out, "Target: {target}");
     }
+    if let Some(id) = &plan.incident_id {
+        let _ = writeln!(out, "Incident: {id}");
+    }
     let blocked = plan.steps.iter().filter(|s| s.blocked.is_some()).count();
     let _ = writeln!(
         out,
@@ -60,6 +63,20 @@ pub fn plan(plan: &Plan) -> String {
         }
         if let Some(why) = &step.blocked {
             let _ = writeln!(out, "   BLOCKED:    {why}");
+        }
+        out.push('\n');
+    }
+    if !plan.notes.is_empty() {
+        let _ = writeln!(out, "Notes:");
+        for note in &plan.notes {
+            let _ = writeln!(out, "  - {note}");
+        }
+        out.push('\n');
+    }
+    if !plan.evidence_locations.is_empty() {
+        let _ = writeln!(out, "Evidence is kept in:");
+        for e in &plan.evidence_locations {
+            let _ = writeln!(out, "  - [{}] {}: {}", e.kind, e.location, e.detail);
         }
         out.push('\n');
     }

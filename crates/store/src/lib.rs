@@ -1,5 +1,6 @@
-//! The local database of wasp: every saved review, the milestones that name some of them, and
-//! the suppressions that mute findings.
+//! The local database of wasp: every saved review, the milestones that name some of them, the
+//! suppressions that mute findings, and the record of every change wasp applied (incident
+//! playbooks and fixes).
 //!
 //! One SQLite file (by default `$XDG_DATA_HOME/wasp/wasp.db`, see [`Store::default_path`]) in
 //! WAL mode, so that readers never block the writer and two wasp processes can write it at
@@ -108,6 +109,31 @@ const REVIEW_COLUMNS: &str = "id, saved_at, collected_at, account_id, regions, s
      high_risk_questions, medium_risk_questions, met, not_met, failed_findings, gaps, scope_key";
 
 const SUPPRESSION_COLUMNS: &str = "id, check_id, resource, account, region, tags, reason, expires, created_at";
+
+const INCIDENT_COLUMNS: &str =
+    "id, record_id, kind, playbook, target, account_id, identity, started_at, finished_at, steps_applied, stopped";
+
+/// One applied plan as a listing shows it: a playbook's incident record or a fix's journal,
+/// without the document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IncidentRow {
+    /// Given by the store: ignored by [`Store::save_incident`].
+    pub id: i64,
+    /// The incident id (a playbook's) or the journal's id (a fix's).
+    pub record_id: String,
+    /// `playbook` or `fix`.
+    pub kind: String,
+    pub playbook: Option<String>,
+    pub target: Option<String>,
+    pub account_id: String,
+    /// The identity that made the calls.
+    pub identity: String,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    pub steps_applied: usize,
+    /// Why the run stopped before its end, if it did.
+    pub stopped: Option<String>,
+}
 
 impl Store {
     /// The database wasp uses unless told otherwise: `$XDG_DATA_HOME/wasp/wasp.db` when
@@ -318,6 +344,50 @@ impl Store {
         })
     }
 
+    /// Saves the record of an applied plan (`document`, JSON) with its listing columns `row`
+    /// (whose `id` is ignored); returns the id it was given.
+    pub fn save_incident(&mut self, row: &IncidentRow, document: &str) -> Result<i64, StoreError> {
+        self.write("save the incident record in the wasp database", |tx| {
+            tx.execute(
+                "INSERT INTO incidents (record_id, kind, playbook, target, account_id, identity, started_at, \
+                 finished_at, steps_applied, stopped, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    row.record_id,
+                    row.kind,
+                    row.playbook,
+                    row.target,
+                    row.account_id,
+                    row.identity,
+                    time_text(row.started_at),
+                    time_text(row.finished_at),
+                    count_value(row.steps_applied),
+                    row.stopped,
+                    document,
+                ],
+            )?;
+            Ok(Ok(tx.last_insert_rowid()))
+        })
+    }
+
+    /// At most `limit` records of applied plans, newest first.
+    pub fn list_incidents(&self, limit: usize) -> Result<Vec<IncidentRow>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.query(
+            &format!("SELECT {INCIDENT_COLUMNS} FROM incidents ORDER BY started_at DESC, id DESC LIMIT ?1"),
+            params![limit],
+            incident_row,
+        )
+        .map_err(|e| self.sql("list the incident records of the wasp database", e))
+    }
+
+    /// The JSON record saved as `id`, if there is one.
+    pub fn load_incident(&self, id: i64) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT document FROM incidents WHERE id = ?1", [id], |row| row.get(0))
+            .optional()
+            .map_err(|e| self.sql("read an incident record from the wasp database", e))
+    }
+
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction, committed when `f` returns `Ok(Ok(_))`
     /// and rolled back otherwise: the outer result is SQLite's, the inner one the caller's.
     fn write<T>(
@@ -460,6 +530,22 @@ fn suppression_row(row: &Row<'_>) -> rusqlite::Result<SuppressionRow> {
     })
 }
 
+fn incident_row(row: &Row<'_>) -> rusqlite::Result<IncidentRow> {
+    Ok(IncidentRow {
+        id: row.get(0)?,
+        record_id: row.get(1)?,
+        kind: row.get(2)?,
+        playbook: row.get(3)?,
+        target: row.get(4)?,
+        account_id: row.get(5)?,
+        identity: row.get(6)?,
+        started_at: time_at(row, 7)?,
+        finished_at: time_at(row, 8)?,
+        steps_applied: count_at(row, 9)?,
+        stopped: row.get(10)?,
+    })
+}
+
 fn source_name(source: Source) -> &'static str {
     match source {
         Source::Live => "live",
@@ -494,6 +580,45 @@ mod tests {
             assert!(path.ends_with("wasp.db"));
             assert!(!path.starts_with("rel"));
         }
+    }
+
+    #[test]
+    fn incident_records_are_saved_listed_newest_first_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("wasp.db")).unwrap();
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let row = IncidentRow {
+            id: 0,
+            record_id: "INC-1".into(),
+            kind: "playbook".into(),
+            playbook: Some("isolate-instance".into()),
+            target: Some("arn:aws:ec2:us-east-1:123456789012:instance/i-1".into()),
+            account_id: "123456789012".into(),
+            identity: "arn:aws:iam::123456789012:user/responder".into(),
+            started_at: at("2026-01-02T03:04:05Z"),
+            finished_at: at("2026-01-02T03:04:09Z"),
+            steps_applied: 5,
+            stopped: None,
+        };
+        let first = store.save_incident(&row, r#"{"id":"INC-1"}"#).unwrap();
+        let fix = IncidentRow {
+            record_id: "journal-2".into(),
+            kind: "fix".into(),
+            playbook: None,
+            target: None,
+            started_at: at("2026-01-03T00:00:00Z"),
+            stopped: Some("step s2 failed".into()),
+            ..row.clone()
+        };
+        let second = store.save_incident(&fix, "{}").unwrap();
+        assert!(second > first);
+        let rows = store.list_incidents(10).unwrap();
+        assert_eq!(rows.iter().map(|r| r.record_id.as_str()).collect::<Vec<_>>(), ["journal-2", "INC-1"]);
+        assert_eq!(rows[1], IncidentRow { id: first, ..row });
+        assert_eq!(rows[0].stopped.as_deref(), Some("step s2 failed"));
+        assert_eq!(store.list_incidents(1).unwrap().len(), 1);
+        assert_eq!(store.load_incident(first).unwrap().as_deref(), Some(r#"{"id":"INC-1"}"#));
+        assert_eq!(store.load_incident(999).unwrap(), None);
     }
 
     #[test]

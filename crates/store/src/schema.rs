@@ -11,7 +11,8 @@ use crate::StoreError;
 
 /// The migrations, in order: version N is the database after the Nth. Never edit one that has
 /// shipped; add a new one.
-const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("../migrations/01-initial.sql"))];
+const MIGRATION_LIST: &[M<'static>] =
+    &[M::up(include_str!("../migrations/01-initial.sql")), M::up(include_str!("../migrations/02-incidents.sql"))];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 

@@ -54,6 +54,11 @@ impl Executor {
         Executor { sdk, path_style }
     }
 
+    /// The region of the profile or environment (`AWS_REGION`), if any.
+    pub fn region(&self) -> Option<String> {
+        self.sdk.region().map(|r| r.to_string())
+    }
+
     pub async fn identity(&self) -> Result<Identity, CallError> {
         let client = aws_sdk_sts::Client::new(&self.regional("us-east-1"));
         let out = client.get_caller_identity().send().await.map_err(|e| failed("sts", "GetCallerIdentity", &e))?;
@@ -78,12 +83,14 @@ impl Executor {
             "s3control" => s3control(&sdk, call, &p).await,
             "ec2" => ec2(&sdk, call, &p).await,
             "kms" => kms(&sdk, call, &p).await,
+            "cloudtrail" if call.operation == "DescribeTrails" => incident::cloudtrail(&sdk, call, &p).await,
             "cloudtrail" => cloudtrail(&sdk, call, &p).await,
             "guardduty" => guardduty(&sdk, call, &p).await,
             "securityhub" => securityhub(&sdk, call, &p).await,
             "config" => config(&sdk, call, &p).await,
             "accessanalyzer" => accessanalyzer(&sdk, call, &p).await,
             "iam" => iam(&sdk, call, &p).await,
+            "autoscaling" => incident::autoscaling(&sdk, call, &p).await,
             _ => Err(p.unsupported()),
         }
     }
@@ -172,6 +179,10 @@ macro_rules! send {
         }
     };
 }
+
+// The playbooks' calls; declared after `send!` so that they can use it.
+#[path = "incident.rs"]
+mod incident;
 
 async fn s3(
     sdk: &SdkConfig,
@@ -295,7 +306,7 @@ async fn s3(
             let status = BucketLoggingStatus::builder().set_logging_enabled(enabled).build();
             (Value::Null, send!(p, c.put_bucket_logging().bucket(&bucket).bucket_logging_status(status)).1)
         }
-        _ => return Err(p.unsupported()),
+        _ => return incident::s3(sdk, path_style, call, p).await,
     })
 }
 
@@ -388,25 +399,57 @@ async fn ec2(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Value, Opt
             (json!({"EbsEncryptionByDefault": out.ebs_encryption_by_default()}), id)
         }
         "DescribeSecurityGroups" => {
-            let (out, id) = send!(p, c.describe_security_groups().set_group_ids(Some(p.strs("GroupIds"))));
+            let filters: Vec<aws_sdk_ec2::types::Filter> = p
+                .value("Filters")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|f| {
+                    aws_sdk_ec2::types::Filter::builder()
+                        .set_name(f.get("Name").and_then(Value::as_str).map(str::to_owned))
+                        .set_values(Some(
+                            f.get("Values")
+                                .and_then(Value::as_array)
+                                .into_iter()
+                                .flatten()
+                                .filter_map(|v| v.as_str().map(str::to_owned))
+                                .collect(),
+                        ))
+                        .build()
+                })
+                .collect();
+            let req = c
+                .describe_security_groups()
+                .set_group_ids(Some(p.strs("GroupIds")))
+                .set_filters((!filters.is_empty()).then_some(filters));
+            let (out, id) = send!(p, req);
+            let rules = |list: &[IpPermission]| -> Vec<Value> {
+                list.iter()
+                    .map(|perm| {
+                        json!({
+                            "IpProtocol": perm.ip_protocol(),
+                            "FromPort": perm.from_port(),
+                            "ToPort": perm.to_port(),
+                            "IpRanges": perm.ip_ranges().iter().map(|r| json!({"CidrIp": r.cidr_ip()})).collect::<Vec<_>>(),
+                            "Ipv6Ranges": perm.ipv6_ranges().iter().map(|r| json!({"CidrIpv6": r.cidr_ipv6()})).collect::<Vec<_>>(),
+                            "UserIdGroupPairs": perm.user_id_group_pairs().iter().map(|g| json!({"GroupId": g.group_id()})).collect::<Vec<_>>(),
+                            "PrefixListIds": perm.prefix_list_ids().iter().map(|l| json!({"PrefixListId": l.prefix_list_id()})).collect::<Vec<_>>(),
+                        })
+                    })
+                    .collect()
+            };
             let groups: Vec<Value> = out
                 .security_groups()
                 .iter()
                 .map(|g| {
-                    let perms: Vec<Value> = g
-                        .ip_permissions()
-                        .iter()
-                        .map(|perm| {
-                            json!({
-                                "IpProtocol": perm.ip_protocol(),
-                                "FromPort": perm.from_port(),
-                                "ToPort": perm.to_port(),
-                                "IpRanges": perm.ip_ranges().iter().map(|r| json!({"CidrIp": r.cidr_ip()})).collect::<Vec<_>>(),
-                                "Ipv6Ranges": perm.ipv6_ranges().iter().map(|r| json!({"CidrIpv6": r.cidr_ipv6()})).collect::<Vec<_>>(),
-                            })
-                        })
-                        .collect();
-                    json!({"GroupId": g.group_id(), "GroupName": g.group_name(), "VpcId": g.vpc_id(), "IpPermissions": perms})
+                    json!({
+                        "GroupId": g.group_id(),
+                        "GroupName": g.group_name(),
+                        "VpcId": g.vpc_id(),
+                        "IpPermissions": rules(g.ip_permissions()),
+                        "IpPermissionsEgress": rules(g.ip_permissions_egress()),
+                        "Tags": g.tags().iter().map(|t| json!({"Key": t.key(), "Value": t.value()})).collect::<Vec<_>>(),
+                    })
                 })
                 .collect();
             (json!({"SecurityGroups": groups}), id)
@@ -435,11 +478,16 @@ async fn ec2(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Value, Opt
                         .map(|i| {
                             json!({
                                 "InstanceId": i.instance_id(),
-                                "State": i.state().and_then(|s| s.name()).map(|n| n.as_str()),
+                                "State": {"Name": i.state().and_then(|s| s.name()).map(|n| n.as_str())},
                                 "MetadataOptions": {"HttpTokens": i.metadata_options().and_then(|m| m.http_tokens()).map(|t| t.as_str())},
-                                "IamInstanceProfile": i.iam_instance_profile().and_then(|p| p.arn()),
+                                "IamInstanceProfile": i.iam_instance_profile().map(|p| json!({"Arn": p.arn()})),
                                 "SecurityGroups": i.security_groups().iter().map(|g| json!({"GroupId": g.group_id()})).collect::<Vec<_>>(),
                                 "VpcId": i.vpc_id(),
+                                "SubnetId": i.subnet_id(),
+                                "NetworkInterfaces": i.network_interfaces().iter().map(|n| json!({
+                                    "NetworkInterfaceId": n.network_interface_id(),
+                                    "SubnetId": n.subnet_id(),
+                                })).collect::<Vec<_>>(),
                                 "BlockDeviceMappings": i.block_device_mappings().iter().map(|b| json!({
                                     "DeviceName": b.device_name(),
                                     "Ebs": {"VolumeId": b.ebs().and_then(|e| e.volume_id())},
@@ -459,7 +507,7 @@ async fn ec2(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Value, Opt
                 .http_tokens(HttpTokensState::from(p.str("HttpTokens")?.as_str()));
             (Value::Null, send!(p, req).1)
         }
-        _ => return Err(p.unsupported()),
+        _ => return incident::ec2(sdk, call, p).await,
     })
 }
 
@@ -663,6 +711,6 @@ async fn iam(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Value, Opt
                 .status(StatusType::from(p.str("Status")?.as_str()));
             (Value::Null, send!(p, req).1)
         }
-        _ => return Err(p.unsupported()),
+        _ => return incident::iam(sdk, call, p).await,
     })
 }

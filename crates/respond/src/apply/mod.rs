@@ -5,7 +5,7 @@ mod calls;
 
 pub use calls::{CallError, Executor, Identity};
 
-use crate::plan::{resolve, Call, Plan, Step, SELF};
+use crate::plan::{references, resolve, Call, Plan, Step, SELF};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -173,6 +173,13 @@ async fn run_step(
             };
         }
     }
+    // A step that needs the output of a step not applied (skipped or declined) cannot run.
+    for reference in step.calls.iter().flat_map(|c| references(&c.params)) {
+        let from = reference.split('.').next().unwrap_or_default();
+        if from != SELF && !outputs.contains_key(from) {
+            return Outcome::Skipped { reason: format!("needs {reference}, and step {from} was not applied") };
+        }
+    }
     match confirm(step) {
         Confirm::Yes => {}
         Confirm::No => return Outcome::Skipped { reason: "declined".into() },
@@ -181,7 +188,11 @@ async fn run_step(
     let mut requests = Vec::new();
     let mut own = Value::Object(Default::default());
     for call in &step.calls {
-        let lookup = |key: &str| lookup(outputs, key);
+        // `{{self.X}}`: an output of this step's earlier calls.
+        let lookup = |key: &str| match key.split_once('.') {
+            Some((SELF, rest)) => lookup_in(&own, rest),
+            _ => lookup(outputs, key),
+        };
         let params = match resolve(&call.params, &lookup) {
             Ok(p) => p,
             Err(e) => return Outcome::Failed { requests, error: e },
@@ -212,7 +223,10 @@ async fn run_step(
 
 fn lookup(outputs: &BTreeMap<String, Value>, key: &str) -> Option<Value> {
     let (step, path) = key.split_once('.')?;
-    let mut v = outputs.get(step)?;
+    lookup_in(outputs.get(step)?, path)
+}
+
+fn lookup_in(mut v: &Value, path: &str) -> Option<Value> {
     for part in path.split('.') {
         v = v.get(part)?;
     }

@@ -108,7 +108,7 @@ fn plan_password_policy(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step,
 }
 
 /// Of the planned keys, their status now.
-fn observe_keys(answer: &Value, step: &Step) -> Value {
+pub(crate) fn observe_keys(answer: &Value, step: &Step) -> Value {
     let planned: Vec<&str> =
         step.current.as_array().into_iter().flatten().filter_map(|k| k.get("AccessKeyId")?.as_str()).collect();
     let now = answer.get("AccessKeyMetadata").and_then(Value::as_array).cloned().unwrap_or_default();

@@ -1,8 +1,8 @@
 //! Fixes: one declared action per kind of change, each planning a step from a failed finding.
 mod ec2;
-mod iam;
+pub(crate) mod iam;
 mod regional;
-mod s3;
+pub(crate) mod s3;
 
 use crate::action::{Action, PlanContext};
 use crate::plan::{Call, Step};

@@ -31,7 +31,7 @@ const ALL_BLOCKED: PublicAccessBlock = PublicAccessBlock {
 };
 
 fn observe_block(answer: &Value, _: &Step) -> Value {
-    answer.get("PublicAccessBlockConfiguration").cloned().unwrap_or(Value::Null)
+    observe_bucket_block(answer)
 }
 
 pub static BUCKET_PUBLIC_ACCESS_BLOCK: Action = Action {
@@ -53,28 +53,40 @@ pub static BUCKET_PUBLIC_ACCESS_BLOCK: Action = Action {
 fn plan_bucket_block(cx: &PlanContext<'_>, finding: &Finding) -> Result<Step, String> {
     let b = bucket(cx, finding)?;
     let current = observed(b.public_access_block.as_ref(), "the bucket's public access block")?;
-    let target = json!({"Bucket": b.name});
-    let mut s = step(
-        finding,
-        format!("block all public access to bucket {}", b.name),
-        current.map(block_json).unwrap_or(Value::Null),
-        block_json(&ALL_BLOCKED),
-    );
+    let s = step(finding, String::new(), Value::Null, Value::Null);
+    Ok(bucket_block_step(s, &b.name, current.map(block_json).unwrap_or(Value::Null)))
+}
+
+/// Fills `s` with the change that sets all four settings of the bucket's public access block,
+/// from `current` (the configuration as `GetPublicAccessBlock` answers it, `null`: none). The
+/// fix and the `make-bucket-private` playbook both plan with it.
+pub(crate) fn bucket_block_step(mut s: Step, bucket: &str, current: Value) -> Step {
+    let target = json!({"Bucket": bucket});
+    s.summary = format!("block all public access to bucket {bucket}");
+    s.intended = block_json(&ALL_BLOCKED);
     s.probe = Some(call("s3", "GetPublicAccessBlock", target.clone()));
     s.calls = vec![call(
         "s3",
         "PutPublicAccessBlock",
-        json!({"Bucket": b.name, "PublicAccessBlockConfiguration": block_json(&ALL_BLOCKED)}),
+        json!({"Bucket": bucket, "PublicAccessBlockConfiguration": block_json(&ALL_BLOCKED)}),
     )];
-    s.rollback = vec![match current {
-        Some(p) => call(
-            "s3",
-            "PutPublicAccessBlock",
-            json!({"Bucket": b.name, "PublicAccessBlockConfiguration": block_json(p)}),
-        ),
-        None => call("s3", "DeletePublicAccessBlock", target),
+    s.rollback = vec![if current.is_null() {
+        call("s3", "DeletePublicAccessBlock", target)
+    } else {
+        call("s3", "PutPublicAccessBlock", json!({"Bucket": bucket, "PublicAccessBlockConfiguration": current}))
     }];
-    Ok(s)
+    s.current = current;
+    s
+}
+
+/// The public access block as `GetPublicAccessBlock` answers it, `null` when there is none.
+pub(crate) fn observe_bucket_block(answer: &Value) -> Value {
+    answer.get("PublicAccessBlockConfiguration").cloned().unwrap_or(Value::Null)
+}
+
+/// Whether a block (as answered) has all four settings on.
+pub(crate) fn fully_blocked(block: &Value) -> bool {
+    *block == block_json(&ALL_BLOCKED)
 }
 
 pub static ACCOUNT_PUBLIC_ACCESS_BLOCK: Action = Action {
