@@ -45,11 +45,14 @@ pub struct Action {
     pub params: &'static [Param],
     /// Plans a fix's step for one failed finding of a check in `remediates`.
     #[serde(skip)]
-    pub plan: Option<fn(&PlanContext<'_>, &Finding) -> Result<Step, String>>,
+    pub plan: Option<PlanFn>,
     /// Reduces the probe's answer to the state `current` describes.
     #[serde(skip)]
     pub observe: fn(&Value, &Step) -> Value,
 }
+
+/// How a fix plans its step for one failed finding.
+pub type PlanFn = fn(&PlanContext<'_>, &Finding) -> Result<Step, String>;
 
 /// A parameter of an action.
 #[derive(Debug, Serialize)]

@@ -116,7 +116,8 @@ pub struct PlaybookContext<'a> {
     pub caller: &'a Caller,
     /// `--target`, as given.
     pub target: Option<&'a str>,
-    /// The regions to act in; the first is where a target that names none is looked for.
+    /// The regions to act in (none when none is configured); the first is where a target
+    /// that names none is looked for.
     pub regions: &'a [String],
     /// `NAME=VALUE` or `PLAYBOOK.NAME=VALUE`.
     pub params: &'a [(String, String)],
@@ -125,8 +126,17 @@ pub struct PlaybookContext<'a> {
 }
 
 impl PlaybookContext<'_> {
+    /// The first region; for calls that work from any region, the partition's first when none
+    /// is configured.
     fn region(&self) -> &str {
-        self.regions.first().map_or("us-east-1", String::as_str)
+        self.regions.first().map_or_else(|| global_events_region(&self.caller.partition), String::as_str)
+    }
+
+    /// The first region, or why `what` needs one.
+    fn required_region(&self, what: &str) -> Result<&str, String> {
+        self.regions.first().map(String::as_str).ok_or_else(|| {
+            format!("{what} names no region, so wasp does not know where to look: pass --region, or set AWS_REGION or the profile's region")
+        })
     }
 
     fn param(&self, playbook: &str, name: &str) -> Option<&str> {
