@@ -110,7 +110,9 @@ fn equipped(call: &Call, groups: Value) -> Result<Value, ReadError> {
             json!({"AutoScalingInstances": [{"InstanceId": INSTANCE, "AutoScalingGroupName": "web-asg"}]})
         }
         "DescribeSecurityGroups" => groups,
-        "DescribeVpcs" => json!({"Vpcs": [{"VpcId": "vpc-1", "Ipv6CidrBlockAssociationSet": [{"Ipv6CidrBlock": "2001:db8::/56"}]}]}),
+        "DescribeVpcs" => {
+            json!({"Vpcs": [{"VpcId": "vpc-1", "Ipv6CidrBlockAssociationSet": [{"Ipv6CidrBlock": "2001:db8::/56"}]}]})
+        }
         "DescribeIamInstanceProfileAssociations" => json!({"IamInstanceProfileAssociations": [
             {"AssociationId": "iip-assoc-old", "State": "disassociated", "IamInstanceProfile": {"Arn": "arn:aws:iam::123456789012:instance-profile/old"}},
             {"AssociationId": "iip-assoc-1", "State": "associated", "IamInstanceProfile": {"Arn": "arn:aws:iam::123456789012:instance-profile/web"}},
@@ -191,12 +193,19 @@ fn isolate_instance_snapshots_first_leaves_the_group_then_cuts_network_and_role(
     // It keeps running: no StopInstances anywhere.
     assert!(plan.steps.iter().flat_map(|s| &s.calls).all(|c| c.operation != "StopInstances"));
     assert!(plan.notes.iter().any(|n| n.contains("keeps running")), "{:?}", plan.notes);
-    assert!(plan.steps.iter().flat_map(|s| &s.calls).all(|c| !c.operation.starts_with("Terminate") && !c.operation.starts_with("DeleteSnapshot")));
+    assert!(plan
+        .steps
+        .iter()
+        .flat_map(|s| &s.calls)
+        .all(|c| !c.operation.starts_with("Terminate") && !c.operation.starts_with("DeleteSnapshot")));
     assert!(rec.operations().contains(&"DescribeVpcs".to_owned()));
 
     // The text plan names the incident and the notes.
     let text = wasp_respond::text::plan(&plan);
-    assert!(text.contains("Incident: INC-7") && text.contains("Notes:") && text.contains("{{quarantine-group.GroupId}}"), "{text}");
+    assert!(
+        text.contains("Incident: INC-7") && text.contains("Notes:") && text.contains("{{quarantine-group.GroupId}}"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -208,7 +217,9 @@ fn isolate_instance_reuses_a_rule_free_quarantine_group_and_not_one_with_rules()
          "Tags": [{"Key": "wasp:quarantine", "Value": "true"}]},
     ]});
     let rec = Recorded::new(|c| equipped(c, groups.clone()));
-    let plan = rec.plan("isolate-instance", Some(&format!("arn:aws:ec2:{REGION}:{ACCOUNT}:instance/{INSTANCE}")), &[]).unwrap();
+    let plan = rec
+        .plan("isolate-instance", Some(&format!("arn:aws:ec2:{REGION}:{ACCOUNT}:instance/{INSTANCE}")), &[])
+        .unwrap();
     assert!(!names(&plan).contains(&"quarantine-group"), "{:?}", names(&plan));
     assert_eq!(step(&plan, "move-to-quarantine").calls[0].params["Groups"], json!(["sg-q"]));
     assert!(plan.notes.iter().any(|n| n.contains("sg-open") && n.contains("has rules")), "{:?}", plan.notes);
@@ -237,7 +248,10 @@ fn isolate_instance_without_vpc_profile_or_group_blocks_or_leaves_out_those_step
         })
     });
     let plan = rec.plan("isolate-instance", Some(INSTANCE), &[("stop", "true")]).unwrap();
-    assert_eq!(names(&plan), ["snapshot-vol-root", "snapshot-vol-data", "move-to-quarantine", "tag-instance", "stop-instance"]);
+    assert_eq!(
+        names(&plan),
+        ["snapshot-vol-root", "snapshot-vol-data", "move-to-quarantine", "tag-instance", "stop-instance"]
+    );
     let moved = step(&plan, "move-to-quarantine");
     assert!(moved.blocked.as_deref().unwrap().contains("in no VPC"), "{moved:?}");
     assert!(moved.calls.is_empty());
@@ -263,7 +277,9 @@ fn isolate_instance_refuses_unknown_gone_malformed_and_foreign_targets() {
     });
     assert!(gone.plan("isolate-instance", Some(INSTANCE), &[]).unwrap_err().contains("is terminated"));
 
-    let denied = Recorded::new(|_| Err(ReadError { code: Some("UnauthorizedOperation".into()), message: "ec2 DescribeInstances: denied".into() }));
+    let denied = Recorded::new(|_| {
+        Err(ReadError { code: Some("UnauthorizedOperation".into()), message: "ec2 DescribeInstances: denied".into() })
+    });
     let err = denied.plan("isolate-instance", Some(INSTANCE), &[]).unwrap_err();
     assert!(err.starts_with("cannot read instance") && err.contains("denied"), "{err}");
 
@@ -277,10 +293,16 @@ fn isolate_instance_refuses_unknown_gone_malformed_and_foreign_targets() {
         assert!(err.contains(expected), "{target}: {err}");
     }
     assert!(never.plan("isolate-instance", None, &[]).unwrap_err().contains("needs --target"));
-    assert!(never.plan("isolate-instance", Some(INSTANCE), &[("stop", "maybe")]).unwrap_err().contains("true or false"));
+    assert!(never
+        .plan("isolate-instance", Some(INSTANCE), &[("stop", "maybe")])
+        .unwrap_err()
+        .contains("true or false"));
     let err = never.plan("isolate-instance", Some(INSTANCE), &[("force", "yes")]).unwrap_err();
     assert!(err.contains("no parameter 'force'") && err.contains("stop"), "{err}");
-    assert!(never.plan("isolate-instance", Some(INSTANCE), &[("incident_id", "../x")]).unwrap_err().contains("incident_id"));
+    assert!(never
+        .plan("isolate-instance", Some(INSTANCE), &[("incident_id", "../x")])
+        .unwrap_err()
+        .contains("incident_id"));
     assert!(never.plan("nuke-account", Some(INSTANCE), &[]).unwrap_err().contains("unknown playbook"));
 }
 
@@ -325,7 +347,8 @@ fn contain_user_denies_all_deactivates_active_keys_and_deletes_the_password() {
 
 #[test]
 fn contain_user_keeps_a_foreign_policy_of_the_same_name_for_the_rollback_and_notes_what_is_absent() {
-    let theirs = json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]});
+    let theirs =
+        json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]});
     let answer = json!({"UserName": "mallory", "PolicyName": DENY_ALL_POLICY, "PolicyDocument": theirs.to_string()});
     let rec = Recorded::new(|c| user_answers(c, false, answer.clone()));
     let plan = rec.plan("contain-user", Some("arn:aws:iam::123456789012:user/team/mallory"), &[]).unwrap();
@@ -346,13 +369,18 @@ fn contain_user_refuses_a_missing_user_and_the_caller_itself() {
     let never = Recorded::new(|c| panic!("no read expected, got {}", c.operation));
     let err = never.plan("contain-user", Some("responder"), &[]).unwrap_err();
     assert!(err.contains("these credentials"), "{err}");
-    assert!(never.plan("contain-user", Some("arn:aws:iam::123456789012:role/x"), &[]).unwrap_err().contains("not an IAM user ARN"));
+    assert!(never
+        .plan("contain-user", Some("arn:aws:iam::123456789012:role/x"), &[])
+        .unwrap_err()
+        .contains("not an IAM user ARN"));
     assert!(never.plan("contain-user", Some("bad name!"), &[]).unwrap_err().contains("not an IAM user name"));
 }
 
 fn role_answers(call: &Call, path: &str) -> Result<Value, ReadError> {
     Ok(match call.operation.as_str() {
-        "GetRole" => json!({"Role": {"RoleName": "app", "Path": path, "Arn": format!("arn:aws:iam::123456789012:role{path}app")}}),
+        "GetRole" => {
+            json!({"Role": {"RoleName": "app", "Path": path, "Arn": format!("arn:aws:iam::123456789012:role{path}app")}})
+        }
         "GetRolePolicy" => Value::Null,
         other => panic!("unexpected read {other}"),
     })
@@ -424,9 +452,19 @@ fn make_bucket_private_is_the_fix_planned_from_the_bucket_now_in_its_region() {
             "public_access_block": {"configured": {"block_public_acls": true, "ignore_public_acls": false, "block_public_policy": false, "restrict_public_buckets": false}}}]}
     }))
     .unwrap();
-    let selection = wasp_checks::Selection { check_ids: vec!["s3_bucket_public_access_block_enabled".into()], ..Default::default() };
+    let selection = wasp_checks::Selection {
+        check_ids: vec!["s3_bucket_public_access_block_enabled".into()],
+        ..Default::default()
+    };
     let findings = wasp_checks::run(&inventory, &selection, &wasp_checks::Settings::default());
-    let fix = wasp_respond::plan_fixes(&inventory, &findings, &Default::default(), &[], &wasp_checks::Settings::default(), "snapshot");
+    let fix = wasp_respond::plan_fixes(
+        &inventory,
+        &findings,
+        &Default::default(),
+        &[],
+        &wasp_checks::Settings::default(),
+        "snapshot",
+    );
     assert_eq!((&fix.steps[0].calls, &fix.steps[0].rollback, &fix.steps[0].probe), (&s.calls, &s.rollback, &s.probe));
 }
 
@@ -471,10 +509,14 @@ fn preserve_evidence_of_an_instance_lists_trails_flow_logs_and_volumes_and_write
     let arn = format!("arn:aws:ec2:{REGION}:{ACCOUNT}:instance/{INSTANCE}");
     let plan = rec.plan("preserve-evidence", Some(&arn), &[]).unwrap();
     assert!(plan.steps.is_empty());
-    let kinds: Vec<(&str, &str)> = plan.evidence_locations.iter().map(|e| (e.kind.as_str(), e.location.as_str())).collect();
+    let kinds: Vec<(&str, &str)> =
+        plan.evidence_locations.iter().map(|e| (e.kind.as_str(), e.location.as_str())).collect();
     assert!(kinds.contains(&("ebs_volume", "vol-data")), "{kinds:?}");
     assert!(kinds.contains(&("flow_logs", "arn:aws:s3:::flow-logs")), "{kinds:?}");
-    assert!(kinds.contains(&("cloudtrail_s3", "s3://audit-logs/ct/AWSLogs/123456789012/CloudTrail/eu-west-1/")), "{kinds:?}");
+    assert!(
+        kinds.contains(&("cloudtrail_s3", "s3://audit-logs/ct/AWSLogs/123456789012/CloudTrail/eu-west-1/")),
+        "{kinds:?}"
+    );
     assert!(kinds.contains(&("cloudtrail_logs", "arn:aws:logs:us-east-1:123456789012:log-group:trail:*")), "{kinds:?}");
     assert!(kinds.contains(&("cloudtrail_event_history", "cloudtrail:eu-west-1")), "{kinds:?}");
     assert!(!kinds.iter().any(|(_, l)| l.contains("other")), "a trail of another region is not listed: {kinds:?}");
@@ -496,8 +538,14 @@ fn preserve_evidence_of_a_bucket_and_a_user_reads_where_their_events_are() {
         })
     });
     let plan = rec.plan("preserve-evidence", Some("arn:aws:s3:::data"), &[]).unwrap();
-    assert!(plan.evidence_locations.iter().any(|e| e.kind == "s3_access_logs" && e.location == "s3://access-logs/data/"));
-    assert!(plan.evidence_locations.iter().any(|e| e.location == "cloudtrail:us-east-1"), "a bucket's events are in its region");
+    assert!(plan
+        .evidence_locations
+        .iter()
+        .any(|e| e.kind == "s3_access_logs" && e.location == "s3://access-logs/data/"));
+    assert!(
+        plan.evidence_locations.iter().any(|e| e.location == "cloudtrail:us-east-1"),
+        "a bucket's events are in its region"
+    );
     assert!(plan.notes.iter().any(|n| n.contains("no trail logs us-east-1")), "{:?}", plan.notes);
 
     let plan = rec.plan("preserve-evidence", Some("arn:aws:iam::123456789012:user/mallory"), &[]).unwrap();
@@ -513,9 +561,13 @@ fn preserve_evidence_of_a_bucket_and_a_user_reads_where_their_events_are() {
 fn prepare_creates_a_quarantine_group_where_a_vpc_has_none_and_the_responder_role() {
     let rec = Recorded::new(|c| {
         Ok(match c.operation.as_str() {
-            "DescribeVpcs" => json!({"Vpcs": [{"VpcId": "vpc-a", "Ipv6CidrBlockAssociationSet": []}, {"VpcId": "vpc-b"}]}),
-            "DescribeSecurityGroups" => json!({"SecurityGroups": [{"GroupId": "sg-q", "VpcId": "vpc-b", "IpPermissions": [],
-                "IpPermissionsEgress": [], "Tags": [{"Key": "wasp:quarantine", "Value": "true"}]}]}),
+            "DescribeVpcs" => {
+                json!({"Vpcs": [{"VpcId": "vpc-a", "Ipv6CidrBlockAssociationSet": []}, {"VpcId": "vpc-b"}]})
+            }
+            "DescribeSecurityGroups" => {
+                json!({"SecurityGroups": [{"GroupId": "sg-q", "VpcId": "vpc-b", "IpPermissions": [],
+                "IpPermissionsEgress": [], "Tags": [{"Key": "wasp:quarantine", "Value": "true"}]}]})
+            }
             "GetRole" => Value::Null,
             other => panic!("unexpected read {other}"),
         })
@@ -535,7 +587,8 @@ fn prepare_creates_a_quarantine_group_where_a_vpc_has_none_and_the_responder_rol
     let role = step(&plan, "responder-role");
     let ops: Vec<&str> = role.calls.iter().map(|c| c.operation.as_str()).collect();
     assert_eq!(ops, ["CreateRole", "AttachRolePolicy", "PutRolePolicy"]);
-    let trust: Value = serde_json::from_str(role.calls[0].params["AssumeRolePolicyDocument"].as_str().unwrap()).unwrap();
+    let trust: Value =
+        serde_json::from_str(role.calls[0].params["AssumeRolePolicyDocument"].as_str().unwrap()).unwrap();
     assert_eq!(trust["Statement"][0]["Principal"], json!({"AWS": "arn:aws:iam::123456789012:root"}));
     assert_eq!(trust["Statement"][0]["Condition"], json!({"Bool": {"aws:MultiFactorAuthPresent": "true"}}));
     assert_eq!(tag(&role.calls[0].params["Tags"], "wasp:created-by"), Some("prepare"));
@@ -549,12 +602,22 @@ fn prepare_creates_a_quarantine_group_where_a_vpc_has_none_and_the_responder_rol
 #[test]
 fn the_responder_policy_grants_the_playbooks_and_nothing_over_itself() {
     let policy = responder_policy("aws", ACCOUNT);
-    let allowed: Vec<&str> = policy["Statement"][0]["Action"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
-    for needed in ["ec2:CreateSnapshot", "ec2:ModifyInstanceAttribute", "iam:PutUserPolicy", "autoscaling:DetachInstances",
-        "s3:PutBucketPublicAccessBlock", "cloudtrail:DescribeTrails", "sts:GetCallerIdentity"] {
+    let allowed: Vec<&str> =
+        policy["Statement"][0]["Action"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    for needed in [
+        "ec2:CreateSnapshot",
+        "ec2:ModifyInstanceAttribute",
+        "iam:PutUserPolicy",
+        "autoscaling:DetachInstances",
+        "s3:PutBucketPublicAccessBlock",
+        "cloudtrail:DescribeTrails",
+        "sts:GetCallerIdentity",
+    ] {
         assert!(allowed.contains(&needed), "{needed}");
     }
-    for never in ["iam:CreateRole", "iam:AttachRolePolicy", "iam:DeleteRole", "ec2:TerminateInstances", "ec2:DeleteSnapshot"] {
+    for never in
+        ["iam:CreateRole", "iam:AttachRolePolicy", "iam:DeleteRole", "ec2:TerminateInstances", "ec2:DeleteSnapshot"]
+    {
         assert!(!allowed.contains(&never), "{never}");
     }
     assert_eq!(policy["Statement"][1]["Effect"], "Deny");
@@ -568,9 +631,15 @@ fn prepare_brings_an_existing_role_up_to_date_without_touching_its_trust() {
         Ok(match c.operation.as_str() {
             "DescribeVpcs" => json!({"Vpcs": []}),
             "DescribeSecurityGroups" => json!({"SecurityGroups": []}),
-            "GetRole" => json!({"Role": {"RoleName": "wasp-incident-responder", "Arn": "arn:aws:iam::123456789012:role/wasp-incident-responder", "Path": "/"}}),
-            "GetRolePolicy" => json!({"RoleName": "wasp-incident-responder", "PolicyName": "wasp-playbooks", "PolicyDocument": "{\"Version\":\"2012-10-17\",\"Statement\":[]}"}),
-            "ListAttachedRolePolicies" => json!({"AttachedPolicies": [{"PolicyArn": "arn:aws:iam::aws:policy/SecurityAudit"}]}),
+            "GetRole" => {
+                json!({"Role": {"RoleName": "wasp-incident-responder", "Arn": "arn:aws:iam::123456789012:role/wasp-incident-responder", "Path": "/"}})
+            }
+            "GetRolePolicy" => {
+                json!({"RoleName": "wasp-incident-responder", "PolicyName": "wasp-playbooks", "PolicyDocument": "{\"Version\":\"2012-10-17\",\"Statement\":[]}"})
+            }
+            "ListAttachedRolePolicies" => {
+                json!({"AttachedPolicies": [{"PolicyArn": "arn:aws:iam::aws:policy/SecurityAudit"}]})
+            }
             other => panic!("unexpected read {other}"),
         })
     });
@@ -581,7 +650,8 @@ fn prepare_brings_an_existing_role_up_to_date_without_touching_its_trust() {
     assert_eq!(s.calls.iter().map(|c| c.operation.as_str()).collect::<Vec<_>>(), ["PutRolePolicy"]);
     assert_eq!(s.rollback[0].params["PolicyDocument"], "{\"Statement\":[],\"Version\":\"2012-10-17\"}");
     assert!(plan.notes.iter().any(|n| n.contains("trust policy is left")), "{:?}", plan.notes);
-    let regions: Vec<String> = rec.calls.borrow().iter().filter(|(_, c)| c.operation == "DescribeVpcs").map(|(r, _)| r.clone()).collect();
+    let regions: Vec<String> =
+        rec.calls.borrow().iter().filter(|(_, c)| c.operation == "DescribeVpcs").map(|(r, _)| r.clone()).collect();
     assert_eq!(regions, [REGION, "us-east-1"]);
 }
 

@@ -354,6 +354,27 @@ fn observe_policy_document(answer: &Value) -> Value {
     }
 }
 
+/// IAM answers policy documents URL-encoded (RFC 3986); this decodes `%XX`.
+pub(crate) fn url_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// What an ARN names, split.
 struct Arn<'a> {
     partition: &'a str,
@@ -432,6 +453,14 @@ mod tests {
         assert!(err.contains("999999999999") && err.contains("123456789012"), "{err}");
         assert!(same_account(&cx, &parse_arn("arn:aws-cn:iam::123456789012:user/x").unwrap()).is_err());
         assert!(same_account(&cx, &parse_arn("arn:aws:s3:::bucket").unwrap()).is_ok());
+    }
+
+    #[test]
+    fn policy_documents_are_url_decoded() {
+        assert_eq!(url_decode("%7B%22a%22%3A%20%22b%25%22%7D"), r#"{"a": "b%"}"#);
+        // A stray percent sign is kept.
+        assert_eq!(url_decode("100%"), "100%");
+        assert_eq!(url_decode("%zz"), "%zz");
     }
 
     #[test]
