@@ -107,6 +107,66 @@ pub enum Command {
     /// Plan fixes for failed findings (the exact calls, the state now and after, the
     /// rollback); change the account only with --apply.
     Fix(FixArgs),
+    /// Incident playbooks: isolate an instance, contain a user or role, make a bucket private,
+    /// find the evidence; planned from the live account, applied only with --apply.
+    Respond(RespondArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RespondArgs {
+    /// A playbook (`wasp respond list` shows them), or: `prepare` (create the quarantine groups
+    /// and the responder role), `list`, `history` (the recorded incidents and fixes).
+    #[arg(value_name = "PLAYBOOK", required_unless_present = "plan")]
+    pub playbook: Option<String>,
+
+    /// What the playbook acts on: an instance id, a user, role or bucket name, or an ARN.
+    #[arg(long, value_name = "ID_OR_ARN")]
+    pub target: Option<String>,
+
+    /// A playbook parameter as NAME=VALUE (repeatable), e.g. `stop=true`, `incident_id=INC-42`.
+    #[arg(long = "param", value_name = "NAME=VALUE", value_parser = parse_key_value)]
+    pub params: Vec<(String, String)>,
+
+    /// Apply a playbook plan saved earlier with `--format json --output FILE`.
+    #[arg(long, value_name = "FILE", requires = "apply", conflicts_with_all = ["playbook", "target", "params"])]
+    pub plan: Option<PathBuf>,
+
+    /// Make the changes: re-read each resource, skip what changed since the plan, ask before
+    /// each step on a terminal (unless --yes), and write the incident record.
+    #[arg(long)]
+    pub apply: bool,
+
+    /// Apply without asking.
+    #[arg(long, short = 'y', requires = "apply")]
+    pub yes: bool,
+
+    /// Where --apply writes the incident record (default: wasp-incident-TIMESTAMP.json here).
+    #[arg(long, value_name = "FILE", requires = "apply")]
+    pub record: Option<PathBuf>,
+
+    /// Named profile from the shared AWS config and credentials files.
+    #[arg(long, env = "AWS_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// The region to act in (default: the profile's, or AWS_REGION); `prepare` takes a
+    /// comma-separated list.
+    #[arg(long, value_name = "REGION", value_delimiter = ',')]
+    pub region: Vec<String>,
+
+    /// Send the calls to this AWS-compatible endpoint (also AWS_ENDPOINT_URL).
+    #[arg(long, env = "AWS_ENDPOINT_URL", value_name = "URL")]
+    pub endpoint_url: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Write the plan to FILE, atomically.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// `history`: at most this many records, newest first.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
 }
 
 #[derive(Debug, Args)]

@@ -2,12 +2,10 @@
 use crate::args::{Cli, FixArgs, Format};
 use crate::config::Config;
 use anyhow::{bail, Context, Result};
-use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 use wasp_checks::{Finding, Selection, Status};
 use wasp_model::Inventory;
-use wasp_respond::apply::{Confirm, Journal, Outcome};
-use wasp_respond::{FixFilter, Plan, Reversible, Step};
+use wasp_respond::{FixFilter, Plan, Reversible};
 
 pub fn run(cli: &Cli, args: &FixArgs, config: &Config) -> Result<ExitCode> {
     if args.list {
@@ -17,7 +15,7 @@ pub fn run(cli: &Cli, args: &FixArgs, config: &Config) -> Result<ExitCode> {
         let text = wasp_model::read_limited(path, crate::max_input_bytes(cli, config)?)
             .with_context(|| format!("cannot read the plan {}", path.display()))?;
         let plan = Plan::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        return apply(cli, args, &plan);
+        return apply(cli, config, args, &plan);
     }
     if args.apply && args.demo {
         bail!("the demo account is not a real account: --apply needs a plan of a live account");
@@ -41,7 +39,7 @@ pub fn run(cli: &Cli, args: &FixArgs, config: &Config) -> Result<ExitCode> {
         if !cli.quiet {
             eprint!("{}", wasp_respond::text::plan(&plan));
         }
-        return apply(cli, args, &plan);
+        return apply(cli, config, args, &plan);
     }
     let text = match args.format {
         Format::Text => wasp_respond::text::plan(&plan),
@@ -103,7 +101,7 @@ fn evidence(cli: &Cli, args: &FixArgs, config: &Config, selection: &Selection) -
     if !cli.quiet {
         eprintln!("wasp: reading the current state (read-only) …");
     }
-    let runtime = runtime()?;
+    let runtime = crate::apply::runtime()?;
     let inventory = runtime.block_on(wasp_collect::collect(&opts, &|_| {}))?;
     if !cli.quiet && !inventory.gaps.is_empty() {
         eprintln!(
@@ -112,10 +110,6 @@ fn evidence(cli: &Cli, args: &FixArgs, config: &Config, selection: &Selection) -
         );
     }
     Ok((inventory, "live"))
-}
-
-fn runtime() -> Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")
 }
 
 /// Suppressed findings (wasp.toml and the database) are accepted risks: never fixed.
@@ -151,87 +145,23 @@ fn review_failures(cli: &Cli, config: &Config, reference: &str) -> Result<Vec<(S
     Ok(review.findings.into_iter().filter(|f| f.status == Status::Fail).map(|f| (f.check_id, f.resource_arn)).collect())
 }
 
-fn apply(cli: &Cli, args: &FixArgs, plan: &Plan) -> Result<ExitCode> {
+fn apply(cli: &Cli, config: &Config, args: &FixArgs, plan: &Plan) -> Result<ExitCode> {
     if plan.actionable().next().is_none() {
         if !cli.quiet {
             eprintln!("wasp: nothing to apply");
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    if !args.yes && !interactive {
-        bail!("--apply asks before each change; without a terminal, pass --yes to apply the plan as printed");
-    }
-    let runtime = runtime()?;
-    let exec = runtime.block_on(wasp_respond::apply::Executor::connect(
-        args.live.profile.as_deref(),
-        args.live.endpoint_url.as_deref(),
-    ));
-    let mut confirm = |step: &Step| {
-        if args.yes {
-            return Confirm::Yes;
-        }
-        ask(step)
-    };
-    let journal = runtime.block_on(wasp_respond::apply::apply(&exec, plan, &mut confirm))?;
+    let runtime = crate::apply::runtime()?;
+    let exec = crate::apply::connect(&runtime, args.live.profile.as_deref(), args.live.endpoint_url.as_deref())?;
+    let journal = crate::apply::run(&runtime, &exec, plan, args.yes)?;
     let path = args.journal.clone().unwrap_or_else(|| {
         std::path::PathBuf::from(format!("wasp-journal-{}.json", journal.started_at.format("%Y%m%dT%H%M%SZ")))
     });
     crate::output::to_file_atomically(&path, |out| out.write_all(journal.to_json().as_bytes()))?;
-    report(cli, &journal, &path);
-    Ok(if journal.failed() { ExitCode::from(2) } else { ExitCode::SUCCESS })
-}
-
-fn ask(step: &Step) -> Confirm {
-    let reversible = match wasp_respond::action(&step.action).map(|a| a.reversible) {
-        Some(Reversible::Yes) => "reversible".to_owned(),
-        Some(Reversible::Partly(why)) => format!("partly reversible: {why}"),
-        Some(Reversible::No(why)) => format!("NOT reversible: {why}"),
-        None => String::new(),
-    };
-    eprint!("wasp: {} [{}] ({reversible})? [y]es / [n]o / [q]uit: ", step.summary, step.name);
-    let _ = std::io::stderr().flush();
-    let mut line = String::new();
-    if std::io::stdin().lock().read_line(&mut line).is_err() {
-        return Confirm::Quit;
-    }
-    match line.trim().to_ascii_lowercase().as_str() {
-        "y" | "yes" => Confirm::Yes,
-        "n" | "no" => Confirm::No,
-        _ => Confirm::Quit,
-    }
-}
-
-fn report(cli: &Cli, journal: &Journal, path: &std::path::Path) {
-    if cli.quiet && !journal.failed() {
-        return;
-    }
-    let mut err = std::io::stderr().lock();
-    for e in &journal.entries {
-        let line = match &e.outcome {
-            Outcome::Applied { requests } => format!("applied ({} call(s))", requests.len()),
-            Outcome::Skipped { reason } => format!("skipped: {reason}"),
-            Outcome::Failed { error, .. } => format!("FAILED: {error}"),
-            Outcome::NotRun => "not run".to_owned(),
-        };
-        let _ = writeln!(err, "wasp: [{}] {} {}: {line}", e.step, e.action, e.resource);
-    }
-    let _ = writeln!(
-        err,
-        "wasp: {} step(s) applied as {}; journal written to {}",
-        journal.applied(),
-        journal.identity,
-        path.display()
-    );
-    if let Some(why) = &journal.stopped {
-        let _ = writeln!(err, "wasp: stopped: {why}");
-        if !journal.rollback.is_empty() {
-            let _ = writeln!(err, "wasp: to undo what was done, in this order:");
-            for call in &journal.rollback {
-                let _ = writeln!(err, "  {}", wasp_respond::text::call_line(call));
-            }
-        }
-    }
+    crate::apply::Record::new(plan, &journal).store(cli, config);
+    crate::apply::report(cli, &journal, &path, "journal");
+    Ok(crate::apply::exit_code(&journal))
 }
 
 fn list(format: Format) -> Result<ExitCode> {

@@ -2,6 +2,7 @@
 //! `--fail-on`, 2 usage or runtime error.
 
 mod answer;
+mod apply;
 mod args;
 mod config;
 mod emit;
@@ -14,6 +15,7 @@ mod org;
 mod output;
 mod pipeline;
 mod regions;
+mod respond;
 mod scan;
 
 use anyhow::{bail, Context, Result};
@@ -95,6 +97,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Lens(command) => export::lens(command),
         Command::Iam(command) => iam::run(cli, command, &config),
         Command::Fix(args) => fix::run(cli, args, &config),
+        Command::Respond(args) => respond::run(cli, args, &config),
         Command::Permissions { respond } => {
             let policy =
                 if *respond { wasp_respond::permissions_policy() } else { wasp_collect::calls::minimal_iam_policy() };

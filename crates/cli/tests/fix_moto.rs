@@ -23,7 +23,7 @@ fn wasp(moto: &Moto) -> Command {
         .env("AWS_CONFIG_FILE", "/nonexistent/wasp-test-config")
         .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/wasp-test-credentials")
         .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("WASP_DB", "/nonexistent/wasp-test.db")
+        .env("WASP_DB", "/dev/null/wasp-test.db")
         .env("NO_COLOR", "1")
         .timeout(Duration::from_secs(300));
     cmd

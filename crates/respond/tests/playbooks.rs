@@ -656,6 +656,22 @@ fn prepare_brings_an_existing_role_up_to_date_without_touching_its_trust() {
 }
 
 #[test]
+fn without_a_region_iam_playbooks_plan_and_regional_ones_say_what_they_need() {
+    let never = Recorded::new(|c| panic!("no read expected, got {}", c.operation));
+    let err = never.plan_as(&caller(), "isolate-instance", Some(INSTANCE), &[], &[]).unwrap_err();
+    assert!(err.contains("names no region") && err.contains("--region"), "{err}");
+    assert!(never.plan_as(&caller(), "prepare", None, &[], &[]).unwrap_err().contains("needs --region"));
+    let rec = Recorded::new(|c| user_answers(c, true, Value::Null));
+    let plan = rec.plan_as(&caller(), "contain-user", Some("mallory"), &[], &[]).unwrap();
+    assert_eq!(plan.steps.len(), 3);
+    // An instance ARN names its own region.
+    let rec = Recorded::new(|c| equipped(c, json!({"SecurityGroups": []})));
+    let arn = format!("arn:aws:ec2:ap-south-1:{ACCOUNT}:instance/{INSTANCE}");
+    let plan = rec.plan_as(&caller(), "isolate-instance", Some(&arn), &[], &[]).unwrap();
+    assert!(plan.steps.iter().all(|s| s.region == "ap-south-1"));
+}
+
+#[test]
 fn a_step_may_use_its_own_earlier_outputs_but_its_probe_may_not() {
     let rec = Recorded::new(|c| equipped(c, json!({"SecurityGroups": []})));
     let plan = rec.plan("isolate-instance", Some(INSTANCE), &[]).unwrap();

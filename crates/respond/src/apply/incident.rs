@@ -4,6 +4,7 @@
 //! so that `{{step.Output}}` references resolve.
 use super::{failed, CallError, Params};
 use crate::plan::Call;
+use crate::playbooks::url_decode;
 use aws_config::SdkConfig;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use aws_types::request_id::RequestId;
@@ -34,27 +35,6 @@ fn tags(list: Option<&Value>) -> Vec<(String, String)> {
             Some((t.get("Key")?.as_str()?.to_owned(), t.get("Value")?.as_str().unwrap_or_default().to_owned()))
         })
         .collect()
-}
-
-/// IAM answers policy documents URL-encoded (RFC 3986); this decodes `%XX`.
-fn url_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn time(t: Option<&aws_smithy_types::DateTime>) -> Value {
@@ -467,17 +447,4 @@ pub(super) async fn s3(sdk: &SdkConfig, path_style: bool, call: &Call, p: &Param
         }
         _ => return Err(p.unsupported()),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn policy_documents_are_url_decoded() {
-        assert_eq!(url_decode("%7B%22a%22%3A%20%22b%25%22%7D"), r#"{"a": "b%"}"#);
-        // A stray percent sign is kept.
-        assert_eq!(url_decode("100%"), "100%");
-        assert_eq!(url_decode("%zz"), "%zz");
-    }
 }

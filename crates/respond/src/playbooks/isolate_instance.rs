@@ -259,9 +259,12 @@ fn target(cx: &PlaybookContext<'_>) -> Result<(String, String), String> {
             let Some(id) = id else {
                 return Err(format!("{} is not an EC2 instance ARN", wasp_model::excerpt(given)));
             };
-            (id.to_owned(), if arn.region.is_empty() { cx.region().to_owned() } else { arn.region.to_owned() })
+            let region = if arn.region.is_empty() { cx.required_region("the instance ARN")? } else { arn.region };
+            (id.to_owned(), region.to_owned())
         }
-        None => (given.to_owned(), cx.region().to_owned()),
+        None => {
+            (given.to_owned(), cx.required_region(&format!("instance id {}", wasp_model::excerpt(given)))?.to_owned())
+        }
     };
     let well_formed = id.strip_prefix("i-").is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()));
     if !well_formed {

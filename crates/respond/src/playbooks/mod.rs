@@ -116,7 +116,8 @@ pub struct PlaybookContext<'a> {
     pub caller: &'a Caller,
     /// `--target`, as given.
     pub target: Option<&'a str>,
-    /// The regions to act in; the first is where a target that names none is looked for.
+    /// The regions to act in (none when none is configured); the first is where a target
+    /// that names none is looked for.
     pub regions: &'a [String],
     /// `NAME=VALUE` or `PLAYBOOK.NAME=VALUE`.
     pub params: &'a [(String, String)],
@@ -125,8 +126,17 @@ pub struct PlaybookContext<'a> {
 }
 
 impl PlaybookContext<'_> {
+    /// The first region; for calls that work from any region, the partition's first when none
+    /// is configured.
     fn region(&self) -> &str {
-        self.regions.first().map_or("us-east-1", String::as_str)
+        self.regions.first().map_or_else(|| global_events_region(&self.caller.partition), String::as_str)
+    }
+
+    /// The first region, or why `what` needs one.
+    fn required_region(&self, what: &str) -> Result<&str, String> {
+        self.regions.first().map(String::as_str).ok_or_else(|| {
+            format!("{what} names no region, so wasp does not know where to look: pass --region, or set AWS_REGION or the profile's region")
+        })
     }
 
     fn param(&self, playbook: &str, name: &str) -> Option<&str> {
@@ -344,6 +354,27 @@ fn observe_policy_document(answer: &Value) -> Value {
     }
 }
 
+/// IAM answers policy documents URL-encoded (RFC 3986); this decodes `%XX`.
+pub(crate) fn url_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// What an ARN names, split.
 struct Arn<'a> {
     partition: &'a str,
@@ -422,6 +453,14 @@ mod tests {
         assert!(err.contains("999999999999") && err.contains("123456789012"), "{err}");
         assert!(same_account(&cx, &parse_arn("arn:aws-cn:iam::123456789012:user/x").unwrap()).is_err());
         assert!(same_account(&cx, &parse_arn("arn:aws:s3:::bucket").unwrap()).is_ok());
+    }
+
+    #[test]
+    fn policy_documents_are_url_decoded() {
+        assert_eq!(url_decode("%7B%22a%22%3A%20%22b%25%22%7D"), r#"{"a": "b%"}"#);
+        // A stray percent sign is kept.
+        assert_eq!(url_decode("100%"), "100%");
+        assert_eq!(url_decode("%zz"), "%zz");
     }
 
     #[test]

@@ -139,6 +139,9 @@ fn trust_policy(partition: &str, account_id: &str) -> Value {
 
 fn plan(cx: &PlaybookContext<'_>, reads: &Reads<'_>) -> Result<Planned, String> {
     let mut out = Planned::default();
+    if cx.regions.is_empty() {
+        return Err("prepare needs --region (or AWS_REGION, or the profile's region): the regions whose VPCs get a quarantine group".into());
+    }
     let group_name = format!("wasp-quarantine-{}", cx.now.format("%Y%m%d%H%M%S"));
     for region in cx.regions {
         let vpcs = reads

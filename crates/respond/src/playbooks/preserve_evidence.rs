@@ -62,7 +62,9 @@ fn plan(cx: &PlaybookContext<'_>, reads: &Reads<'_>) -> Result<Planned, String> 
             );
             global_events_region(arn.partition).to_owned()
         }
-        (_, "") => cx.region().to_owned(),
+        // A bucket is located before its events are looked for; other ARNs name their region.
+        ("s3", "") => cx.region().to_owned(),
+        (_, "") => cx.required_region("the target's ARN")?.to_owned(),
         (_, region) => region.to_owned(),
     };
 
