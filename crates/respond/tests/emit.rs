@@ -309,8 +309,11 @@ fn a_plan_across_regions_is_one_stack_too_many_but_one_terraform_configuration()
 // ---------------------------------------------------------------------------------------------
 // wasp's own IaC reader judges the templates
 
+/// A fresh directory: tests run in parallel, so each call gets its own.
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("wasp-emit-{name}-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("wasp-emit-{name}-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -396,6 +399,26 @@ fn wasp_iac_reads_the_terraform_and_the_fixed_buckets_pass() {
             [&("s3_bucket_public_access_block_enabled".to_owned(), "arn:aws:s3:::open".to_owned())],
         Status::Fail
     );
+}
+
+#[test]
+fn wasp_iac_reads_the_terraform_account_public_access_block_as_the_accounts() {
+    let full = everything_planned("eu-west-1");
+    let step = full.steps.iter().find(|s| s.action == "s3_account_block_public_access").unwrap().clone();
+    let emitted = render(Emit::Terraform, &Plan { steps: vec![step], unplanned: vec![], ..full.clone() }).unwrap();
+    let check = "s3_account_public_access_block_enabled";
+    let status = |text: &str| {
+        let (inv, unsupported) = terraform_inventory(text);
+        assert!(!unsupported.contains_key("aws_s3_account_public_access_block"));
+        let verdicts = judged(&inv, &[check]);
+        assert_eq!(verdicts.len(), 1, "{verdicts:?}");
+        *verdicts.values().next().unwrap()
+    };
+    assert_eq!(status(""), Status::Fail);
+    assert_eq!(status(&emitted), Status::Pass, "{emitted}");
+    let off = emitted.replace("restrict_public_buckets = true", "restrict_public_buckets = false");
+    assert_ne!(off, emitted);
+    assert_eq!(status(&off), Status::Fail);
 }
 
 #[test]
