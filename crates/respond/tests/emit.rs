@@ -226,6 +226,23 @@ fn outputs_passed_between_steps_become_automation_outputs() {
     assert_eq!(steps[0]["outputs"], json!([{"Name": "DetectorId", "Selector": "$.DetectorId", "Type": "String"}]));
     assert_eq!(steps[1]["name"], "s-2_x_1");
     assert_eq!(steps[1]["inputs"]["DetectorId"], "{{ s1_1.DetectorId }}");
+    // A call using an output of its own step's earlier call: declared on that call.
+    let mut own = p.clone();
+    own.steps[0].calls.push(wasp_respond::Call::new(
+        "guardduty",
+        "UpdateDetector",
+        json!({"DetectorId": "{{self.DetectorId}}", "Enable": true}),
+    ));
+    let doc = yaml(&render(Emit::SsmAutomation, &own).unwrap());
+    let steps = doc["mainSteps"].as_array().unwrap();
+    assert_eq!(steps[1]["name"], "s1_2");
+    assert_eq!(steps[1]["inputs"]["DetectorId"], "{{ s1_1.DetectorId }}");
+    assert_eq!(steps[0]["outputs"], json!([{"Name": "DetectorId", "Selector": "$.DetectorId", "Type": "String"}]));
+    assert_eq!(
+        steps[2]["inputs"]["DetectorId"], "{{ s1_2.DetectorId }}",
+        "another step's reference is to its last call"
+    );
+    assert_eq!(steps[1]["outputs"][0]["Name"], "DetectorId");
     // Linked steps stay together in Automation, even the one a template could declare.
     let template = yaml(&render(Emit::CloudFormation, &p).unwrap());
     let types: Vec<&Value> = template["Resources"].as_object().unwrap().values().map(|r| &r["Type"]).collect();
