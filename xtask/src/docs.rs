@@ -383,7 +383,7 @@ fn fixes() -> String {
          (see the [README](../README.md#fixing-findings-wasp-fix)). Each fix is declared once, beside the code \
          that plans it: what it changes, the only API calls it may make (a plan calling anything else is \
          refused), the IAM permissions those calls need, and how it is undone. `wasp fix --list` prints the \
-         same; `wasp permissions --respond` prints the policy of every fix ([below](#permissions)), and the \
+         same; `wasp permissions --respond` prints the policy of every write ([below](#permissions)), and the \
          plan's JSON Schema is [`schema/plan.schema.json`](schema/plan.schema.json).\n"
     );
     w!(
@@ -438,7 +438,8 @@ fn fixes() -> String {
     w!(
         out,
         "`wasp fix --apply` runs with credentials that may make these calls (and repeats the reads each \
-         step's probe makes first); `wasp permissions --respond` prints this policy. Planning needs only the \
+         step's probe makes first). `wasp permissions --respond` prints this policy, which also holds the calls \
+         of the incident playbooks (`wasp respond`). Planning a fix needs only the \
          [read-only policy](permissions.md).\n"
     );
     w!(out, "```json\n{}\n```", respond_policy());
@@ -496,7 +497,8 @@ fn permissions(checks: &[&Meta]) -> String {
         out,
         "Planning a fix (`wasp fix`) only reads, with the policy above. Applying one (`wasp fix --apply`) writes, \
          and needs the calls of the fixes applied: this policy, which `wasp permissions --respond` prints, has \
-         all of them. [fixes.md](fixes.md) lists each fix's calls and permissions.\n"
+         all of them, and those of the incident playbooks (`wasp respond`). [fixes.md](fixes.md) lists each \
+         fix's calls and permissions.\n"
     );
     w!(out, "```json\n{}\n```\n", respond_policy());
     w!(out, "## Why each action is asked for\n");

@@ -256,11 +256,13 @@ pub struct LiveArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EmitFormat {
-    /// A CloudFormation template.
+    /// A CloudFormation template of one region: resources where CloudFormation has them, an SSM
+    /// Automation document for the rest.
     Cloudformation,
-    /// Terraform configuration.
+    /// Terraform configuration, a provider per region: resources where the AWS provider has them,
+    /// an SSM Automation document for the rest.
     Terraform,
-    /// An SSM Automation document (aws:executeAwsApi steps).
+    /// An SSM Automation document of one region (aws:executeAwsApi steps).
     SsmAutomation,
 }
 

@@ -24,6 +24,14 @@ pub fn run(cli: &Cli, args: &FixArgs, config: &Config) -> Result<ExitCode> {
     let (inventory, evidence) = evidence(cli, args, config, &selection)?;
     let mut findings = wasp_checks::run(&inventory, &selection, &config.checks);
     mute_suppressed(cli, config, &inventory, &mut findings)?;
+    // --region narrows a snapshot's or the demo's findings as it narrows a live read (steps
+    // of no region, IAM's, stay), so a one-region template can be emitted from either.
+    if args.snapshot.is_some() || args.demo {
+        let chosen = crate::scan::region_selection(args.live.region.as_ref(), &args.live.regions, None)?;
+        if let wasp_collect::RegionSelection::List(list) = chosen {
+            findings.retain(|f| f.region == wasp_model::GLOBAL_REGION || list.contains(&f.region));
+        }
+    }
     let filter = FixFilter { checks: args.checks.clone(), resources: args.resource.clone() };
     if let Some(reference) = &args.from_review {
         let wanted = review_failures(cli, config, reference)?;

@@ -402,3 +402,36 @@ fn iam_can_explains_and_escalations_list_paths_in_three_formats() {
     let dot = String::from_utf8(dot.stdout).unwrap();
     assert!(dot.starts_with("digraph escalations {") && dot.trim_end().ends_with('}'), "{dot}");
 }
+
+#[test]
+fn fix_writes_the_demo_plan_as_terraform_cloudformation_or_automation() {
+    // Terraform takes every region, a provider alias each.
+    let out = wasp().args(["fix", "--demo", "--emit", "terraform"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let tf = String::from_utf8(out.stdout).unwrap();
+    for region in ["eu_west_1", "us_east_1"] {
+        assert!(tf.contains(&format!("provider \"aws\" {{\n  alias  = \"wasp_{region}\"")), "{tf}");
+        assert!(tf.contains(&format!("resource \"aws_ssm_document\" \"wasp_automation_{region}\"")), "{tf}");
+    }
+    assert!(tf.contains("resource \"aws_ebs_encryption_by_default\""), "{tf}");
+    // A stack and an Automation document act in one region: refused with the regions named …
+    for kind in ["cloudformation", "ssm-automation"] {
+        let err = usage_error(&["fix", "--demo", "--emit", kind]);
+        assert!(err.contains("the plan has steps in eu-west-1, us-east-1; plan one region at a time"), "{err}");
+    }
+    // … and --region narrows the demo's plan to one.
+    let out = wasp().args(["fix", "--demo", "--region", "eu-west-1", "--emit", "cloudformation"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let template: Value = serde_yaml::from_slice(&out.stdout).unwrap();
+    let resources = template["Resources"].as_object().unwrap();
+    assert!(resources.values().any(|r| r["Type"] == "AWS::AccessAnalyzer::Analyzer"), "{template:#}");
+    let content = &resources["WaspAutomation"]["Properties"]["Content"];
+    let text = content.to_string();
+    assert!(text.contains("eu-west-1") && !text.contains("us-east-1"), "{text}");
+    let out = wasp().args(["fix", "--demo", "--region", "eu-west-1", "--emit", "ssm-automation"]).output().unwrap();
+    let doc: Value = serde_yaml::from_slice(&out.stdout).unwrap();
+    // One generator: the stack's document holds the standalone one's steps a stack cannot declare.
+    let all = doc["mainSteps"].as_array().unwrap();
+    let in_stack = content["mainSteps"].as_array().unwrap();
+    assert!(in_stack.len() < all.len() && in_stack.iter().all(|s| all.contains(s)), "{doc:#}");
+}

@@ -11,7 +11,8 @@
 //! Conventions of a template inventory (see `docs` of [`Options`]):
 //! - The template is judged on its own: account-level settings it cannot see (S3 Block
 //!   Public Access of the account, EBS encryption by default, the account's IMDS defaults)
-//!   are taken as not configured.
+//!   are taken as not configured; a Terraform module's `aws_s3_account_public_access_block`
+//!   is read as the account's.
 //! - An attribute the template leaves out takes the documented CloudFormation/AWS default.
 //! - A value that cannot be resolved statically is `None`, with a [`GapKind::Unresolved`] gap
 //!   naming the expression, so checks SKIP with that reason.

@@ -226,6 +226,23 @@ fn outputs_passed_between_steps_become_automation_outputs() {
     assert_eq!(steps[0]["outputs"], json!([{"Name": "DetectorId", "Selector": "$.DetectorId", "Type": "String"}]));
     assert_eq!(steps[1]["name"], "s-2_x_1");
     assert_eq!(steps[1]["inputs"]["DetectorId"], "{{ s1_1.DetectorId }}");
+    // A call using an output of its own step's earlier call: declared on that call.
+    let mut own = p.clone();
+    own.steps[0].calls.push(wasp_respond::Call::new(
+        "guardduty",
+        "UpdateDetector",
+        json!({"DetectorId": "{{self.DetectorId}}", "Enable": true}),
+    ));
+    let doc = yaml(&render(Emit::SsmAutomation, &own).unwrap());
+    let steps = doc["mainSteps"].as_array().unwrap();
+    assert_eq!(steps[1]["name"], "s1_2");
+    assert_eq!(steps[1]["inputs"]["DetectorId"], "{{ s1_1.DetectorId }}");
+    assert_eq!(steps[0]["outputs"], json!([{"Name": "DetectorId", "Selector": "$.DetectorId", "Type": "String"}]));
+    assert_eq!(
+        steps[2]["inputs"]["DetectorId"], "{{ s1_2.DetectorId }}",
+        "another step's reference is to its last call"
+    );
+    assert_eq!(steps[1]["outputs"][0]["Name"], "DetectorId");
     // Linked steps stay together in Automation, even the one a template could declare.
     let template = yaml(&render(Emit::CloudFormation, &p).unwrap());
     let types: Vec<&Value> = template["Resources"].as_object().unwrap().values().map(|r| &r["Type"]).collect();
@@ -309,8 +326,11 @@ fn a_plan_across_regions_is_one_stack_too_many_but_one_terraform_configuration()
 // ---------------------------------------------------------------------------------------------
 // wasp's own IaC reader judges the templates
 
+/// A fresh directory: tests run in parallel, so each call gets its own.
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("wasp-emit-{name}-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("wasp-emit-{name}-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -396,6 +416,26 @@ fn wasp_iac_reads_the_terraform_and_the_fixed_buckets_pass() {
             [&("s3_bucket_public_access_block_enabled".to_owned(), "arn:aws:s3:::open".to_owned())],
         Status::Fail
     );
+}
+
+#[test]
+fn wasp_iac_reads_the_terraform_account_public_access_block_as_the_accounts() {
+    let full = everything_planned("eu-west-1");
+    let step = full.steps.iter().find(|s| s.action == "s3_account_block_public_access").unwrap().clone();
+    let emitted = render(Emit::Terraform, &Plan { steps: vec![step], unplanned: vec![], ..full.clone() }).unwrap();
+    let check = "s3_account_public_access_block_enabled";
+    let status = |text: &str| {
+        let (inv, unsupported) = terraform_inventory(text);
+        assert!(!unsupported.contains_key("aws_s3_account_public_access_block"));
+        let verdicts = judged(&inv, &[check]);
+        assert_eq!(verdicts.len(), 1, "{verdicts:?}");
+        *verdicts.values().next().unwrap()
+    };
+    assert_eq!(status(""), Status::Fail);
+    assert_eq!(status(&emitted), Status::Pass, "{emitted}");
+    let off = emitted.replace("restrict_public_buckets = true", "restrict_public_buckets = false");
+    assert_ne!(off, emitted);
+    assert_eq!(status(&off), Status::Fail);
 }
 
 #[test]

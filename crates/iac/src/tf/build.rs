@@ -250,7 +250,8 @@ fn is_attachment(ty: &str) -> bool {
     ty.starts_with("aws_s3_bucket_")
         || matches!(
             ty,
-            "aws_security_group_rule"
+            "aws_s3_account_public_access_block"
+                | "aws_security_group_rule"
                 | "aws_vpc_security_group_ingress_rule"
                 | "aws_vpc_security_group_egress_rule"
                 | "aws_iam_role_policy_attachment"
@@ -762,6 +763,24 @@ fn attachment(b: &mut B<'_>, r: &TfResource) {
             if let Some(x) = b.inv.s3.buckets.iter_mut().find(|x| x.name == bucket) {
                 x.public_access_block = block;
             }
+        }
+        // The one account-level setting a Terraform module can declare whole.
+        "aws_s3_account_public_access_block" => {
+            let flag = |k| r.get(&[k]).map(|v| v.and_then(as_bool).unwrap_or(false));
+            b.inv.s3.account_public_access_block = match (
+                flag("block_public_acls"),
+                flag("ignore_public_acls"),
+                flag("block_public_policy"),
+                flag("restrict_public_buckets"),
+            ) {
+                (Ok(a), Ok(i), Ok(p), Ok(rb)) => Some(Setting::Configured(PublicAccessBlock {
+                    block_public_acls: a,
+                    ignore_public_acls: i,
+                    block_public_policy: p,
+                    restrict_public_buckets: rb,
+                })),
+                _ => None,
+            };
         }
         "aws_s3_bucket_server_side_encryption_configuration" => {
             let Some(bucket) = text(&["bucket"]) else { return };

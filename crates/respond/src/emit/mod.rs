@@ -61,12 +61,13 @@ fn emittable(plan: &Plan) -> Emittable<'_> {
     out
 }
 
-/// The earlier steps whose outputs a step's calls use.
+/// The earlier steps whose outputs a step's calls use (not its own: `{{self.X}}`).
 fn uses(step: &Step) -> BTreeSet<String> {
     step.calls
         .iter()
         .flat_map(|c| references(&c.params))
         .filter_map(|r| r.split('.').next().map(str::to_owned))
+        .filter(|from| from != crate::plan::SELF)
         .collect()
 }
 

@@ -2,7 +2,7 @@
 //! aborts the run when it fails. The one generator of Automation, for the standalone document
 //! and for the document CloudFormation and Terraform declare.
 use super::{call_text, comments, emittable, left_out_lines, one_line, preamble, regions, title, undo};
-use crate::plan::{references, Call, Plan, Step};
+use crate::plan::{references, Call, Plan, Step, SELF};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -59,22 +59,27 @@ pub(crate) fn nothing_to_emit(plan: &Plan) -> String {
 /// `why` says, in the description, why these steps are in a document rather than a template.
 pub(crate) fn automation(plan: &Plan, steps: &[&Step], why: Option<&str>) -> Value {
     let names = step_names(steps);
-    // Each output a later call uses, declared on the last call of the step producing it.
-    let mut outputs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for call in steps.iter().flat_map(|s| &s.calls) {
-        for reference in references(&call.params) {
-            if let Some((from, path)) = reference.split_once('.') {
-                outputs.entry(from.to_owned()).or_default().insert(path.to_owned());
+    // The call producing each output a call uses: for `{{STEP.X}}` the last call of STEP, for
+    // `{{self.X}}` the call just before in the same step (calls of a step run in order).
+    let producer = |step: &Step, i: usize, from: &str| -> Option<(String, usize)> {
+        if from == SELF {
+            return Some((step.name.clone(), i.checked_sub(1)?));
+        }
+        let source = steps.iter().find(|s| s.name == from)?;
+        Some((source.name.clone(), source.calls.len().checked_sub(1)?))
+    };
+    let mut outputs: BTreeMap<(String, usize), BTreeSet<String>> = BTreeMap::new();
+    for step in steps {
+        for (i, call) in step.calls.iter().enumerate() {
+            for reference in references(&call.params) {
+                if let Some((from, path)) = reference.split_once('.') {
+                    if let Some(at) = producer(step, i, from) {
+                        outputs.entry(at).or_default().insert(path.to_owned());
+                    }
+                }
             }
         }
     }
-    let producer = |from: &str| {
-        steps.iter().find(|s| s.name == from).and_then(|s| names.get(&(s.name.clone(), s.calls.len().checked_sub(1)?)))
-    };
-    let rewrite = |key: &str| -> Option<String> {
-        let (from, path) = key.split_once('.')?;
-        Some(format!("{{{{ {}.{} }}}}", producer(from)?, output_name(path)))
-    };
     let mut main = Vec::new();
     for step in steps {
         let n = step.calls.len();
@@ -83,6 +88,11 @@ pub(crate) fn automation(plan: &Plan, steps: &[&Step], why: Option<&str>) -> Val
                 1 => title(step),
                 _ => format!("{} (call {} of {n})", title(step), i + 1),
             };
+            let rewrite = |key: &str| -> Option<String> {
+                let (from, path) = key.split_once('.')?;
+                let at = producer(step, i, from)?;
+                Some(format!("{{{{ {}.{} }}}}", names.get(&at)?, output_name(path)))
+            };
             let mut entry = json!({
                 "name": names[&(step.name.clone(), i)],
                 "description": description,
@@ -90,15 +100,13 @@ pub(crate) fn automation(plan: &Plan, steps: &[&Step], why: Option<&str>) -> Val
                 "onFailure": "Abort",
                 "inputs": inputs(call, &rewrite),
             });
-            if i + 1 == n {
-                if let Some(paths) = outputs.get(&step.name) {
-                    entry["outputs"] = Value::Array(
-                        paths
-                            .iter()
-                            .map(|p| json!({"Name": output_name(p), "Selector": format!("$.{p}"), "Type": "String"}))
-                            .collect(),
-                    );
-                }
+            if let Some(paths) = outputs.get(&(step.name.clone(), i)) {
+                entry["outputs"] = Value::Array(
+                    paths
+                        .iter()
+                        .map(|p| json!({"Name": output_name(p), "Selector": format!("$.{p}"), "Type": "String"}))
+                        .collect(),
+                );
             }
             main.push(entry);
         }
