@@ -10,9 +10,10 @@ declare_check! {
     /// No IAM user or role (service-linked roles aside) is granted a service it has not used
     /// for 90 days or more, by IAM's service last accessed data (the "Access Advisor" tab):
     /// for each principal, wasp asks IAM for a report of the services its policies grant and
-    /// when it last authenticated to each. A service never used in IAM's tracking period (400
-    /// days) counts from the principal's creation: a principal younger than the limit is not
-    /// failed for it. `unused_access_days` under `[checks]` in wasp.toml changes the 90 days.
+    /// when it last authenticated to each (IAM counts every attempt, denied ones too, so a
+    /// service can look used when it is not; never the reverse). A service never used in
+    /// IAM's tracking period (400 days) counts from the principal's creation: a principal
+    /// younger than the limit is not failed for it. `unused_access_days` under `[checks]` in wasp.toml changes the 90 days.
     /// FAIL names the idle services; PASS when every granted service was used in time (or
     /// nothing is granted). SKIP when the report could not be generated, failed or did not
     /// finish, and when a never-used service's principal has no creation date.
