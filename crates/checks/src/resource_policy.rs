@@ -1,5 +1,6 @@
-//! Resource policies of data stores (secrets, file systems, backup vaults, search domains)
-//! judged with the IAM policy engine: who outside the trusted accounts a policy lets in.
+//! Resource policies (secrets, file systems, backup vaults, search domains, queues, topics,
+//! functions, APIs …) judged with the IAM policy engine: who outside the trusted accounts a
+//! policy lets in.
 use crate::iam_policies::exposure::{accesses, conditional_text, open_text, Access};
 use std::collections::BTreeSet;
 use wasp_iam::{exposure, Outsider, Policy, PolicyKind, ResourcePolicyKind, TrustedSet};

@@ -13,6 +13,10 @@ pub struct Settings {
     /// Days without use after which an IAM password or access key must be disabled (CIS 1.12 /
     /// Security Hub IAM.22: 45).
     pub unused_credentials_days: u32,
+    /// Days a role, or a service a user or role is granted, may go unused before the access
+    /// counts as unneeded (wasp's default: 90, the default tracking period of IAM Access
+    /// Analyzer's unused access findings).
+    pub unused_access_days: u32,
     /// Fewest days RDS automated backups must be kept (Security Hub RDS.11: 7).
     pub rds_backup_retention_min_days: u32,
     /// Oldest an open CRITICAL Amazon Inspector finding may be, in days since first observed
@@ -50,6 +54,7 @@ impl Default for Settings {
             log_retention_min_days: 365,
             access_key_max_age_days: 90,
             unused_credentials_days: 45,
+            unused_access_days: 90,
             rds_backup_retention_min_days: 7,
             inspector_critical_max_age_days: 15,
             inspector_high_max_age_days: 30,
@@ -73,6 +78,7 @@ impl Settings {
             ("log_retention_min_days", self.log_retention_min_days, d.log_retention_min_days),
             ("access_key_max_age_days", self.access_key_max_age_days, d.access_key_max_age_days),
             ("unused_credentials_days", self.unused_credentials_days, d.unused_credentials_days),
+            ("unused_access_days", self.unused_access_days, d.unused_access_days),
             ("rds_backup_retention_min_days", self.rds_backup_retention_min_days, d.rds_backup_retention_min_days),
             (
                 "inspector_critical_max_age_days",
@@ -113,6 +119,7 @@ impl Settings {
             ("log_retention_min_days", self.log_retention_min_days),
             ("access_key_max_age_days", self.access_key_max_age_days),
             ("unused_credentials_days", self.unused_credentials_days),
+            ("unused_access_days", self.unused_access_days),
             ("rds_backup_retention_min_days", self.rds_backup_retention_min_days),
             ("inspector_critical_max_age_days", self.inspector_critical_max_age_days),
             ("inspector_high_max_age_days", self.inspector_high_max_age_days),

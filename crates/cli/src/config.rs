@@ -25,6 +25,7 @@
 //! log_retention_min_days = 365            # CloudWatch.16
 //! access_key_max_age_days = 90            # CIS 1.14, IAM.3
 //! unused_credentials_days = 45            # CIS 1.12, IAM.22
+//! unused_access_days = 90                 # roles and granted services (Access Analyzer's 90)
 //! rds_backup_retention_min_days = 7       # RDS.11
 //! permission_set_session_max_hours = 8    # wasp: one working day (AWS allows 12)
 //!

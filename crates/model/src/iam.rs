@@ -170,8 +170,55 @@ pub struct User {
     pub permissions_boundary: Option<String>,
     #[serde(default)]
     pub tags: Tags,
+    /// The services the user's policies grant and when it last used each
+    /// (`GetServiceLastAccessedDetails`); `None` when they could not be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services_last_accessed: Option<Vec<ServiceLastAccessed>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
+}
+
+/// One service a principal's policies grant, and when the principal last used it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceLastAccessed {
+    /// The service's namespace, as in actions (`s3`, `ec2`).
+    pub namespace: String,
+    /// The service's name, as IAM gives it.
+    #[serde(default)]
+    pub name: String,
+    /// When the principal last authenticated to the service; `None` when it has not within
+    /// IAM's tracking period (the last 400 days).
+    #[serde(default)]
+    pub last_authenticated: Option<Timestamp>,
+}
+
+/// When a role was last used, as IAM tracks it (`RoleLastUsed`).
+///
+/// Written as the time, or `"never"` for no use within IAM's tracking period (the last 400
+/// days); snapshots from before `never` existed read as before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum LastUsed {
+    At(Timestamp),
+    Never(NeverUsed),
+}
+
+/// The `"never"` of [`LastUsed`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NeverUsed {
+    Never,
+}
+
+impl LastUsed {
+    /// The time of the last use, if there was one in the tracking period.
+    pub fn at(&self) -> Option<Timestamp> {
+        match self {
+            LastUsed::At(t) => Some(*t),
+            LastUsed::Never(_) => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -218,10 +265,16 @@ pub struct Role {
     pub inline_policies: Vec<InlinePolicy>,
     #[serde(default)]
     pub permissions_boundary: Option<String>,
+    /// `RoleLastUsed` of `GetAccountAuthorizationDetails`; `None` when it was not read
+    /// (templates know nothing of it).
     #[serde(default)]
-    pub last_used: Option<Timestamp>,
+    pub last_used: Option<LastUsed>,
     #[serde(default)]
     pub tags: Tags,
+    /// The services the role's policies grant and when it last used each
+    /// (`GetServiceLastAccessedDetails`); `None` when they could not be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services_last_accessed: Option<Vec<ServiceLastAccessed>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
 }
@@ -273,5 +326,25 @@ pub fn string_or_list(value: Option<&serde_json::Value>) -> Vec<&str> {
         Some(serde_json::Value::String(s)) => vec![s.as_str()],
         Some(serde_json::Value::Array(list)) => list.iter().filter_map(|v| v.as_str()).collect(),
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_last_use_reads_a_time_never_or_nothing() {
+        let role = |last: &str| {
+            serde_json::from_str::<Role>(&format!(r#"{{"arn":"a","name":"r","last_used":{last}}}"#))
+                .map(|r| r.last_used)
+        };
+        let at: Timestamp = "2026-01-02T03:04:05Z".parse().unwrap();
+        assert_eq!(role(r#""2026-01-02T03:04:05Z""#).unwrap(), Some(LastUsed::At(at)));
+        assert_eq!(role(r#""never""#).unwrap(), Some(LastUsed::Never(NeverUsed::Never)));
+        assert_eq!(role("null").unwrap(), None);
+        assert!(role(r#""yesterday""#).is_err());
+        let written = serde_json::to_value(LastUsed::Never(NeverUsed::Never)).unwrap();
+        assert_eq!(written, "never");
     }
 }

@@ -25,8 +25,9 @@ const fn read(service: Service, name: &'static str, iam_actions: &'static [&'sta
 use Service::*;
 
 /// The collector's whole surface. All are reads (`List`, `Get`, `Describe`, `BatchGet`), plus
-/// `GenerateCredentialReport`, which only asks IAM to prepare the credential report and is
-/// allowed by AWS's own SecurityAudit policy.
+/// two `Generate` calls that only ask IAM to prepare a report from data it already keeps —
+/// `GenerateCredentialReport` and `GenerateServiceLastAccessedDetails` — and change nothing
+/// in the account: no resource, setting or policy.
 pub const OPERATIONS: &[Operation] = &[
     Operation {
         service: Sts,
@@ -45,6 +46,9 @@ pub const OPERATIONS: &[Operation] = &[
     read(Iam, "GetAccountPasswordPolicy", &["iam:GetAccountPasswordPolicy"]),
     read(Iam, "GenerateCredentialReport", &["iam:GenerateCredentialReport"]),
     read(Iam, "GetCredentialReport", &["iam:GetCredentialReport"]),
+    // Starts a report job over IAM's own access records; the Get reads it back.
+    read(Iam, "GenerateServiceLastAccessedDetails", &["iam:GenerateServiceLastAccessedDetails"]),
+    read(Iam, "GetServiceLastAccessedDetails", &["iam:GetServiceLastAccessedDetails"]),
     read(Iam, "ListVirtualMFADevices", &["iam:ListVirtualMFADevices"]),
     read(Iam, "ListSAMLProviders", &["iam:ListSAMLProviders"]),
     read(Iam, "ListOpenIDConnectProviders", &["iam:ListOpenIDConnectProviders"]),
@@ -241,6 +245,10 @@ pub fn find(service: Service, name: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().find(|op| op.service == service && op.name == name)
 }
 
+/// The `Generate` operations on the list: each asks IAM to compile a report from records it
+/// keeps anyway, and changes nothing in the account.
+pub const REPORT_JOBS: &[&str] = &["GenerateCredentialReport", "GenerateServiceLastAccessedDetails"];
+
 /// Every IAM action the collector may need, sorted and unique.
 pub fn iam_actions() -> Vec<&'static str> {
     let mut actions: Vec<&str> = OPERATIONS.iter().flat_map(|op| op.iam_actions.iter().copied()).collect();
@@ -267,7 +275,7 @@ mod tests {
         for op in OPERATIONS {
             assert!(seen.insert((op.service, op.name)), "{}:{} is listed twice", op.service, op.name);
             let read = ["List", "Get", "Describe", "BatchGet"].iter().any(|p| op.name.starts_with(p))
-                || op.name == "GenerateCredentialReport";
+                || REPORT_JOBS.contains(&op.name);
             assert!(read, "{}:{} is not a read operation", op.service, op.name);
             assert!(!op.iam_actions.is_empty());
             for action in op.iam_actions {

@@ -1,6 +1,9 @@
 //! IAM: principals and policies in bulk (`GetAccountAuthorizationDetails`), the credential
-//! report for per-user credentials, the account summary, password policy and root MFA. The
-//! number of calls does not grow with the number of users or roles.
+//! report for per-user credentials, the account summary, password policy and root MFA; these
+//! calls do not grow with the number of users or roles. Only the services each user and role
+//! last used ([`last_accessed`]) take calls per principal: AWS has no bulk form of them.
+mod last_accessed;
+
 use crate::compat;
 use crate::unit::{client, Read, Unit};
 use aws_sdk_iam::types::{
@@ -9,8 +12,8 @@ use aws_sdk_iam::types::{
 use std::collections::HashMap;
 use std::time::Duration;
 use wasp_model::iam::{
-    AccessKey, Group, IdentityProvider, InlinePolicy, ManagedPolicy, PasswordPolicy, Role, RootUser, ServerCertificate,
-    User,
+    AccessKey, Group, IdentityProvider, InlinePolicy, LastUsed, ManagedPolicy, NeverUsed, PasswordPolicy, Role,
+    RootUser, ServerCertificate, User,
 };
 use wasp_model::{GapKind, Inventory, Tags, Timestamp};
 
@@ -20,13 +23,34 @@ const REPORT_MAX_PAUSE: Duration = Duration::from_secs(2);
 
 pub(crate) async fn collect(unit: &Unit, part: &mut Inventory) {
     let iam = client!(aws_sdk_iam, unit);
-    collect_with(unit, &iam, part).await;
+    collect_with(unit, &iam, part, last_accessed::POLLING).await;
 }
 
-/// The whole IAM unit with a given client (tests pass a mocked one).
-async fn collect_with(unit: &Unit, iam: &aws_sdk_iam::Client, part: &mut Inventory) {
-    let (details, summary, password_policy, root_virtual_mfa, report, identity_providers, server_certificates) = futures::join!(
-        authorization_details(unit, iam),
+/// The whole IAM unit with a given client and job polling (tests pass a mocked client and
+/// quick polls).
+async fn collect_with(unit: &Unit, iam: &aws_sdk_iam::Client, part: &mut Inventory, polling: last_accessed::Polling) {
+    let details_and_use = async {
+        let details = authorization_details(unit, iam).await;
+        // Service-linked roles are left out: AWS owns their permissions, nobody can trim them.
+        let principals = details
+            .users
+            .iter()
+            .map(|u| u.arn.clone())
+            .chain(details.roles.iter().filter(|r| !r.is_service_linked()).map(|r| r.arn.clone()))
+            .collect();
+        let used = last_accessed::collect(unit, iam, principals, polling).await;
+        (details, used)
+    };
+    let (
+        (details, mut used),
+        summary,
+        password_policy,
+        root_virtual_mfa,
+        report,
+        identity_providers,
+        server_certificates,
+    ) = futures::join!(
+        details_and_use,
         account_summary(unit, iam),
         password_policy(unit, iam),
         root_virtual_mfa(unit, iam),
@@ -34,7 +58,13 @@ async fn collect_with(unit: &Unit, iam: &aws_sdk_iam::Client, part: &mut Invento
         identity_providers(unit, iam),
         server_certificates(unit, iam),
     );
-    let Details { mut users, groups, roles, policies } = details;
+    let Details { mut users, groups, mut roles, policies } = details;
+    for user in &mut users {
+        user.services_last_accessed = used.remove(&user.arn);
+    }
+    for role in &mut roles {
+        role.services_last_accessed = used.remove(&role.arn);
+    }
 
     let root_arn = format!("arn:{}:iam::{}:root", unit.shared.partition, unit.account_id());
     match &report {
@@ -199,8 +229,15 @@ async fn authorization_details(unit: &Unit, iam: &aws_sdk_iam::Client) -> Detail
                     .permissions_boundary()
                     .and_then(|b| b.permissions_boundary_arn())
                     .map(str::to_owned),
-                last_used: r.role_last_used().and_then(|u| u.last_used_date()).and_then(timestamp),
+                // IAM always answers `RoleLastUsed`, without a date when the role has not been
+                // used in its tracking period.
+                last_used: r.role_last_used().and_then(|u| match u.last_used_date() {
+                    Some(date) => timestamp(date).map(LastUsed::At),
+                    None => Some(LastUsed::Never(NeverUsed::Never)),
+                }),
                 tags: tags(r.tags().iter().map(|t| (t.key(), t.value()))),
+                // Read afterwards, per role.
+                services_last_accessed: None,
                 location: None,
             });
         }
@@ -488,12 +525,19 @@ mod tests {
     use super::*;
     use crate::setup::Shared;
     use aws_sdk_iam::operation::generate_credential_report::GenerateCredentialReportOutput;
+    use aws_sdk_iam::operation::generate_service_last_accessed_details::{
+        GenerateServiceLastAccessedDetailsError, GenerateServiceLastAccessedDetailsOutput,
+    };
     use aws_sdk_iam::operation::get_account_authorization_details::GetAccountAuthorizationDetailsOutput;
     use aws_sdk_iam::operation::get_account_password_policy::GetAccountPasswordPolicyError;
     use aws_sdk_iam::operation::get_account_summary::{GetAccountSummaryError, GetAccountSummaryOutput};
     use aws_sdk_iam::operation::get_credential_report::GetCredentialReportOutput;
+    use aws_sdk_iam::operation::get_service_last_accessed_details::GetServiceLastAccessedDetailsOutput;
     use aws_sdk_iam::operation::list_virtual_mfa_devices::ListVirtualMfaDevicesOutput;
-    use aws_sdk_iam::types::{ManagedPolicyDetail, PolicyVersion, RoleDetail, UserDetail, VirtualMfaDevice};
+    use aws_sdk_iam::types::{
+        ErrorDetails, JobStatusType, ManagedPolicyDetail, PolicyVersion, RoleDetail, RoleLastUsed, ServiceLastAccessed,
+        UserDetail, VirtualMfaDevice,
+    };
     use aws_sdk_iam::Client;
     use aws_smithy_mocks::{create_mock_http_client, mock, MockResponseInterceptor, Rule, RuleMode};
     use aws_smithy_types::error::ErrorMetadata;
@@ -507,6 +551,10 @@ mod tests {
 alice,arn:aws:iam::123456789012:user/alice,2020-01-01T00:00:00+00:00,true,no_information,2020-01-01T00:00:00+00:00,N/A,false,true,2020-02-01T00:00:00+00:00,N/A,N/A,N/A,false,2020-03-01T00:00:00+00:00,2020-04-01T00:00:00+00:00,eu-west-1,ec2,false,N/A,false,N/A
 bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_supported,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A
 ";
+
+    /// Job polls for tests: quick, and a short limit.
+    const QUICK: last_accessed::Polling =
+        last_accessed::Polling { pause: Duration::from_millis(10), limit: Duration::from_millis(300) };
 
     fn unit() -> Unit {
         Unit::new(Arc::new(Shared::for_tests(&["us-east-1"])), Service::Iam, GLOBAL_REGION.into())
@@ -568,6 +616,8 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
                     GetCredentialReportOutput::builder().content(aws_smithy_types::Blob::new(REPORT)).build()
                 }),
             ),
+            ("GenerateServiceLastAccessedDetails", job_started()),
+            ("GetServiceLastAccessedDetails", job_output(JobStatusType::Completed)),
             (
                 "ListSAMLProviders",
                 mock!(Client::list_saml_providers).then_output(|| {
@@ -591,6 +641,43 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
                 }),
             ),
         ]
+    }
+
+    fn job_started() -> Rule {
+        mock!(Client::generate_service_last_accessed_details)
+            .then_output(|| GenerateServiceLastAccessedDetailsOutput::builder().job_id("job-1").build())
+    }
+
+    /// A job's answer: S3 used on 2026-05-01, EC2 granted and never used.
+    fn job_page(status: JobStatusType) -> GetServiceLastAccessedDetailsOutput {
+        let now = aws_smithy_types::DateTime::from_secs(1_780_000_000);
+        let mut out = GetServiceLastAccessedDetailsOutput::builder()
+            .job_status(status.clone())
+            .job_creation_date(now)
+            .job_completion_date(now)
+            .set_services_last_accessed(Some(Vec::new()));
+        if status == JobStatusType::Completed {
+            out = out
+                .services_last_accessed(
+                    ServiceLastAccessed::builder()
+                        .service_name("Amazon S3")
+                        .service_namespace("s3")
+                        .last_authenticated(aws_smithy_types::DateTime::from_secs(1_777_593_600))
+                        .build()
+                        .unwrap(),
+                )
+                .services_last_accessed(
+                    ServiceLastAccessed::builder().service_name("Amazon EC2").service_namespace("ec2").build().unwrap(),
+                );
+        }
+        if status == JobStatusType::Failed {
+            out = out.error(ErrorDetails::builder().code("InternalError").message("try later").build().unwrap());
+        }
+        out.build().unwrap()
+    }
+
+    fn job_output(status: JobStatusType) -> Rule {
+        mock!(Client::get_service_last_accessed_details).then_output(move || job_page(status.clone()))
     }
 
     fn summary_ok() -> Rule {
@@ -659,7 +746,7 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
         let unit = unit();
         let iam = mocked(&unit, &rules);
         let mut part = Inventory::default();
-        collect_with(&unit, &iam, &mut part).await;
+        collect_with(&unit, &iam, &mut part, QUICK).await;
 
         assert!(unit.take_gaps().is_empty());
         assert_eq!((first.num_calls(), second.num_calls()), (1, 1));
@@ -672,6 +759,14 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
         assert_eq!(admin.document.as_ref().unwrap()["Statement"][0]["Action"], "*");
         assert_eq!(part.iam.roles[0].trust_policy.as_ref().unwrap()["Version"], "2012-10-17");
         assert_eq!(part.iam.roles[0].attached_policies, ["arn:aws:iam::aws:policy/ReadOnlyAccess"]);
+        // One job per user and role, each read once it completed.
+        assert_eq!(calls(&unit, "GenerateServiceLastAccessedDetails"), 3);
+        assert_eq!(calls(&unit, "GetServiceLastAccessedDetails"), 3);
+        let used = part.iam.roles[0].services_last_accessed.as_ref().unwrap();
+        let used: Vec<(&str, bool)> =
+            used.iter().map(|s| (s.namespace.as_str(), s.last_authenticated.is_some())).collect();
+        assert_eq!(used, [("ec2", false), ("s3", true)]);
+        assert!(part.iam.users.iter().all(|u| u.services_last_accessed.is_some()));
         assert_eq!(part.iam.password_policy, Some(Setting::NotConfigured));
 
         let alice = &part.iam.users[0];
@@ -711,7 +806,7 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
         let unit = unit();
         let iam = mocked(&unit, &rules);
         let mut part = Inventory::default();
-        collect_with(&unit, &iam, &mut part).await;
+        collect_with(&unit, &iam, &mut part, QUICK).await;
 
         let gaps = unit.take_gaps();
         assert_eq!(gaps.len(), 1, "{gaps:?}");
@@ -739,7 +834,7 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
         let unit = unit();
         let iam = mocked(&unit, &rules);
         let mut part = Inventory::default();
-        collect_with(&unit, &iam, &mut part).await;
+        collect_with(&unit, &iam, &mut part, QUICK).await;
 
         let alice = &part.iam.users[0];
         assert_eq!((alice.console_access, alice.mfa_active), (None, None));
@@ -770,7 +865,7 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
         let unit = unit();
         let iam = mocked(&unit, &rules);
         let mut part = Inventory::default();
-        collect_with(&unit, &iam, &mut part).await;
+        collect_with(&unit, &iam, &mut part, QUICK).await;
 
         let inline = &part.iam.roles[0].inline_policies;
         assert_eq!(inline.len(), 2);
@@ -781,6 +876,125 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
         assert_eq!(gaps[0].operation, "GetAccountAuthorizationDetails");
         assert_eq!(gaps[0].resource.as_deref(), Some("arn:aws:iam::123456789012:role/app"));
         assert!(gaps[0].reason.contains("inline policy garbled"), "{}", gaps[0].reason);
+    }
+
+    /// Collects a page of one user and the roles `roles` with the last-accessed rules given.
+    async fn collect_jobs(roles: Vec<RoleDetail>, jobs: &[&Rule]) -> (Unit, Inventory) {
+        let page = mock!(Client::get_account_authorization_details).then_output(move || {
+            GetAccountAuthorizationDetailsOutput::builder()
+                .user_detail_list(user("alice"))
+                .set_role_detail_list(Some(roles.clone()))
+                .build()
+        });
+        let summary = summary_ok();
+        let others = other_rules();
+        let mut rules: Vec<&Rule> = jobs.to_vec();
+        rules.extend([&page, &summary]);
+        rules.extend(others.iter().filter(|(op, _)| !op.contains("LastAccessed")).map(|(_, r)| r));
+        let unit = unit();
+        let iam = mocked(&unit, &rules);
+        let mut part = Inventory::default();
+        collect_with(&unit, &iam, &mut part, QUICK).await;
+        (unit, part)
+    }
+
+    fn role(name: &str, path: &str) -> RoleDetail {
+        RoleDetail::builder().role_name(name).arn(format!("arn:aws:iam::123456789012:role/{name}")).path(path).build()
+    }
+
+    #[tokio::test]
+    async fn a_job_in_progress_is_polled_until_it_completes() {
+        let get = mock!(Client::get_service_last_accessed_details)
+            .sequence()
+            .output(|| job_page(JobStatusType::InProgress))
+            .times(2)
+            .output(|| job_page(JobStatusType::Completed))
+            .repeatedly()
+            .build();
+        let started = job_started();
+        let slr = role("AWSServiceRoleForSupport", "/aws-service-role/support.amazonaws.com/");
+        let (unit, part) = collect_jobs(vec![slr], &[&started, &get]).await;
+
+        assert!(unit.take_gaps().is_empty());
+        // The service-linked role is not asked about.
+        assert_eq!(started.num_calls(), 1);
+        assert_eq!(get.num_calls(), 3);
+        let alice = part.iam.users[0].services_last_accessed.as_ref().unwrap();
+        assert_eq!(alice[1].namespace, "s3");
+        assert_eq!(alice[1].last_authenticated.map(|t| t.timestamp()), Some(1_777_593_600));
+        assert_eq!(alice[0].last_authenticated, None);
+        assert_eq!(part.iam.roles[0].services_last_accessed, None);
+    }
+
+    #[tokio::test]
+    async fn a_failed_job_is_a_gap_about_its_principal() {
+        let started = job_started();
+        let failed = job_output(JobStatusType::Failed);
+        let (unit, part) = collect_jobs(vec![], &[&started, &failed]).await;
+
+        assert_eq!(part.iam.users[0].services_last_accessed, None);
+        let gaps = unit.take_gaps();
+        assert_eq!(gaps.len(), 1, "{gaps:?}");
+        assert_eq!(gaps[0].operation, "GetServiceLastAccessedDetails");
+        assert_eq!(gaps[0].resource.as_deref(), Some("arn:aws:iam::123456789012:user/alice"));
+        assert!(gaps[0].reason.contains("InternalError: try later"), "{}", gaps[0].reason);
+    }
+
+    #[tokio::test]
+    async fn a_job_that_never_completes_is_a_gap_within_the_limit() {
+        let started = job_started();
+        let pending = job_output(JobStatusType::InProgress);
+        let clock = std::time::Instant::now();
+        let (unit, part) = collect_jobs(vec![role("app", "/")], &[&started, &pending]).await;
+
+        assert!(clock.elapsed() < QUICK.limit * 5, "{:?}", clock.elapsed());
+        assert!(pending.num_calls() >= 2, "polled {} times", pending.num_calls());
+        assert_eq!(part.iam.users[0].services_last_accessed, None);
+        assert_eq!(part.iam.roles[0].services_last_accessed, None);
+        let gaps = unit.take_gaps();
+        assert_eq!(gaps.len(), 2, "{gaps:?}");
+        assert!(
+            gaps.iter().all(|g| g.kind == GapKind::Unavailable && g.reason.contains("still in progress")),
+            "{gaps:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_refused_job_is_asked_once_and_is_one_gap() {
+        let denied = mock!(Client::generate_service_last_accessed_details).then_error(|| {
+            GenerateServiceLastAccessedDetailsError::generic(ErrorMetadata::builder().code("AccessDenied").build())
+        });
+        let get = job_output(JobStatusType::Completed);
+        let (unit, part) = collect_jobs(vec![role("a", "/"), role("b", "/")], &[&denied, &get]).await;
+
+        assert_eq!((denied.num_calls(), get.num_calls()), (1, 0));
+        assert!(part.iam.roles.iter().all(|r| r.services_last_accessed.is_none()));
+        let gaps = unit.take_gaps();
+        assert_eq!(gaps.len(), 1, "{gaps:?}");
+        assert_eq!((gaps[0].kind, gaps[0].resource.as_deref()), (GapKind::AccessDenied, None));
+        assert!(gaps[0].reason.contains("none of the 3 users and roles"), "{}", gaps[0].reason);
+    }
+
+    #[tokio::test]
+    async fn role_last_use_is_a_date_or_never() {
+        let used = RoleDetail::builder()
+            .role_name("used")
+            .arn("arn:aws:iam::123456789012:role/used")
+            .role_last_used(
+                RoleLastUsed::builder().last_used_date(aws_smithy_types::DateTime::from_secs(1_700_000_000)).build(),
+            )
+            .build();
+        let idle = RoleDetail::builder()
+            .role_name("idle")
+            .arn("arn:aws:iam::123456789012:role/idle")
+            .role_last_used(RoleLastUsed::builder().build())
+            .build();
+        let started = job_started();
+        let get = job_output(JobStatusType::Completed);
+        let (_, part) = collect_jobs(vec![used, idle, role("unsaid", "/")], &[&started, &get]).await;
+        let last: Vec<Option<LastUsed>> = part.iam.roles.iter().map(|r| r.last_used).collect();
+        let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        assert_eq!(last, [Some(LastUsed::At(at)), Some(LastUsed::Never(NeverUsed::Never)), None]);
     }
 
     #[test]
