@@ -355,6 +355,7 @@ fn observe_policy_document(answer: &Value) -> Value {
 }
 
 /// IAM answers policy documents URL-encoded (RFC 3986); this decodes `%XX`.
+#[cfg(any(feature = "aws", test))]
 pub(crate) fn url_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
