@@ -308,7 +308,9 @@ fn the_permissions_doc_holds_the_policy_wasp_prints() {
         actions.iter().all(|a| {
             let name = a.split_once(':').unwrap().1;
             // API Gateway names its read action after the HTTP verb.
-            ["List", "Get", "Describe", "BatchGet", "GenerateCredentialReport"].iter().any(|p| name.starts_with(p))
+            ["List", "Get", "Describe", "BatchGet", "GenerateCredentialReport", "GenerateServiceLastAccessedDetails"]
+                .iter()
+                .any(|p| name.starts_with(p))
                 || *a == "apigateway:GET"
         }),
         "{actions:?}"

@@ -80,9 +80,13 @@ fn hostile_strings_survive_the_round_trip() {
     for f in review.findings.iter().filter(|f| f.message.contains(HOSTILE)) {
         let row = rows
             .iter()
-            .find(|r| r[message] == f.message && r[arn] == f.resource_arn.clone().unwrap_or_default())
-            .unwrap_or_else(|| panic!("no row for {}", f.message));
-        assert_eq!(row[col("check_id")], f.check_id);
+            .find(|r| {
+                r[message] == f.message
+                    && r[arn] == f.resource_arn.clone().unwrap_or_default()
+                    && r[col("check_id")] == f.check_id
+            })
+            .unwrap_or_else(|| panic!("no row for {} {}", f.check_id, f.message));
+        assert_eq!(row[col("region")], f.region);
     }
     let muted = rows.iter().find(|r| r[col("status")] == "MUTED").expect("the muted row");
     assert_eq!(muted[col("suppression_reason")], format!("accepted, \"for now\"\n{HOSTILE}"));
