@@ -309,6 +309,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &s3::S3BucketDefaultEncryptionEnabled,
     &s3::S3BucketDefaultEncryptionKms,
     &s3::S3BucketMfaDeleteEnabled,
+    &s3::S3BucketPolicyConfusedDeputy,
     &s3::S3BucketPolicyNoUntrustedAccess,
     &s3::S3BucketPolicyNotPublic,
     &s3::S3BucketPublicAccessBlockEnabled,
