@@ -329,6 +329,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &shield::ShieldAdvancedProtectsEdgeResources,
     &shield::ShieldAdvancedSubscribed,
     &sns::SnsTopicEncryptedAtRest,
+    &sns::SnsTopicPolicyConfusedDeputy,
     &sns::SnsTopicPolicyNoUntrustedAccess,
     &sns::SnsTopicPolicyNotPublic,
     &sqs::SqsQueueEncryptedAtRest,
