@@ -333,6 +333,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &sns::SnsTopicPolicyNoUntrustedAccess,
     &sns::SnsTopicPolicyNotPublic,
     &sqs::SqsQueueEncryptedAtRest,
+    &sqs::SqsQueuePolicyConfusedDeputy,
     &sqs::SqsQueuePolicyNoUntrustedAccess,
     &sqs::SqsQueuePolicyNotPublic,
     &ssm::SsmAutomationLoggingEnabled,
