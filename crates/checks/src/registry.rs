@@ -236,6 +236,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &lambda::LambdaFunctionCodeSigningEnabled,
     &lambda::LambdaFunctionInVpc,
     &lambda::LambdaFunctionLayersTrustedAccounts,
+    &lambda::LambdaFunctionPolicyConfusedDeputy,
     &lambda::LambdaFunctionPolicyNoUntrustedAccess,
     &lambda::LambdaFunctionPolicyNotPublic,
     &lambda::LambdaFunctionRuntimeSupported,
