@@ -2,6 +2,7 @@
 mod lambda_function_code_signing_enabled;
 mod lambda_function_in_vpc;
 mod lambda_function_layers_trusted_accounts;
+mod lambda_function_policy_confused_deputy;
 mod lambda_function_policy_no_untrusted_access;
 mod lambda_function_policy_not_public;
 mod lambda_function_runtime_supported;
@@ -11,6 +12,7 @@ pub mod runtimes;
 pub use lambda_function_code_signing_enabled::LambdaFunctionCodeSigningEnabled;
 pub use lambda_function_in_vpc::LambdaFunctionInVpc;
 pub use lambda_function_layers_trusted_accounts::LambdaFunctionLayersTrustedAccounts;
+pub use lambda_function_policy_confused_deputy::LambdaFunctionPolicyConfusedDeputy;
 pub use lambda_function_policy_no_untrusted_access::LambdaFunctionPolicyNoUntrustedAccess;
 pub use lambda_function_policy_not_public::LambdaFunctionPolicyNotPublic;
 pub use lambda_function_runtime_supported::LambdaFunctionRuntimeSupported;
