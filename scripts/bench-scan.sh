@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Scan benchmark: seeds a moto server with a larger account (SCALE users, roles, buckets,
-# security groups per region …) in two regions, then times `wasp scan` against it and reports
-# wall time, peak memory and the API calls wasp made (in total, and per operation for S3 and
-# EC2 snapshots). Usage: scripts/bench-scan.sh [SCALE]; WASP=path/to/wasp compares another
-# build (an older commit's) on the same seed instead of building this one.
+# Scan benchmark: seeds a moto server with a larger account (scripts/bench_seed.py: about SCALE
+# resources in every service wasp collects that moto implements, over two regions), then times
+# `wasp scan` against it and reports wall time, peak memory and the API calls wasp made (in
+# total, per operation for S3 and EC2 snapshots, and per service against the resources seeded
+# in it). Usage: scripts/bench-scan.sh [SCALE]; WASP=path/to/wasp compares another build (an
+# older commit's) on the same seed instead of building this one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale="${1:-300}"
@@ -25,7 +26,7 @@ trap 'kill $moto_pid 2>/dev/null; rm -rf "$work"' EXIT
 endpoint="http://127.0.0.1:$port"
 until curl -fs "$endpoint/moto-api/data.json" >/dev/null 2>&1; do sleep 0.2; done
 
-"$python" scripts/bench_seed.py "$endpoint" "$scale"
+"$python" scripts/bench_seed.py "$endpoint" "$scale" --counts "$work/seeded.json"
 # The endpoint's own service time: sequential keep-alive requests of the kind wasp makes most.
 "$python" - "$port" <<'PY'
 import http.client, sys, time
@@ -42,9 +43,10 @@ for run in 1 2 3; do
     "$wasp" scan --quiet --endpoint-url "$endpoint" --regions us-east-1,eu-west-1 \
     --format json -o "$work/review.json" --fail-on none
   read -r wall rss <"$work/time"
-  "$python" - "$work/review.json" "$wall" "$rss" "$run" <<'PY'
+  "$python" - "$work/review.json" "$wall" "$rss" "$run" "$work/seeded.json" <<'PY'
 import json, sys
 review = json.load(open(sys.argv[1]))
+seeded = json.load(open(sys.argv[5]))
 stats = review.get("collection") or {}
 calls = stats.get("api_calls", [])
 top = sorted(calls, key=lambda c: -c["count"])[:5]
@@ -60,5 +62,14 @@ if sys.argv[4] == "1":
     for c in top:
         print(f"    {c['count']:>6}  {c['service']} {c['region']} {c['operation']}")
     print("    S3 and snapshot calls: " + ", ".join(f"{k} {v}" for k, v in sorted(by_op.items())))
+    # Calls per service against what the seed created in it (every kind of resource summed).
+    per_service = {}
+    for c in calls:
+        per_service[c["service"]] = per_service.get(c["service"], 0) + c["count"]
+    print(f"    {'service':<16} {'calls':>6} {'seeded':>7} {'per resource':>12}")
+    for service, n in sorted(per_service.items(), key=lambda kv: -kv[1]):
+        resources = sum(seeded.get(service, {}).values())
+        ratio = f"{n / resources:.2f}" if resources else "-"
+        print(f"    {service:<16} {n:>6} {resources:>7} {ratio:>12}")
 PY
 done
