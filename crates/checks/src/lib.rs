@@ -37,6 +37,7 @@ pub mod elasticache;
 pub mod elb;
 pub mod elbv2;
 pub mod fis;
+pub mod glacier;
 pub mod guardduty;
 pub mod iam;
 pub mod identitycenter;

@@ -275,6 +275,53 @@ fn isolate_instance_plans_by_reading_then_isolates_and_records_the_incident() {
     );
 }
 
+/// EC2 refuses to change the groups of an instance with several network interfaces as a whole:
+/// each interface is moved into the quarantine group on its own.
+#[test]
+fn isolating_an_instance_with_two_interfaces_moves_both() {
+    let moto = moto();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wasp.db");
+    let (id, second) = block_on(async {
+        let cfg = moto.sdk_config(REGION).await;
+        let ec2 = aws_sdk_ec2::Client::new(&cfg);
+        let sg = ec2.create_security_group().group_name("multi-web").description("web").send().await.unwrap();
+        let sg = sg.group_id().unwrap().to_owned();
+        let db_sg = ec2.create_security_group().group_name("multi-db").description("db").send().await.unwrap();
+        let db_sg = db_sg.group_id().unwrap().to_owned();
+        let id = support::launch_instance(&ec2, &sg, aws_sdk_ec2::types::HttpTokensState::Required).await;
+        let described = ec2.describe_instances().instance_ids(&id).send().await.unwrap();
+        let subnet = described.reservations()[0].instances()[0].subnet_id().unwrap().to_owned();
+        let eni = ec2.create_network_interface().subnet_id(&subnet).groups(&db_sg).send().await.unwrap();
+        let eni = eni.network_interface().unwrap().network_interface_id().unwrap().to_owned();
+        ec2.attach_network_interface().network_interface_id(&eni).instance_id(&id).device_index(1).send().await.unwrap();
+        (id, eni)
+    });
+
+    let out = wasp(&moto, &db)
+        .args(["respond", "isolate-instance", "--target", &id, "--apply", "--yes", "--param", "incident_id=INC-2"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    block_on(async {
+        let cfg = moto.sdk_config(REGION).await;
+        let ec2 = aws_sdk_ec2::Client::new(&cfg);
+        let described = ec2.describe_instances().instance_ids(&id).send().await.unwrap();
+        let interfaces = described.reservations()[0].instances()[0].network_interfaces();
+        assert_eq!(interfaces.len(), 2, "{interfaces:?}");
+        assert!(interfaces.iter().any(|n| n.network_interface_id() == Some(second.as_str())));
+        let groups: Vec<Vec<&str>> =
+            interfaces.iter().map(|n| n.groups().iter().filter_map(|g| g.group_id()).collect()).collect();
+        assert_eq!(groups[0].len(), 1, "{groups:?}");
+        assert_eq!(groups[0], groups[1], "both interfaces are in the one quarantine group: {groups:?}");
+        let quarantine = ec2.describe_security_groups().group_ids(groups[0][0]).send().await.unwrap();
+        let q = &quarantine.security_groups()[0];
+        assert!(q.tags().iter().any(|t| t.key() == Some("wasp:quarantine") && t.value() == Some("true")), "{q:?}");
+        assert!(q.ip_permissions().is_empty() && q.ip_permissions_egress().is_empty(), "{q:?}");
+    });
+}
+
 #[test]
 fn a_step_whose_input_was_not_applied_is_skipped_and_the_rest_goes_on() {
     let moto = moto();

@@ -41,6 +41,8 @@ const NOT_CONFIGURED: &[(&str, &str)] = &[
     // EFS: no file system policy, no backup policy.
     ("DescribeFileSystemPolicy", "PolicyNotFound"),
     ("DescribeBackupPolicy", "PolicyNotFound"),
+    // A Glacier vault without an access policy.
+    ("GetVaultAccessPolicy", "ResourceNotFoundException"),
     // A Backup vault without an access policy.
     ("GetBackupVaultAccessPolicy", "ResourceNotFoundException"),
     // An account without a Shield Advanced subscription.

@@ -37,6 +37,7 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         secretsmanager,
         acm,
         efs,
+        glacier,
         backup,
         redshift,
         opensearch,
@@ -191,6 +192,7 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     let wasp_model::efs::Efs { file_systems, access_points } = efs;
     into.efs.file_systems.extend(file_systems);
     into.efs.access_points.extend(access_points);
+    into.glacier.vaults.extend(glacier.vaults);
     let wasp_model::backup::Backup { vaults, plans, protected_resources } = backup;
     into.backup.vaults.extend(vaults);
     into.backup.plans.extend(plans);
@@ -282,6 +284,7 @@ pub(crate) fn normalise(inv: &mut Inventory) {
         inv.acm.certificates,
         inv.efs.file_systems,
         inv.efs.access_points,
+        inv.glacier.vaults,
         inv.backup.vaults,
         inv.backup.plans,
         inv.redshift.clusters,

@@ -22,6 +22,7 @@ pub mod ec2;
 pub mod ecr;
 pub mod ecs;
 pub mod efs;
+pub mod glacier;
 pub mod eks;
 pub mod elasticache;
 pub mod elb;
@@ -139,6 +140,8 @@ pub struct Inventory {
     pub acm: acm::Acm,
     #[serde(default)]
     pub efs: efs::Efs,
+    #[serde(default)]
+    pub glacier: glacier::Glacier,
     #[serde(default)]
     pub backup: backup::Backup,
     #[serde(default)]
@@ -338,6 +341,7 @@ impl Inventory {
         put("acm_certificate", self.acm.certificates.len());
         put("efs_file_system", self.efs.file_systems.len());
         put("efs_access_point", self.efs.access_points.len());
+        put("glacier_vault", self.glacier.vaults.len());
         put("backup_vault", self.backup.vaults.len());
         put("backup_plan", self.backup.plans.len());
         put("redshift_cluster", self.redshift.clusters.len());

@@ -181,6 +181,8 @@ pub const OPERATIONS: &[Operation] = &[
     read(Efs, "DescribeFileSystemPolicy", &["elasticfilesystem:DescribeFileSystemPolicy"]),
     read(Efs, "DescribeBackupPolicy", &["elasticfilesystem:DescribeBackupPolicy"]),
     read(Efs, "DescribeAccessPoints", &["elasticfilesystem:DescribeAccessPoints"]),
+    read(Glacier, "ListVaults", &["glacier:ListVaults"]),
+    read(Glacier, "GetVaultAccessPolicy", &["glacier:GetVaultAccessPolicy"]),
     read(Backup, "ListBackupVaults", &["backup:ListBackupVaults"]),
     read(Backup, "GetBackupVaultAccessPolicy", &["backup:GetBackupVaultAccessPolicy"]),
     read(Backup, "ListBackupPlans", &["backup:ListBackupPlans"]),

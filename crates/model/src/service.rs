@@ -63,6 +63,8 @@ pub enum Service {
     Acm,
     /// EFS file systems and access points.
     Efs,
+    /// S3 Glacier vaults and their access policies.
+    Glacier,
     /// AWS Backup vaults, plans and protected resources.
     Backup,
     /// Redshift clusters.
@@ -90,7 +92,7 @@ pub enum Service {
 
 impl Service {
     /// Every service `wasp scan` can collect, in collection order.
-    pub const COLLECTED: [Service; 45] = [
+    pub const COLLECTED: [Service; 46] = [
         Service::Iam,
         Service::Organizations,
         Service::S3,
@@ -127,6 +129,7 @@ impl Service {
         Service::SecretsManager,
         Service::Acm,
         Service::Efs,
+        Service::Glacier,
         Service::Backup,
         Service::Redshift,
         Service::OpenSearch,
@@ -178,6 +181,7 @@ impl Service {
             Service::SecretsManager => "secretsmanager",
             Service::Acm => "acm",
             Service::Efs => "efs",
+            Service::Glacier => "glacier",
             Service::Backup => "backup",
             Service::Redshift => "redshift",
             Service::OpenSearch => "opensearch",

@@ -237,6 +237,45 @@ fn isolate_instance_reuses_a_rule_free_quarantine_group_and_not_one_with_rules()
 }
 
 #[test]
+fn isolate_instance_with_several_interfaces_moves_each_one_and_blocks_one_in_another_vpc() {
+    let groups = json!({"SecurityGroups": [{"GroupId": "sg-q", "VpcId": "vpc-1", "IpPermissions": [],
+        "IpPermissionsEgress": [], "Tags": [{"Key": "wasp:quarantine", "Value": "true"}]}]});
+    let rec = Recorded::new(|c| match c.operation.as_str() {
+        "DescribeInstances" => {
+            let mut answer = instance(Some("vpc-1"), "running");
+            answer["Reservations"][0]["Instances"][0]["NetworkInterfaces"] = json!([
+                {"NetworkInterfaceId": "eni-1", "VpcId": "vpc-1", "Attachment": {"DeviceIndex": 0},
+                 "Groups": [{"GroupId": "sg-web"}, {"GroupId": "sg-admin"}]},
+                {"NetworkInterfaceId": "eni-2", "VpcId": "vpc-1", "Attachment": {"DeviceIndex": 1},
+                 "Groups": [{"GroupId": "sg-db"}]},
+                {"NetworkInterfaceId": "eni-3", "VpcId": "vpc-9", "Attachment": {"DeviceIndex": 2},
+                 "Groups": [{"GroupId": "sg-other"}]},
+            ]);
+            Ok(answer)
+        }
+        _ => equipped(c, groups.clone()),
+    });
+    let plan = rec.plan("isolate-instance", Some(INSTANCE), &[]).unwrap();
+    // EC2 refuses ModifyInstanceAttribute's groups on such an instance: no instance-wide step.
+    assert!(!names(&plan).contains(&"move-to-quarantine"), "{:?}", names(&plan));
+    let first = step(&plan, "move-eni-1-to-quarantine");
+    assert_eq!(first.action, "ec2_quarantine_network_interface");
+    assert_eq!(first.resource, format!("arn:aws:ec2:{REGION}:{ACCOUNT}:network-interface/eni-1"));
+    assert_eq!(first.current, json!(["sg-admin", "sg-web"]));
+    assert_eq!(first.intended, json!(["sg-q"]));
+    assert_eq!(first.calls[0].operation, "ModifyNetworkInterfaceAttribute");
+    assert_eq!(first.calls[0].params, json!({"NetworkInterfaceId": "eni-1", "Groups": ["sg-q"]}));
+    assert_eq!(first.rollback[0].params, json!({"NetworkInterfaceId": "eni-1", "Groups": ["sg-admin", "sg-web"]}));
+    assert_eq!(first.probe.as_ref().unwrap().params, json!({"NetworkInterfaceIds": ["eni-1"]}));
+    let second = step(&plan, "move-eni-2-to-quarantine");
+    assert_eq!((&second.current, &second.calls[0].params["Groups"]), (&json!(["sg-db"]), &json!(["sg-q"])));
+    assert!(second.blocked.is_none());
+    let other = step(&plan, "move-eni-3-to-quarantine");
+    assert!(other.calls.is_empty() && other.rollback.is_empty());
+    assert!(other.blocked.as_deref().unwrap().contains("vpc-9"), "{:?}", other.blocked);
+}
+
+#[test]
 fn isolate_instance_without_vpc_profile_or_group_blocks_or_leaves_out_those_steps_and_can_stop() {
     let rec = Recorded::new(|c| {
         Ok(match c.operation.as_str() {

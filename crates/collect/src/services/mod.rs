@@ -25,6 +25,7 @@ mod elasticache;
 mod elb;
 mod elbv2;
 mod fis;
+mod glacier;
 mod guardduty;
 mod iam;
 mod identity_center;
@@ -81,6 +82,7 @@ pub(crate) async fn collect(unit: &Unit) -> Inventory {
         Service::SecretsManager => secretsmanager::collect(unit, &mut part).await,
         Service::Acm => acm::collect(unit, &mut part).await,
         Service::Efs => efs::collect(unit, &mut part).await,
+        Service::Glacier => glacier::collect(unit, &mut part).await,
         Service::Backup => backup::collect(unit, &mut part).await,
         Service::Redshift => redshift::collect(unit, &mut part).await,
         Service::OpenSearch => opensearch::collect(unit, &mut part).await,

@@ -180,6 +180,24 @@ macro_rules! send {
     };
 }
 
+/// Every page of a paginated read: the outputs, and the request ids joined by commas.
+macro_rules! pages {
+    ($p:expr, $req:expr) => {{
+        let mut stream = $req.into_paginator().send();
+        let (mut outs, mut ids) = (Vec::new(), Vec::new());
+        while let Some(page) = stream.next().await {
+            match page {
+                Ok(out) => {
+                    ids.extend(out.request_id().map(str::to_owned));
+                    outs.push(out);
+                }
+                Err(e) => return Err(failed(&$p.call.service, &$p.call.operation, &e)),
+            }
+        }
+        (outs, (!ids.is_empty()).then(|| ids.join(",")))
+    }};
+}
+
 // The playbooks' calls; declared after `send!` so that they can use it.
 #[path = "incident.rs"]
 mod incident;
@@ -422,7 +440,7 @@ async fn ec2(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Value, Opt
                 .describe_security_groups()
                 .set_group_ids(Some(p.strs("GroupIds")))
                 .set_filters((!filters.is_empty()).then_some(filters));
-            let (out, id) = send!(p, req);
+            let (outs, id) = pages!(p, req);
             let rules = |list: &[IpPermission]| -> Vec<Value> {
                 list.iter()
                     .map(|perm| {
@@ -438,9 +456,9 @@ async fn ec2(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Value, Opt
                     })
                     .collect()
             };
-            let groups: Vec<Value> = out
-                .security_groups()
+            let groups: Vec<Value> = outs
                 .iter()
+                .flat_map(|out| out.security_groups())
                 .map(|g| {
                     json!({
                         "GroupId": g.group_id(),
@@ -487,6 +505,9 @@ async fn ec2(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Value, Opt
                                 "NetworkInterfaces": i.network_interfaces().iter().map(|n| json!({
                                     "NetworkInterfaceId": n.network_interface_id(),
                                     "SubnetId": n.subnet_id(),
+                                    "VpcId": n.vpc_id(),
+                                    "Attachment": {"DeviceIndex": n.attachment().and_then(|a| a.device_index())},
+                                    "Groups": n.groups().iter().map(|g| json!({"GroupId": g.group_id()})).collect::<Vec<_>>(),
                                 })).collect::<Vec<_>>(),
                                 "BlockDeviceMappings": i.block_device_mappings().iter().map(|b| json!({
                                     "DeviceName": b.device_name(),
@@ -549,8 +570,9 @@ async fn guardduty(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Valu
     let c = aws_sdk_guardduty::Client::new(sdk);
     Ok(match call.operation.as_str() {
         "ListDetectors" => {
-            let (out, id) = send!(p, c.list_detectors());
-            (json!({"DetectorIds": out.detector_ids()}), id)
+            let (outs, id) = pages!(p, c.list_detectors());
+            let ids: Vec<&str> = outs.iter().flat_map(|out| out.detector_ids()).map(String::as_str).collect();
+            (json!({"DetectorIds": ids}), id)
         }
         "CreateDetector" => {
             let (out, id) = send!(p, c.create_detector().enable(p.opt_bool("Enable").unwrap_or(true)));
@@ -634,10 +656,10 @@ async fn accessanalyzer(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<
     let c = aws_sdk_accessanalyzer::Client::new(sdk);
     Ok(match call.operation.as_str() {
         "ListAnalyzers" => {
-            let (out, id) = send!(p, c.list_analyzers());
-            let list: Vec<Value> = out
-                .analyzers()
+            let (outs, id) = pages!(p, c.list_analyzers());
+            let list: Vec<Value> = outs
                 .iter()
+                .flat_map(|out| out.analyzers())
                 .map(|a| json!({"name": a.name(), "type": a.r#type().as_str(), "status": a.status().as_str()}))
                 .collect();
             (json!({"analyzers": list}), id)
@@ -713,4 +735,102 @@ async fn iam(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Result<(Value, Opt
         }
         _ => return incident::iam(sdk, call, p).await,
     })
+}
+
+/// The calls moto cannot answer, made by the real SDK against recorded AWS answers: what goes
+/// on the wire and what comes back as JSON.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_s3::config::Credentials;
+    use aws_smithy_http_client::test_util::{ReplayEvent, StaticReplayClient};
+    use aws_smithy_types::body::SdkBody;
+
+    async fn executor(answers: &[(&str, &str)]) -> (Executor, StaticReplayClient) {
+        let events = answers
+            .iter()
+            .map(|(id_header, body)| {
+                let (header, id) = id_header.split_once('=').unwrap();
+                ReplayEvent::new(
+                    http::Request::builder().uri("https://aws.test/").body(SdkBody::empty()).unwrap(),
+                    http::Response::builder().status(200).header(header, id).body(SdkBody::from(*body)).unwrap(),
+                )
+            })
+            .collect();
+        let http = StaticReplayClient::new(events);
+        let sdk = aws_config::defaults(BehaviorVersion::latest())
+            .region(Region::new("eu-west-1"))
+            .credentials_provider(Credentials::new("a", "b", None, None, "test"))
+            .http_client(http.clone())
+            .retry_config(aws_config::retry::RetryConfig::disabled())
+            .load()
+            .await;
+        (Executor { sdk, path_style: false }, http)
+    }
+
+    fn body(http: &StaticReplayClient, i: usize) -> (String, String) {
+        let request = http.actual_requests().nth(i).expect("request made");
+        let body = std::str::from_utf8(request.body().bytes().unwrap_or_default()).unwrap().to_owned();
+        (request.uri().to_owned(), body)
+    }
+
+    #[tokio::test]
+    async fn bucket_versioning_is_read_and_enabled_on_the_wire() {
+        let (exec, http) = executor(&[
+            (
+                "x-amz-request-id=R1",
+                r#"<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Suspended</Status></VersioningConfiguration>"#,
+            ),
+            ("x-amz-request-id=R2", r#"<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>"#),
+            ("x-amz-request-id=R3", ""),
+        ])
+        .await;
+        let get = Call::new("s3", "GetBucketVersioning", json!({"Bucket": "acme-logs"}));
+        assert_eq!(exec.call("eu-west-1", &get).await.unwrap(), (json!({"Status": "Suspended"}), Some("R1".into())));
+        // A bucket whose versioning was never set answers no status: `{}`, never "Suspended".
+        assert_eq!(exec.call("eu-west-1", &get).await.unwrap().0, json!({}));
+        let put = Call::new(
+            "s3",
+            "PutBucketVersioning",
+            json!({"Bucket": "acme-logs", "VersioningConfiguration": {"Status": "Enabled"}}),
+        );
+        assert_eq!(exec.call("eu-west-1", &put).await.unwrap(), (Value::Null, Some("R3".into())));
+        let (uri, sent) = body(&http, 2);
+        assert!(uri.contains("acme-logs") && uri.contains("versioning"), "{uri}");
+        assert!(sent.contains("<Status>Enabled</Status>"), "{sent}");
+        assert!(!sent.contains("MfaDelete"), "wasp never touches MFA delete: {sent}");
+    }
+
+    #[tokio::test]
+    async fn analyzers_are_listed_across_pages_and_one_is_created() {
+        let analyzer = |name: &str| {
+            json!({"arn": format!("arn:aws:access-analyzer:eu-west-1:123456789012:analyzer/{name}"), "name": name,
+                   "type": "ACCOUNT", "status": "ACTIVE", "createdAt": "2026-01-01T00:00:00Z"})
+        };
+        let first = json!({"analyzers": [analyzer("one")], "nextToken": "page-2"}).to_string();
+        let second = json!({"analyzers": [analyzer("two")]}).to_string();
+        let created = json!({"arn": "arn:aws:access-analyzer:eu-west-1:123456789012:analyzer/wasp"}).to_string();
+        let (exec, http) = executor(&[
+            ("x-amzn-RequestId=L1", &first),
+            ("x-amzn-RequestId=L2", &second),
+            ("x-amzn-RequestId=C1", &created),
+        ])
+        .await;
+        let (listed, id) = exec.call("eu-west-1", &Call::new("accessanalyzer", "ListAnalyzers", json!({}))).await.unwrap();
+        assert_eq!(
+            listed,
+            json!({"analyzers": [
+                {"name": "one", "type": "ACCOUNT", "status": "ACTIVE"},
+                {"name": "two", "type": "ACCOUNT", "status": "ACTIVE"},
+            ]})
+        );
+        assert_eq!(id.as_deref(), Some("L1,L2"), "every page's request id is kept");
+        assert!(body(&http, 1).0.contains("nextToken=page-2"), "{}", body(&http, 1).0);
+        let create = Call::new("accessanalyzer", "CreateAnalyzer", json!({"analyzerName": "wasp", "type": "ACCOUNT"}));
+        let (answer, id) = exec.call("eu-west-1", &create).await.unwrap();
+        assert_eq!(answer["arn"], "arn:aws:access-analyzer:eu-west-1:123456789012:analyzer/wasp");
+        assert_eq!(id.as_deref(), Some("C1"));
+        let sent: Value = serde_json::from_str(&body(&http, 2).1).unwrap();
+        assert_eq!((&sent["analyzerName"], &sent["type"]), (&json!("wasp"), &json!("ACCOUNT")));
+    }
 }

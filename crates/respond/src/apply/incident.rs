@@ -180,11 +180,38 @@ pub(super) async fn ec2(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Answer 
             let req = c.modify_instance_attribute().instance_id(p.str("InstanceId")?).set_groups(Some(groups));
             (Value::Null, send!(p, req).1)
         }
-        "DescribeIamInstanceProfileAssociations" => {
-            let (out, id) = send!(p, c.describe_iam_instance_profile_associations().set_filters(filters()));
+        "DescribeNetworkInterfaces" => {
+            let req = c.describe_network_interfaces().set_network_interface_ids(Some(p.strs("NetworkInterfaceIds")));
+            let (out, id) = send!(p, req);
             let list: Vec<Value> = out
-                .iam_instance_profile_associations()
+                .network_interfaces()
                 .iter()
+                .map(|n| {
+                    json!({
+                        "NetworkInterfaceId": n.network_interface_id(),
+                        "VpcId": n.vpc_id(),
+                        "Groups": n.groups().iter().map(|g| json!({"GroupId": g.group_id()})).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            (json!({"NetworkInterfaces": list}), id)
+        }
+        "ModifyNetworkInterfaceAttribute" => {
+            let groups = p.strs("Groups");
+            if groups.is_empty() {
+                return Err(p.error("wasp changes only the Groups attribute, and Groups is empty".into()));
+            }
+            let req = c
+                .modify_network_interface_attribute()
+                .network_interface_id(p.str("NetworkInterfaceId")?)
+                .set_groups(Some(groups));
+            (Value::Null, send!(p, req).1)
+        }
+        "DescribeIamInstanceProfileAssociations" => {
+            let (outs, id) = pages!(p, c.describe_iam_instance_profile_associations().set_filters(filters()));
+            let list: Vec<Value> = outs
+                .iter()
+                .flat_map(|out| out.iam_instance_profile_associations())
                 .map(|a| {
                     json!({
                         "AssociationId": a.association_id(),
@@ -238,10 +265,10 @@ pub(super) async fn ec2(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Answer 
             (Value::Null, send!(p, req).1)
         }
         "DescribeFlowLogs" => {
-            let (out, id) = send!(p, c.describe_flow_logs().set_filter(filters()));
-            let list: Vec<Value> = out
-                .flow_logs()
+            let (outs, id) = pages!(p, c.describe_flow_logs().set_filter(filters()));
+            let list: Vec<Value> = outs
                 .iter()
+                .flat_map(|out| out.flow_logs())
                 .map(|f| {
                     json!({
                         "FlowLogId": f.flow_log_id(),
@@ -397,13 +424,13 @@ pub(super) async fn iam(sdk: &SdkConfig, call: &Call, p: &Params<'_>) -> Answer 
             (Value::Null, send!(p, req).1)
         }
         "ListAttachedRolePolicies" => {
-            let (out, id) = send!(p, c.list_attached_role_policies().role_name(p.str("RoleName")?));
-            let list: Vec<Value> = out
-                .attached_policies()
+            let (outs, id) = pages!(p, c.list_attached_role_policies().role_name(p.str("RoleName")?));
+            let list: Vec<Value> = outs
                 .iter()
+                .flat_map(|out| out.attached_policies())
                 .map(|a| json!({"PolicyName": a.policy_name(), "PolicyArn": a.policy_arn()}))
                 .collect();
-            (json!({"AttachedPolicies": list, "IsTruncated": out.is_truncated()}), id)
+            (json!({"AttachedPolicies": list}), id)
         }
         _ => return Err(p.unsupported()),
     })

@@ -31,6 +31,7 @@ pub static PLAYBOOK: Playbook = Playbook {
         &DETACH_FROM_AUTO_SCALING,
         &CREATE_QUARANTINE_GROUP,
         &QUARANTINE_INSTANCE,
+        &QUARANTINE_INTERFACE,
         &DETACH_INSTANCE_PROFILE,
         &TAG_INSTANCE,
         &STOP_INSTANCE,
@@ -163,6 +164,41 @@ pub static QUARANTINE_INSTANCE: Action = Action {
     params: &[],
     plan: None,
     observe: observe_groups,
+};
+
+/// The network interface's security groups, sorted.
+fn observe_interface_groups(answer: &Value, _: &Step) -> Value {
+    interface_groups(answer.pointer("/NetworkInterfaces/0").unwrap_or(&Value::Null))
+}
+
+/// The sorted group ids of one network interface as `DescribeInstances` or
+/// `DescribeNetworkInterfaces` shows it.
+fn interface_groups(interface: &Value) -> Value {
+    let mut ids: Vec<Value> = interface
+        .get("Groups")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|g| g.get("GroupId").cloned())
+        .collect();
+    ids.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+    Value::Array(ids)
+}
+
+pub static QUARANTINE_INTERFACE: Action = Action {
+    id: "ec2_quarantine_network_interface",
+    kind: ActionKind::Playbook,
+    title: "Move one network interface of an instance into a quarantine security group",
+    changes: "Replaces the security groups of one network interface with the quarantine group. \
+              EC2 refuses to change an instance's groups when it has several interfaces, so each \
+              interface is moved on its own.",
+    calls: &["ec2:DescribeNetworkInterfaces", "ec2:ModifyNetworkInterfaceAttribute"],
+    permissions: &["ec2:DescribeNetworkInterfaces", "ec2:ModifyNetworkInterfaceAttribute"],
+    reversible: Reversible::Yes,
+    remediates: &[],
+    params: &[],
+    plan: None,
+    observe: observe_interface_groups,
 };
 
 /// The instance profile associated with the instance, `null` when none.
@@ -503,24 +539,58 @@ fn plan(cx: &PlaybookContext<'_>, reads: &Reads<'_>) -> Result<Planned, String> 
                     "{{quarantine-group.GroupId}}".to_owned()
                 }
             };
-            let interfaces = instance.get("NetworkInterfaces").and_then(Value::as_array).map_or(0, Vec::len);
-            if interfaces > 1 {
-                out.notes.push(format!(
-                    "instance {id} has {interfaces} network interfaces: only the primary one is moved; isolate the others with ModifyNetworkInterfaceAttribute"
-                ));
-            }
             let shown = if group.starts_with("{{") { "the new quarantine group".to_owned() } else { group.clone() };
-            let mut s = new_step(
-                "move-to-quarantine",
-                &QUARANTINE_INSTANCE,
-                format!("replace the security groups of {id} with {shown} (no rules)"),
-            );
-            s.probe = Some(call("ec2", "DescribeInstances", describe.clone()));
-            s.intended = json!([group]);
-            s.calls = vec![call("ec2", "ModifyInstanceAttribute", json!({"InstanceId": id, "Groups": [group]}))];
-            s.rollback = vec![call("ec2", "ModifyInstanceAttribute", json!({"InstanceId": id, "Groups": old_groups}))];
-            s.current = old_groups;
-            out.steps.push(s);
+            let interfaces: Vec<&Value> =
+                instance.get("NetworkInterfaces").and_then(Value::as_array).into_iter().flatten().collect();
+            if interfaces.len() <= 1 {
+                let mut s = new_step(
+                    "move-to-quarantine",
+                    &QUARANTINE_INSTANCE,
+                    format!("replace the security groups of {id} with {shown} (no rules)"),
+                );
+                s.probe = Some(call("ec2", "DescribeInstances", describe.clone()));
+                s.intended = json!([group]);
+                s.calls = vec![call("ec2", "ModifyInstanceAttribute", json!({"InstanceId": id, "Groups": [group]}))];
+                s.rollback =
+                    vec![call("ec2", "ModifyInstanceAttribute", json!({"InstanceId": id, "Groups": old_groups}))];
+                s.current = old_groups;
+                out.steps.push(s);
+            } else {
+                // EC2 refuses ModifyInstanceAttribute's groups on an instance with several
+                // interfaces: each interface is moved on its own.
+                for interface in interfaces {
+                    let Some(eni) = interface.get("NetworkInterfaceId").and_then(Value::as_str) else { continue };
+                    let mut s = new_step(
+                        &format!("move-{eni}-to-quarantine"),
+                        &QUARANTINE_INTERFACE,
+                        format!("replace the security groups of interface {eni} of {id} with {shown} (no rules)"),
+                    );
+                    s.resource = cx.arn("ec2", region, &format!("network-interface/{eni}"));
+                    s.probe = Some(call("ec2", "DescribeNetworkInterfaces", json!({"NetworkInterfaceIds": [eni]})));
+                    s.current = interface_groups(interface);
+                    s.intended = json!([group]);
+                    match interface.get("VpcId").and_then(Value::as_str) {
+                        Some(other) if other != vpc => {
+                            s.blocked = Some(format!(
+                                "interface {eni} is in {other}, not {vpc}: move it into a rule-free group of {other} by hand"
+                            ));
+                        }
+                        _ => {
+                            s.calls = vec![call(
+                                "ec2",
+                                "ModifyNetworkInterfaceAttribute",
+                                json!({"NetworkInterfaceId": eni, "Groups": [group]}),
+                            )];
+                            s.rollback = vec![call(
+                                "ec2",
+                                "ModifyNetworkInterfaceAttribute",
+                                json!({"NetworkInterfaceId": eni, "Groups": s.current}),
+                            )];
+                        }
+                    }
+                    out.steps.push(s);
+                }
+            }
         }
     }
 
