@@ -1,9 +1,9 @@
 //! The catalogue: every check, sorted by id. Adding a check is one line here.
 use crate::{
     accessanalyzer, accountcontacts, acm, apigateway, backup, cloudformation, cloudfront, cloudtrail, cloudwatch,
-    codeartifact, codebuild, config, dynamodb, ec2, ecr, ecs, efs, eks, elasticache, elb, elbv2, fis, glacier, guardduty, iam,
-    identitycenter, incidentmanager, inspector, kms, lambda, logs, macie, networkfirewall, opensearch, organizations,
-    rds, redshift, route53, s3, secretsmanager, securityhub, shield, sns, sqs, ssm, wafv2, Check,
+    codeartifact, codebuild, config, dynamodb, ec2, ecr, ecs, efs, eks, elasticache, elb, elbv2, fis, glacier,
+    guardduty, iam, identitycenter, incidentmanager, inspector, kms, lambda, logs, macie, networkfirewall, opensearch,
+    organizations, rds, redshift, route53, s3, secretsmanager, securityhub, shield, sns, sqs, ssm, wafv2, Check,
 };
 
 pub static CHECKS: &[&dyn Check] = &[

@@ -282,7 +282,7 @@ fn isolating_an_instance_with_two_interfaces_moves_both() {
     let moto = moto();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("wasp.db");
-    let (id, second) = block_on(async {
+    let (id, second, web_sg, db_sg) = block_on(async {
         let cfg = moto.sdk_config(REGION).await;
         let ec2 = aws_sdk_ec2::Client::new(&cfg);
         let sg = ec2.create_security_group().group_name("multi-web").description("web").send().await.unwrap();
@@ -294,15 +294,35 @@ fn isolating_an_instance_with_two_interfaces_moves_both() {
         let subnet = described.reservations()[0].instances()[0].subnet_id().unwrap().to_owned();
         let eni = ec2.create_network_interface().subnet_id(&subnet).groups(&db_sg).send().await.unwrap();
         let eni = eni.network_interface().unwrap().network_interface_id().unwrap().to_owned();
-        ec2.attach_network_interface().network_interface_id(&eni).instance_id(&id).device_index(1).send().await.unwrap();
-        (id, eni)
+        ec2.attach_network_interface()
+            .network_interface_id(&eni)
+            .instance_id(&id)
+            .device_index(1)
+            .send()
+            .await
+            .unwrap();
+        (id, eni, sg, db_sg)
     });
 
+    let record_path = dir.path().join("incident.json");
     let out = wasp(&moto, &db)
         .args(["respond", "isolate-instance", "--target", &id, "--apply", "--yes", "--param", "incident_id=INC-2"])
+        .arg("--record")
+        .arg(&record_path)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
+    // One ModifyNetworkInterfaceAttribute per interface, none on the instance as a whole.
+    let record = read_json(&record_path);
+    let entries = record["journal"]["entries"].as_array().unwrap();
+    let moved: Vec<&str> = entries
+        .iter()
+        .filter(|e| e["action"] == "ec2_quarantine_network_interface" && e["outcome"] == "applied")
+        .map(|e| e["resource"].as_str().unwrap())
+        .collect();
+    assert_eq!(moved.len(), 2, "{record:#}");
+    assert!(moved.iter().any(|r| r.ends_with(&format!("network-interface/{second}"))), "{moved:?}");
+    assert!(!entries.iter().any(|e| e["action"] == "ec2_quarantine_instance"), "{record:#}");
 
     block_on(async {
         let cfg = moto.sdk_config(REGION).await;
@@ -311,12 +331,20 @@ fn isolating_an_instance_with_two_interfaces_moves_both() {
         let interfaces = described.reservations()[0].instances()[0].network_interfaces();
         assert_eq!(interfaces.len(), 2, "{interfaces:?}");
         assert!(interfaces.iter().any(|n| n.network_interface_id() == Some(second.as_str())));
-        let groups: Vec<Vec<&str>> =
-            interfaces.iter().map(|n| n.groups().iter().filter_map(|g| g.group_id()).collect()).collect();
-        assert_eq!(groups[0].len(), 1, "{groups:?}");
-        assert_eq!(groups[0], groups[1], "both interfaces are in the one quarantine group: {groups:?}");
-        let quarantine = ec2.describe_security_groups().group_ids(groups[0][0]).send().await.unwrap();
-        let q = &quarantine.security_groups()[0];
+        // moto keeps the instance's launch group on every interface whatever the request says
+        // (AWS replaces the list), so what it can show is: the quarantine group on both, and
+        // the secondary interface's own group gone.
+        let quarantine: Vec<String> = interfaces
+            .iter()
+            .map(|n| {
+                let groups: Vec<&str> = n.groups().iter().filter_map(|g| g.group_id()).collect();
+                assert!(!groups.contains(&db_sg.as_str()), "{groups:?}");
+                groups.into_iter().find(|g| *g != web_sg).expect("a quarantine group").to_owned()
+            })
+            .collect();
+        assert_eq!(quarantine[0], quarantine[1], "one quarantine group for both: {quarantine:?}");
+        let described = ec2.describe_security_groups().group_ids(&quarantine[0]).send().await.unwrap();
+        let q = &described.security_groups()[0];
         assert!(q.tags().iter().any(|t| t.key() == Some("wasp:quarantine") && t.value() == Some("true")), "{q:?}");
         assert!(q.ip_permissions().is_empty() && q.ip_permissions_egress().is_empty(), "{q:?}");
     });

@@ -95,25 +95,26 @@ mod tests {
                     .policy(VaultAccessPolicy::builder().policy(policy).build())
                     .build()
             }),
-            Err(code) => rule.then_error(move || {
-                GetVaultAccessPolicyError::generic(ErrorMetadata::builder().code(code).build())
-            }),
+            Err(code) => {
+                rule.then_error(move || GetVaultAccessPolicyError::generic(ErrorMetadata::builder().code(code).build()))
+            }
         }
     }
 
     #[tokio::test]
     async fn each_vault_has_its_policy_none_or_a_gap() {
-        let list = mock!(aws_sdk_glacier::Client::list_vaults).match_requests(|r| r.account_id() == Some("-")).then_output(
-            || {
+        let list = mock!(aws_sdk_glacier::Client::list_vaults)
+            .match_requests(|r| r.account_id() == Some("-"))
+            .then_output(|| {
                 ListVaultsOutput::builder()
                     .vault_list(vault("shared"))
                     .vault_list(vault("plain"))
                     .vault_list(vault("hidden"))
                     .vault_list(vault("odd"))
                     .build()
-            },
-        );
-        let shared = policy_of("shared", Ok(r#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"glacier:*"}]}"#));
+            });
+        let shared =
+            policy_of("shared", Ok(r#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"glacier:*"}]}"#));
         let plain = policy_of("plain", Err("ResourceNotFoundException"));
         let hidden = policy_of("hidden", Err("AccessDeniedException"));
         let odd = policy_of("odd", Ok("{not json"));
@@ -121,7 +122,10 @@ mod tests {
 
         let vaults = &part.glacier.vaults;
         assert_eq!(vaults.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(), ["shared", "plain", "hidden", "odd"]);
-        assert_eq!((vaults[0].arn.as_str(), vaults[0].region.as_str()), ("arn:aws:glacier:us-east-1:123456789012:vaults/shared", "us-east-1"));
+        assert_eq!(
+            (vaults[0].arn.as_str(), vaults[0].region.as_str()),
+            ("arn:aws:glacier:us-east-1:123456789012:vaults/shared", "us-east-1")
+        );
         assert_eq!(vaults[0].number_of_archives, Some(3));
         let Some(Setting::Configured(policy)) = &vaults[0].policy else { panic!("{:?}", vaults[0].policy) };
         assert_eq!(policy["Statement"][0]["Principal"], "*");
@@ -130,8 +134,14 @@ mod tests {
         let mut gaps = unit.take_gaps();
         gaps.sort_by(|a, b| a.resource.cmp(&b.resource));
         assert_eq!(gaps.len(), 2, "{gaps:?}");
-        assert_eq!((gaps[0].resource.as_deref(), gaps[0].kind), (Some("arn:aws:glacier:us-east-1:123456789012:vaults/hidden"), GapKind::AccessDenied));
-        assert_eq!((gaps[1].resource.as_deref(), gaps[1].kind), (Some("arn:aws:glacier:us-east-1:123456789012:vaults/odd"), GapKind::Other));
+        assert_eq!(
+            (gaps[0].resource.as_deref(), gaps[0].kind),
+            (Some("arn:aws:glacier:us-east-1:123456789012:vaults/hidden"), GapKind::AccessDenied)
+        );
+        assert_eq!(
+            (gaps[1].resource.as_deref(), gaps[1].kind),
+            (Some("arn:aws:glacier:us-east-1:123456789012:vaults/odd"), GapKind::Other)
+        );
     }
 
     #[tokio::test]

@@ -816,7 +816,8 @@ mod tests {
             ("x-amzn-RequestId=C1", &created),
         ])
         .await;
-        let (listed, id) = exec.call("eu-west-1", &Call::new("accessanalyzer", "ListAnalyzers", json!({}))).await.unwrap();
+        let (listed, id) =
+            exec.call("eu-west-1", &Call::new("accessanalyzer", "ListAnalyzers", json!({}))).await.unwrap();
         assert_eq!(
             listed,
             json!({"analyzers": [

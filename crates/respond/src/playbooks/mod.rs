@@ -78,6 +78,7 @@ pub static PLAYBOOK_ACTIONS: &[&Action] = &[
     &isolate_instance::DETACH_FROM_AUTO_SCALING,
     &isolate_instance::CREATE_QUARANTINE_GROUP,
     &isolate_instance::QUARANTINE_INSTANCE,
+    &isolate_instance::QUARANTINE_INTERFACE,
     &isolate_instance::DETACH_INSTANCE_PROFILE,
     &isolate_instance::STOP_INSTANCE,
     &contain_user::USER_DENY_ALL,
