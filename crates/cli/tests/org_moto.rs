@@ -174,8 +174,13 @@ fn every_account_of_the_organization_is_reviewed_and_rolled_up() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains(&alpha) && page.contains(&beta) && page.contains("SEC11"), "{page}");
-    let rows = std::fs::read_to_string(&csv).unwrap().lines().count();
-    assert_eq!(rows, 1 + 3 * 11, "a header and one row per account and question");
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    assert!(csv.starts_with("account_id,account_name,question_id,"), "{csv}");
+    let accounts = csv.lines().filter(|l| l.ends_with(",account,,,,,,,,")).count();
+    assert_eq!(accounts, 3 * 11, "one row per account and question: {csv}");
+    let own = csv.lines().filter(|l| l.starts_with(",,,,,,organization,")).count();
+    let verdicts = merged["organization"].as_array().map_or(0, Vec::len);
+    assert_eq!(own, verdicts, "then one row per verdict about the organization, once: {csv}");
 }
 
 #[test]

@@ -12,8 +12,21 @@
 //! Rows are sorted by status (FAIL, MUTED, PASS, SKIP), severity (most severe first), check,
 //! resource, region, account and message, whatever order the review holds them in.
 //!
-//! An organization's review is one row per account and question, [`ORGANIZATION_COLUMNS`]:
-//! accounts by id, questions in the lens's order, under the same rules.
+//! An organization's review is one table of [`ORGANIZATION_COLUMNS`], under the same rules, with
+//! two kinds of row told apart by the `scope` column:
+//!
+//! - `account`: one row per account and question (accounts by id, questions in the lens's
+//!   order), with the account's risk in the question;
+//! - `organization`: then one row per verdict about the organization itself (its SCPs and
+//!   RCPs, delegated administrators, organization trail …), judged once for the whole
+//!   organization and not repeated per account: the check, its status, the message and the
+//!   account whose evidence gave it (`judged_in`), in the order of
+//!   [`ORGANIZATION_CHECKS`](wasp_review::org::ORGANIZATION_CHECKS). `account_id` and the
+//!   other account and question columns are empty on these rows, as the check columns are on
+//!   account rows.
+//!
+//! Filtering on `scope` gives either table alone; an organization without such evidence (no
+//! account could read its policies) has account rows only.
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use wasp_checks::Finding;
@@ -150,19 +163,44 @@ pub fn review(review: &Review, out: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
-/// The columns of an organization's review, in order: one row per account and question.
+/// The columns of an organization's review, in order. A new column is added at the end, so
+/// scripts reading by position keep working.
 ///
 /// - `account_id`, `account_name` (empty when the organization gave none);
 /// - `question_id`, `question_title`;
 /// - `risk`: `high`, `medium`, `low`, `none` or `not_assessed` (also for every question of an
 ///   account that was not reviewed);
-/// - `not_reviewed`: why the account has no review, empty when it has one.
-pub const ORGANIZATION_COLUMNS: &[&str] =
-    &["account_id", "account_name", "question_id", "question_title", "risk", "not_reviewed"];
+/// - `not_reviewed`: why the account has no review, empty when it has one;
+/// - `scope`: `account` for the rows above (one per account and question), `organization` for
+///   a verdict about the organization itself, whose account and question columns are empty;
+/// - `check_id`, `check_title`, `severity`, `status` (`PASS`, `FAIL`, `SKIP` or `MUTED`),
+///   `region`, `resource_arn`, `message`: the organization's verdict, as in [`COLUMNS`];
+/// - `judged_in`: the account whose evidence gave the verdict.
+///
+/// The check columns and `judged_in` are empty on `account` rows.
+pub const ORGANIZATION_COLUMNS: &[&str] = &[
+    "account_id",
+    "account_name",
+    "question_id",
+    "question_title",
+    "risk",
+    "not_reviewed",
+    "scope",
+    "check_id",
+    "check_title",
+    "severity",
+    "status",
+    "region",
+    "resource_arn",
+    "message",
+    "judged_in",
+];
 
-/// The rows of an organization's review, in [`ORGANIZATION_COLUMNS`] order.
+/// The rows of an organization's review, in [`ORGANIZATION_COLUMNS`] order: the accounts'
+/// rows, then the organization's.
 fn organization_rows(org: &OrgReview) -> Vec<[&str; ORGANIZATION_COLUMNS.len()]> {
-    let mut rows = Vec::with_capacity(org.accounts.len() * org.questions.len());
+    let evidence = crate::organization_evidence(org);
+    let mut rows = Vec::with_capacity(org.accounts.len() * org.questions.len() + evidence.len());
     for a in crate::accounts_by_id(org) {
         for q in &org.questions {
             rows.push([
@@ -172,13 +210,43 @@ fn organization_rows(org: &OrgReview) -> Vec<[&str; ORGANIZATION_COLUMNS.len()]>
                 q.title.as_str(),
                 crate::account_risk(a, &q.id).as_str(),
                 a.not_reviewed.as_deref().unwrap_or_default(),
+                "account",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
             ]);
         }
+    }
+    for e in evidence {
+        let meta = wasp_checks::find(&e.check_id).map(|c| c.meta());
+        rows.push([
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "organization",
+            e.check_id.as_str(),
+            meta.map_or("", |m| m.title),
+            meta.map_or("", |m| m.severity.as_str()),
+            e.status.as_str(),
+            e.region.as_str(),
+            e.resource_arn.as_deref().unwrap_or_default(),
+            e.message.as_str(),
+            e.judged_in.as_str(),
+        ]);
     }
     rows
 }
 
-/// Writes the organization's review as CSV: each account's risk in each question.
+/// Writes the organization's review as CSV: each account's risk in each question, then the
+/// organization's own verdicts.
 pub fn organization(org: &OrgReview, out: &mut dyn Write) -> io::Result<()> {
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(out);
     w.write_record(ORGANIZATION_COLUMNS)?;

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::sync::OnceLock;
 use wasp_review::diff::Diff;
-use wasp_review::org::{AccountOutcome, OrgReview, OrgScope};
+use wasp_review::org::{AccountOutcome, OrgEvidence, OrgReview, OrgScope};
 use wasp_review::{QuestionRisk, Review};
 
 /// Whether text output is coloured.
@@ -196,6 +196,27 @@ pub(crate) fn accounts_by_id(org: &OrgReview) -> Vec<&AccountOutcome> {
     let mut accounts: Vec<&AccountOutcome> = org.accounts.iter().collect();
     accounts.sort_by(|a, b| a.account_id.cmp(&b.account_id));
     accounts
+}
+
+/// The organization's own evidence in `roll_up`'s order (the checks as
+/// [`ORGANIZATION_CHECKS`](wasp_review::org::ORGANIZATION_CHECKS) lists them, then resource and
+/// region), whatever order a reader holds; ties broken by status, message and source account.
+pub(crate) fn organization_evidence(org: &OrgReview) -> Vec<&OrgEvidence> {
+    fn key(e: &OrgEvidence) -> impl Ord + '_ {
+        let order = wasp_review::org::ORGANIZATION_CHECKS.iter().position(|c| *c == e.check_id);
+        (
+            order.unwrap_or(usize::MAX),
+            e.check_id.as_str(),
+            e.resource_arn.as_deref(),
+            e.region.as_str(),
+            e.status,
+            e.message.as_str(),
+            e.judged_in.as_str(),
+        )
+    }
+    let mut evidence: Vec<&OrgEvidence> = org.organization.iter().collect();
+    evidence.sort_by(|a, b| key(a).cmp(&key(b)));
+    evidence
 }
 
 impl std::fmt::Display for ReviewFormat {

@@ -5,6 +5,7 @@ use roxmltree::{Document, Node};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
+use wasp_checks::Status;
 use wasp_pillar::Lens;
 use wasp_report::{ReviewFormat, Style};
 use wasp_review::org::{roll_up, AccountOutcome, OrgEvidence, OrgReview, OrgScope};
@@ -20,6 +21,9 @@ const FAILED_IN_PROD: usize = 12;
 const HOSTILE: &str = "<script>alert(1)</script>\"'&|x\n| --- | <img src=x onerror=alert(2)>";
 /// A cell a spreadsheet would evaluate.
 const FORMULA: &str = "=HYPERLINK(\"http://evil.example\",\"x\")";
+/// The columns of the organization's CSV: the six per account and question, then `scope`, the
+/// organization's verdict and the account that judged it.
+const CSV_COLUMNS: usize = 15;
 
 fn questions() -> Vec<String> {
     let ids: Vec<String> = Lens::builtin().questions.iter().map(|q| q.id.clone()).collect();
@@ -61,7 +65,7 @@ fn reviewed(id: &str, name: &str, failed: usize) -> AccountOutcome {
         organization: if id == PROD {
             vec![OrgEvidence {
                 check_id: "organizations_rcp_attached".into(),
-                status: wasp_checks::Status::Fail,
+                status: Status::Fail,
                 resource_arn: Some("arn:aws:organizations::111111111111:organization/o-abc".into()),
                 region: "global".into(),
                 message: format!("no resource control policy is attached {name}"),
@@ -197,8 +201,13 @@ fn csv_has_a_row_per_account_and_question_in_a_stable_order() {
     assert!(out.contains("\r\n"), "CRLF line ends");
     let (header, rows) = csv_records(&out);
     assert_eq!(header, wasp_report::csv::ORGANIZATION_COLUMNS);
-    assert_eq!(header, ["account_id", "account_name", "question_id", "question_title", "risk", "not_reviewed"]);
-    assert_eq!(rows.len(), 3 * 11, "accounts × questions");
+    assert_eq!(
+        header[..6],
+        ["account_id", "account_name", "question_id", "question_title", "risk", "not_reviewed"],
+        "the first columns keep their places"
+    );
+    assert_eq!(header.len(), CSV_COLUMNS);
+    assert_eq!(rows.len(), 3 * 11 + 1, "accounts × questions, then the organization's one verdict");
     let qs = questions();
     let mut i = 0;
     for (account, name) in [(PROD, "Production"), (SANDBOX, "Sandbox"), (SUSPENDED, "Suspended")] {
@@ -209,9 +218,12 @@ fn csv_has_a_row_per_account_and_question_in_a_stable_order() {
             assert_eq!(row[4], expected(account, qi).as_str(), "{account} {q}");
             let reason = if account == SUSPENDED { REASON } else { "" };
             assert_eq!(row[5], reason, "{account} {q}");
+            assert_eq!(row[6], "account");
+            assert!(row[7..].iter().all(String::is_empty), "no check on an account's row: {row:?}");
             i += 1;
         }
     }
+    assert_eq!(rows[i][6..8], ["organization", "organizations_rcp_attached"], "the organization's row comes last");
     assert_eq!(rows.iter().filter(|r| r[4] == "high").count(), 2);
     assert_eq!(rows.iter().filter(|r| r[4] == "not_assessed").count(), 11 + 1 + 1);
     assert_eq!(render(ReviewFormat::Csv, &org), out, "the same review gives the same bytes");
@@ -223,8 +235,8 @@ fn csv_quotes_hostile_names_and_neutralises_formulas() {
     let out = render(ReviewFormat::Csv, &org);
     assert!(out.contains("\"<script>alert(1)</script>\"\"'&|x\n| --- |"), "quoted, quotes doubled: {out}");
     let (_, rows) = csv_records(&out);
-    assert_eq!(rows.len(), 33, "a line break in a name starts no row");
-    assert!(rows.iter().all(|r| r.len() == 6));
+    assert_eq!(rows.len(), 34, "a line break in a name starts no row");
+    assert!(rows.iter().all(|r| r.len() == CSV_COLUMNS));
     assert_eq!(rows[0][1], HOSTILE, "the name reads back whole");
     assert_eq!(rows[0][3], HOSTILE, "so does a question's title");
     assert_eq!(rows[11][1], format!("'{FORMULA}"), "a formula is shown, not evaluated");
@@ -567,7 +579,9 @@ fn html_escapes_every_string_from_the_organization() {
 fn the_organizations_own_evidence_is_shown_once_in_every_view_that_reads() {
     let org = org();
     assert_eq!(org.organization.len(), 1);
-    for format in [ReviewFormat::Text, ReviewFormat::Markdown, ReviewFormat::Html, ReviewFormat::Json] {
+    for format in
+        [ReviewFormat::Text, ReviewFormat::Markdown, ReviewFormat::Html, ReviewFormat::Json, ReviewFormat::Csv]
+    {
         let out = render(format, &org);
         assert_eq!(out.matches("organizations_rcp_attached").count(), 1, "{format}: {out}");
         assert!(out.contains("no resource control policy is attached"), "{format}");
@@ -575,4 +589,136 @@ fn the_organizations_own_evidence_is_shown_once_in_every_view_that_reads() {
     // Hostile text in a finding stays text.
     let html = render(ReviewFormat::Html, &hostile_org());
     assert!(!html.contains("<script>alert(1)"), "escaped");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The organization's own evidence in CSV
+
+fn verdict(check: &str, status: Status, region: &str, message: &str, judged_in: &str) -> OrgEvidence {
+    let resource = if region == "global" {
+        "arn:aws:organizations::111111111111:organization/o-abc".to_owned()
+    } else {
+        format!("arn:aws:guardduty:{region}:{judged_in}:detector")
+    };
+    OrgEvidence {
+        check_id: check.into(),
+        status,
+        resource_arn: Some(resource),
+        region: region.into(),
+        message: message.into(),
+        judged_in: judged_in.into(),
+    }
+}
+
+/// The fixture's organization, whose management account judged more of the organization (a
+/// pass, a skip and two regional verdicts besides the failed RCP, given out of order) and whose
+/// sandbox judged it too, in words that must not show: the roll-up keeps one account's view.
+fn org_with_evidence(message: &str) -> OrgReview {
+    let mut prod = reviewed(PROD, "Production", FAILED_IN_PROD);
+    prod.organization.extend([
+        verdict("guardduty_centrally_managed", Status::Pass, "us-east-1", "managed by 111111111111", PROD),
+        verdict("organizations_custom_scp_attached", Status::Skip, "global", message, PROD),
+        verdict("guardduty_centrally_managed", Status::Fail, "eu-west-1", "not managed, \"standalone\"", PROD),
+        verdict("organizations_all_features_enabled", Status::Pass, "global", "all features enabled", PROD),
+    ]);
+    let mut sandbox = reviewed(SANDBOX, "Sandbox", 0);
+    sandbox.organization =
+        vec![verdict("organizations_all_features_enabled", Status::Fail, "global", "seen from the sandbox", SANDBOX)];
+    let accounts = vec![AccountOutcome::not_reviewed(SUSPENDED, Some("Suspended".into()), REASON), sandbox, prod];
+    roll_up(Lens::builtin(), OrgScope::default(), accounts)
+}
+
+/// The verdicts the renderers must show: check, status, region, in `ORGANIZATION_CHECKS` order.
+const VERDICTS: [(&str, &str, &str); 5] = [
+    ("organizations_all_features_enabled", "PASS", "global"),
+    ("organizations_custom_scp_attached", "SKIP", "global"),
+    ("organizations_rcp_attached", "FAIL", "global"),
+    ("guardduty_centrally_managed", "FAIL", "eu-west-1"),
+    ("guardduty_centrally_managed", "PASS", "us-east-1"),
+];
+
+fn csv_column(name: &str) -> usize {
+    let columns = wasp_report::csv::ORGANIZATION_COLUMNS;
+    columns.iter().position(|c| *c == name).unwrap_or_else(|| panic!("no column {name}"))
+}
+
+#[test]
+fn csv_lists_the_organizations_verdicts_once_after_the_accounts() {
+    let org = org_with_evidence("access denied, so the policies could not be read");
+    assert_eq!(org.organization.len(), VERDICTS.len());
+    let out = render(ReviewFormat::Csv, &org);
+    let (header, rows) = csv_records(&out);
+    assert_eq!(header.len(), CSV_COLUMNS);
+    assert_eq!(
+        header[6..],
+        ["scope", "check_id", "check_title", "severity", "status", "region", "resource_arn", "message", "judged_in"]
+    );
+    assert!(rows.iter().all(|r| r.len() == CSV_COLUMNS), "one table shape");
+    let col = csv_column;
+    let (accounts, organization): (Vec<&Vec<String>>, Vec<&Vec<String>>) =
+        rows.iter().partition(|r| r[col("scope")] == "account");
+    assert_eq!(accounts.len(), 3 * 11, "the accounts' rows are unchanged in number");
+    assert!(organization.iter().all(|r| r[col("scope")] == "organization"), "no third kind of row");
+    assert!(rows[..33].iter().all(|r| r[col("scope")] == "account"), "the accounts first, the organization after");
+
+    let seen: Vec<(&str, &str, &str)> = organization
+        .iter()
+        .map(|r| (r[col("check_id")].as_str(), r[col("status")].as_str(), r[col("region")].as_str()))
+        .collect();
+    assert_eq!(seen, VERDICTS, "each verdict once, in the organization checks' order");
+    for row in &organization {
+        assert_eq!(row[col("judged_in")], PROD, "from the account whose view the roll-up keeps");
+        assert!(row[..6].iter().all(String::is_empty), "about no account or question: {row:?}");
+        let meta = wasp_checks::find(&row[col("check_id")]).expect("a check").meta();
+        assert_eq!(
+            (row[col("check_title")].as_str(), row[col("severity")].as_str()),
+            (meta.title, meta.severity.as_str())
+        );
+        assert!(row[col("resource_arn")].starts_with("arn:aws:"));
+    }
+    let message = |check: &str, region: &str| {
+        let row = organization.iter().find(|r| r[col("check_id")] == check && r[col("region")] == region).unwrap();
+        row[col("message")].clone()
+    };
+    assert_eq!(
+        message("organizations_custom_scp_attached", "global"),
+        "access denied, so the policies could not be read"
+    );
+    assert_eq!(message("guardduty_centrally_managed", "eu-west-1"), "not managed, \"standalone\"");
+    assert_eq!(message("organizations_rcp_attached", "global"), "no resource control policy is attached Production");
+    assert!(!out.contains("seen from the sandbox"), "one account's view, not every account's");
+    assert_eq!(out.matches("organizations_rcp_attached").count(), 1, "once, not per account");
+
+    let mut reversed = org.clone();
+    reversed.organization.reverse();
+    assert_eq!(render(ReviewFormat::Csv, &reversed), out, "whatever order the review holds");
+}
+
+#[test]
+fn csv_without_the_organizations_evidence_has_the_account_rows_alone() {
+    let with = org();
+    let mut without = org();
+    without.organization.clear();
+    let (header, rows) = csv_records(&render(ReviewFormat::Csv, &without));
+    assert_eq!(header, wasp_report::csv::ORGANIZATION_COLUMNS, "the same header: scripts read one shape");
+    assert_eq!(rows.len(), 3 * 11);
+    assert!(rows.iter().all(|r| r[6] == "account" && r[7..].iter().all(String::is_empty)));
+    let (_, with_rows) = csv_records(&render(ReviewFormat::Csv, &with));
+    assert_eq!(rows, with_rows[..33], "the accounts' rows do not depend on the organization's");
+}
+
+#[test]
+fn csv_keeps_hostile_verdicts_whole_and_neutralises_formulas() {
+    let hostile = format!("{HOSTILE}, \"quoted\",\r\nnext line");
+    let mut org = org_with_evidence(&hostile);
+    org.organization.push(verdict("organizations_tag_policy_attached", Status::Fail, "global", FORMULA, PROD));
+    let out = render(ReviewFormat::Csv, &org);
+    let (_, rows) = csv_records(&out);
+    assert_eq!(rows.len(), 33 + VERDICTS.len() + 1, "line breaks and commas in a message start no row or cell");
+    assert!(rows.iter().all(|r| r.len() == CSV_COLUMNS));
+    let col = csv_column;
+    let of = |check: &str| rows.iter().find(|r| r[col("check_id")] == check).unwrap_or_else(|| panic!("{check}"));
+    assert_eq!(of("organizations_custom_scp_attached")[col("message")], hostile, "the message reads back whole");
+    assert_eq!(of("organizations_tag_policy_attached")[col("message")], format!("'{FORMULA}"), "shown, not evaluated");
+    assert!(out.contains("\"<script>alert(1)</script>\"\"'&|x\n| --- |"), "quoted, quotes doubled");
 }
