@@ -15,6 +15,15 @@
 //! `<skipped>`, low and no risk pass. An account that was not reviewed has a single `review`
 //! test case with an `<error type="not_reviewed">` saying why.
 //!
+//! The organization's own evidence (its SCPs and RCPs, delegated administrators, organization
+//! trail …), judged once for the whole organization, follows as one more suite, named
+//! `organization`, when there is any: one `<testcase>` per verdict (`classname`
+//! `organization`, `name` the check id, with the region in brackets for a regional verdict), in
+//! the order of [`ORGANIZATION_CHECKS`](wasp_review::org::ORGANIZATION_CHECKS). A FAIL carries
+//! `<failure message="…" type="SEVERITY">` with the details in its text, a SKIP or MUTED verdict
+//! is `<skipped>` with its message, a PASS has no failure; every case's `<system-out>` gives
+//! its status, message, region, resource and the account whose evidence gave it.
+//!
 //! Characters XML 1.0 forbids (most control characters) are replaced by U+FFFD; line breaks
 //! and tabs in attributes are written as character references, so they survive parsing.
 use quick_xml::escape::escape;
@@ -24,7 +33,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use wasp_checks::{Finding, Status};
-use wasp_review::org::{AccountOutcome, OrgReview};
+use wasp_review::org::{AccountOutcome, OrgEvidence, OrgReview};
 use wasp_review::{QuestionRisk, Review};
 
 /// `--format junit`.
@@ -273,12 +282,93 @@ fn account_suite<W: Write>(w: &mut Writer<W>, org: &OrgReview, a: &AccountOutcom
     w.write_event(Event::End(BytesEnd::new("testsuite")))
 }
 
-/// Writes the organization's review as JUnit XML: a suite per account, a case per question.
+/// The name of the suite that holds the organization's own evidence.
+pub const ORGANIZATION_SUITE: &str = "organization";
+
+fn organization_counts(evidence: &[&OrgEvidence]) -> Counts {
+    let mut c = Counts::default();
+    for e in evidence {
+        c.tests += 1;
+        match e.status {
+            Status::Fail => c.failures += 1,
+            Status::Skip | Status::Muted => c.skipped += 1,
+            Status::Pass => {}
+        }
+    }
+    c
+}
+
+/// A verdict's test case name: the check id, and the region when the verdict is regional.
+fn evidence_case_name(e: &OrgEvidence) -> String {
+    if e.region.is_empty() || e.region == wasp_model::GLOBAL_REGION {
+        e.check_id.clone()
+    } else {
+        format!("{} ({})", e.check_id, e.region)
+    }
+}
+
+/// What a verdict says and where it comes from, one fact a line.
+fn evidence_details(org: &OrgReview, e: &OrgEvidence) -> String {
+    let name = org.accounts.iter().find(|a| a.account_id == e.judged_in).and_then(|a| a.name.as_deref());
+    let account = match name {
+        Some(name) => format!("{} ({name})", e.judged_in),
+        None => e.judged_in.clone(),
+    };
+    let mut lines = vec![format!("{} {}: {}", e.status.as_str(), e.check_id, e.message)];
+    lines.push(format!("judged in account {account}, for the whole organization"));
+    lines.push(format!("region: {}", e.region));
+    if let Some(arn) = &e.resource_arn {
+        lines.push(format!("resource: {arn}"));
+    }
+    lines.join("\n")
+}
+
+fn organization_suite<W: Write>(
+    w: &mut Writer<W>,
+    org: &OrgReview,
+    evidence: &[&OrgEvidence],
+    counts: &Counts,
+) -> io::Result<()> {
+    w.write_event(Event::Start(start("testsuite", &counts.attrs(ORGANIZATION_SUITE))))?;
+    for e in evidence {
+        let case_attrs = [("classname", attr(ORGANIZATION_SUITE)), ("name", attr(&evidence_case_name(e)))];
+        w.write_event(Event::Start(start("testcase", &case_attrs)))?;
+        let details = evidence_details(org, e);
+        match e.status {
+            Status::Pass => {}
+            Status::Fail => {
+                let meta = wasp_checks::find(&e.check_id).map(|c| c.meta());
+                let severity = meta.map_or("", |m| m.severity.as_str());
+                let failure = [("message", attr(&e.message)), ("type", attr(severity))];
+                w.write_event(Event::Start(start("failure", &failure)))?;
+                let mut body = details.clone();
+                if let Some(meta) = meta {
+                    body.push_str(&format!("\nremediation: {}", meta.remediation));
+                }
+                w.write_event(Event::Text(BytesText::from_escaped(text(&body))))?;
+                w.write_event(Event::End(BytesEnd::new("failure")))?;
+            }
+            Status::Skip | Status::Muted => {
+                w.write_event(Event::Empty(start("skipped", &[("message", attr(&e.message))])))?;
+            }
+        }
+        w.write_event(Event::Start(BytesStart::new("system-out")))?;
+        w.write_event(Event::Text(BytesText::from_escaped(text(&details))))?;
+        w.write_event(Event::End(BytesEnd::new("system-out")))?;
+        w.write_event(Event::End(BytesEnd::new("testcase")))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("testsuite")))
+}
+
+/// Writes the organization's review as JUnit XML: a suite per account, a case per question, and
+/// a suite of the organization's own verdicts when it has any.
 pub fn organization(org: &OrgReview, out: &mut dyn Write) -> io::Result<()> {
     let accounts = crate::accounts_by_id(org);
+    let evidence = crate::organization_evidence(org);
     let counts: Vec<Counts> = accounts.iter().map(|a| account_counts(org, a)).collect();
+    let org_counts = organization_counts(&evidence);
     let mut total = Counts::default();
-    for c in &counts {
+    for c in counts.iter().chain([&org_counts]) {
         total.tests += c.tests;
         total.failures += c.failures;
         total.errors += c.errors;
@@ -289,6 +379,9 @@ pub fn organization(org: &OrgReview, out: &mut dyn Write) -> io::Result<()> {
     w.write_event(Event::Start(start("testsuites", &total.attrs("wasp organization"))))?;
     for (a, c) in accounts.iter().zip(&counts) {
         account_suite(&mut w, org, a, c)?;
+    }
+    if !evidence.is_empty() {
+        organization_suite(&mut w, org, &evidence, &org_counts)?;
     }
     w.write_event(Event::End(BytesEnd::new("testsuites")))?;
     writeln!(w.into_inner())

@@ -266,7 +266,7 @@ fn junit_has_a_suite_per_account_and_a_case_per_question() {
     assert_eq!(root.tag_name().name(), "testsuites");
     let suites = children(root, "testsuite");
     let names: Vec<&str> = suites.iter().map(|s| attr(*s, "name")).collect();
-    assert_eq!(names, [PROD, SANDBOX, SUSPENDED]);
+    assert_eq!(names, [PROD, SANDBOX, SUSPENDED, "organization"]);
 
     let qs = questions();
     for suite in &suites[..2] {
@@ -314,7 +314,11 @@ fn junit_has_a_suite_per_account_and_a_case_per_question() {
     for name in ["tests", "failures", "errors", "skipped"] {
         assert_eq!(num(root, name), total(name), "root {name}");
     }
-    assert_eq!((num(root, "tests"), num(root, "failures"), num(root, "errors"), num(root, "skipped")), (23, 3, 1, 2));
+    assert_eq!(
+        (num(root, "tests"), num(root, "failures"), num(root, "errors"), num(root, "skipped")),
+        (23 + 1, 3 + 1, 1, 2),
+        "the accounts' questions and the organization's one failed verdict"
+    );
 }
 
 #[test]
@@ -592,7 +596,7 @@ fn the_organizations_own_evidence_is_shown_once_in_every_view_that_reads() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The organization's own evidence in CSV
+// The organization's own evidence in CSV and JUnit
 
 fn verdict(check: &str, status: Status, region: &str, message: &str, judged_in: &str) -> OrgEvidence {
     let resource = if region == "global" {
@@ -721,4 +725,113 @@ fn csv_keeps_hostile_verdicts_whole_and_neutralises_formulas() {
     assert_eq!(of("organizations_custom_scp_attached")[col("message")], hostile, "the message reads back whole");
     assert_eq!(of("organizations_tag_policy_attached")[col("message")], format!("'{FORMULA}"), "shown, not evaluated");
     assert!(out.contains("\"<script>alert(1)</script>\"\"'&|x\n| --- |"), "quoted, quotes doubled");
+}
+
+fn organization_suite<'a, 'i>(doc: &'a Document<'i>) -> Option<Node<'a, 'i>> {
+    children(doc.root_element(), "testsuite").into_iter().find(|s| attr(*s, "name") == "organization")
+}
+
+#[test]
+fn junit_has_an_organization_suite_with_a_case_per_verdict() {
+    let org = org_with_evidence("access denied, so the policies could not be read");
+    let out = render(ReviewFormat::Junit, &org);
+    let doc = Document::parse(&out).expect("well-formed XML");
+    let root = doc.root_element();
+    let suites = children(root, "testsuite");
+    let names: Vec<&str> = suites.iter().map(|s| attr(*s, "name")).collect();
+    assert_eq!(names, [PROD, SANDBOX, SUSPENDED, "organization"], "one suite for the organization, after the accounts");
+    let suite = organization_suite(&doc).unwrap();
+    let cases = children(suite, "testcase");
+    let seen: Vec<&str> = cases.iter().map(|c| attr(*c, "name")).collect();
+    assert_eq!(
+        seen,
+        [
+            "organizations_all_features_enabled",
+            "organizations_custom_scp_attached",
+            "organizations_rcp_attached",
+            "guardduty_centrally_managed (eu-west-1)",
+            "guardduty_centrally_managed (us-east-1)"
+        ],
+        "a case per verdict, the region naming a regional one"
+    );
+    assert!(cases.iter().all(|c| attr(*c, "classname") == "organization"));
+    for (case, (check, status, region)) in cases.iter().zip(VERDICTS) {
+        let failure = children(*case, "failure");
+        let skipped = children(*case, "skipped");
+        match status {
+            "FAIL" => {
+                assert_eq!((failure.len(), skipped.len()), (1, 0), "{check}");
+                let severity = wasp_checks::find(check).unwrap().meta().severity.as_str();
+                assert_eq!(attr(failure[0], "type"), severity);
+                let details = failure[0].text().unwrap();
+                assert!(details.contains(&format!("judged in account {PROD} (Production)")), "{details}");
+                assert!(details.contains("remediation: "), "{details}");
+            }
+            "SKIP" => {
+                assert_eq!((failure.len(), skipped.len()), (0, 1), "{check}");
+                assert_eq!(attr(skipped[0], "message"), "access denied, so the policies could not be read");
+            }
+            _ => assert!(failure.is_empty() && skipped.is_empty(), "{check} passes"),
+        }
+        let system_out = children(*case, "system-out");
+        assert_eq!(system_out.len(), 1, "{check}");
+        let text = system_out[0].text().unwrap();
+        assert!(text.starts_with(&format!("{status} {check}: ")), "{text}");
+        assert!(text.contains(&format!("judged in account {PROD} (Production)")), "the source account: {text}");
+        assert!(text.contains(&format!("region: {region}")), "{text}");
+    }
+    let rcp = cases.iter().find(|c| attr(**c, "name") == "organizations_rcp_attached").unwrap();
+    assert_eq!(attr(children(*rcp, "failure")[0], "message"), "no resource control policy is attached Production");
+    assert!(!out.contains("seen from the sandbox"), "one account's view, not every account's");
+    assert_eq!(
+        (num(suite, "tests"), num(suite, "failures"), num(suite, "errors"), num(suite, "skipped")),
+        (5, 2, 0, 1)
+    );
+    assert_eq!(
+        (num(root, "tests"), num(root, "failures"), num(root, "errors"), num(root, "skipped")),
+        (23 + 5, 3 + 2, 1, 2 + 1),
+        "the root counts the organization's cases too"
+    );
+    let mut reversed = org.clone();
+    reversed.organization.reverse();
+    assert_eq!(render(ReviewFormat::Junit, &reversed), out, "whatever order the review holds");
+}
+
+#[test]
+fn junit_without_the_organizations_evidence_has_no_organization_suite() {
+    let mut org = org();
+    org.organization.clear();
+    let out = render(ReviewFormat::Junit, &org);
+    let doc = Document::parse(&out).expect("well-formed XML");
+    assert!(organization_suite(&doc).is_none());
+    let root = doc.root_element();
+    let names: Vec<&str> = children(root, "testsuite").iter().map(|s| attr(*s, "name")).collect();
+    assert_eq!(names, [PROD, SANDBOX, SUSPENDED]);
+    assert_eq!((num(root, "tests"), num(root, "failures"), num(root, "errors"), num(root, "skipped")), (23, 3, 1, 2));
+    assert!(!out.contains("system-out"));
+}
+
+#[test]
+fn junit_keeps_hostile_verdicts_as_text() {
+    let hostile = format!("{HOSTILE} & <b>bold</b>\r\nnext");
+    let mut org = org_with_evidence(&hostile);
+    org.organization.push(verdict("organizations_tag_policy_attached", Status::Fail, "global", &hostile, PROD));
+    let out = render(ReviewFormat::Junit, &org);
+    let doc = Document::parse(&out).expect("well-formed XML");
+    let tags = ["script", "img", "b"];
+    assert_eq!(doc.descendants().filter(|n| tags.iter().any(|t| n.has_tag_name(*t))).count(), 0, "no markup");
+    let suite = organization_suite(&doc).unwrap();
+    let case = |name: &str| {
+        let cases = children(suite, "testcase");
+        cases.into_iter().find(|c| attr(*c, "name") == name).unwrap_or_else(|| panic!("{name}"))
+    };
+    let skipped = children(case("organizations_custom_scp_attached"), "skipped");
+    assert_eq!(attr(skipped[0], "message"), hostile, "line breaks survive in an attribute");
+    let failed = case("organizations_tag_policy_attached");
+    let failure = children(failed, "failure");
+    assert_eq!(attr(failure[0], "message"), hostile);
+    assert!(failure[0].text().unwrap().starts_with(&format!("FAIL organizations_tag_policy_attached: {hostile}\n")));
+    let text = children(failed, "system-out")[0].text().unwrap();
+    assert!(text.starts_with(&format!("FAIL organizations_tag_policy_attached: {hostile}\n")), "{text}");
+    assert_eq!(num(suite, "tests"), VERDICTS.len() + 1);
 }
