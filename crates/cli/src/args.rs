@@ -622,7 +622,9 @@ pub struct SelectionArgs {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("input").required(true).args(["snapshot", "demo"])))]
 pub struct ReviewArgs {
-    /// A snapshot saved by `wasp scan --save-snapshot`.
+    /// A snapshot saved by `wasp scan --save-snapshot`; a folder or an S3 prefix
+    /// (`s3://bucket/prefix/`, read with the environment's AWS configuration) of an
+    /// organization's shards merges them.
     #[arg(long, value_name = "FILE")]
     pub snapshot: Option<PathBuf>,
 
@@ -678,7 +680,8 @@ pub struct ScanArgs {
     pub timeout: Option<u64>,
 
     /// Also save the collected inventory, for `wasp review --snapshot` (with --organization: a
-    /// directory, one snapshot per account and the shard's manifest).
+    /// directory, or an S3 prefix `s3://bucket/prefix/` written with the scanner's credentials,
+    /// one snapshot per account and the shard's manifest).
     #[arg(long, value_name = "FILE")]
     pub save_snapshot: Option<PathBuf>,
 

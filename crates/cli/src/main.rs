@@ -196,6 +196,9 @@ fn explain(cli: &Cli, args: &ExplainArgs) -> Result<ExitCode> {
 
 fn review(cli: &Cli, args: &ReviewArgs, config: &config::Config) -> Result<ExitCode> {
     let selection = selection(&args.services, &args.selection.checks, &[])?;
+    if let Some(at) = args.snapshot.as_deref().and_then(|p| p.to_str()).filter(|t| wasp_shards::S3Prefix::is_s3(t)) {
+        return org::review_s3(cli, at, &args.review, &args.output, config, &selection);
+    }
     if let Some(dir) = args.snapshot.as_deref().filter(|p| p.is_dir()) {
         return org::review_directory(cli, dir, &args.review, &args.output, config, &selection);
     }

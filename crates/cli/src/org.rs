@@ -102,7 +102,11 @@ pub fn scan(
     selection: &Selection,
 ) -> Result<ExitCode> {
     let (org, options, output) = (&args.organization, &args.review, &args.output);
-    let snapshot_dir = args.save_snapshot.as_deref();
+    let snapshots = args.save_snapshot.as_deref().map(SnapshotPlace::from_arg).transpose()?;
+    let snapshot_dir = match &snapshots {
+        Some(SnapshotPlace::Dir(dir)) => Some(dir.as_path()),
+        _ => None,
+    };
     check_account_ids(&org.accounts, "--accounts")?;
     check_account_ids(&org.exclude_accounts, "--exclude-accounts")?;
     let shard = org.shard.as_deref().map(|s| parse_shard(s, |v| std::env::var(v).ok())).transpose()?;
@@ -115,6 +119,14 @@ pub fn scan(
 
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
+    // The shards' S3 prefix is written with the scanner's own credentials, not a member's.
+    let shards = match &snapshots {
+        Some(SnapshotPlace::S3(at)) => Some(runtime.block_on(async {
+            let client = wasp_shards::client(opts.profile.as_deref(), None, opts.endpoint_url.as_deref()).await;
+            wasp_shards::Shards::new(client, at.clone())
+        })),
+        _ => None,
+    };
     let listed = runtime.block_on(wasp_collect::organization_accounts(&opts, org.ou.as_deref()))?;
     let mut accounts: Vec<OrgAccount> = listed
         .accounts
@@ -164,6 +176,7 @@ pub fn scan(
                 }
                 let rules = &rules;
                 let store = store.as_ref();
+                let shards = shards.as_ref();
                 let done = &done;
                 async move {
                     let outcome = if !account.is_active() {
@@ -171,16 +184,28 @@ pub fn scan(
                         AccountOutcome::not_reviewed(&account.id, name(account), format!("the account is {state}"))
                     } else {
                         match wasp_collect::collect(&opts, &|_| {}).await {
-                            Ok(inventory) => judge_account(
-                                Source::Live,
-                                config,
-                                rules,
-                                store,
-                                &inventory,
-                                selection,
-                                snapshot_dir,
-                                account,
-                            ),
+                            Ok(inventory) => {
+                                let saved = match shards {
+                                    Some(shards) => {
+                                        let text = inventory.to_snapshot_json();
+                                        shards.put(&format!("{}.json", inventory.account_id), text.into_bytes()).await
+                                    }
+                                    None => Ok(()),
+                                };
+                                match saved {
+                                    Ok(()) => judge_account(
+                                        Source::Live,
+                                        config,
+                                        rules,
+                                        store,
+                                        &inventory,
+                                        selection,
+                                        snapshot_dir,
+                                        account,
+                                    ),
+                                    Err(e) => AccountOutcome::not_reviewed(&account.id, name(account), e.to_string()),
+                                }
+                            }
                             Err(e) => AccountOutcome::not_reviewed(&account.id, name(account), e.to_string()),
                         }
                     };
@@ -197,7 +222,7 @@ pub fn scan(
             .buffer_unordered(usize::from(org.account_concurrency.unwrap_or(4)))
             .collect(),
     );
-    if let Some(dir) = snapshot_dir {
+    if let Some(place) = &snapshots {
         let manifest = Manifest {
             shard: shard_name.clone().unwrap_or_else(|| "0/1".into()),
             accounts: accounts
@@ -210,9 +235,15 @@ pub fn scan(
                 .collect(),
         };
         let (i, n) = shard.unwrap_or((0, 1));
-        let path = dir.join(format!("manifest-{i}-of-{n}.json"));
+        let file = format!("manifest-{i}-of-{n}.json");
         let text = serde_json::to_string_pretty(&manifest).context("cannot write the manifest")?;
-        crate::output::to_file_atomically(&path, |out| out.write_all(text.as_bytes()))?;
+        match (place, &shards) {
+            (SnapshotPlace::Dir(dir), _) => {
+                crate::output::to_file_atomically(&dir.join(file), |out| out.write_all(text.as_bytes()))?;
+            }
+            (SnapshotPlace::S3(_), Some(shards)) => runtime.block_on(shards.put(&file, text.into_bytes()))?,
+            (SnapshotPlace::S3(_), None) => {}
+        }
     }
     let scope = OrgScope {
         caller_account: Some(listed.caller_account),
@@ -222,6 +253,21 @@ pub fn scan(
     };
     let review = roll_up(Lens::builtin(), scope, outcomes);
     finish(cli, output, &destinations, &review)
+}
+
+/// Where `--save-snapshot` puts an organization's snapshots: a folder, or an S3 prefix.
+enum SnapshotPlace {
+    Dir(PathBuf),
+    S3(wasp_shards::S3Prefix),
+}
+
+impl SnapshotPlace {
+    fn from_arg(path: &Path) -> Result<SnapshotPlace> {
+        Ok(match path.to_str().filter(|t| wasp_shards::S3Prefix::is_s3(t)) {
+            Some(text) => SnapshotPlace::S3(wasp_shards::S3Prefix::parse(text)?),
+            None => SnapshotPlace::Dir(path.to_owned()),
+        })
+    }
 }
 
 /// `wasp review --snapshot DIR`: every account snapshot in the folder (shards' outputs merged),
@@ -234,81 +280,134 @@ pub fn review_directory(
     config: &Config,
     selection: &Selection,
 ) -> Result<ExitCode> {
-    let destinations = org_destinations(output)?;
     let max_bytes = crate::max_input_bytes(cli, config)?;
-    let rules = suppression_rules(cli, config)?;
-    let store = if options.no_store { None } else { Some(Mutex::new(crate::history::open(cli, config)?)) };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read the folder {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
+        .filter(|n| n.ends_with(".json"))
         .collect();
-    entries.sort();
-    let mut expected: Vec<ManifestAccount> = Vec::new();
-    let mut shards = Vec::new();
-    let mut outcomes = Vec::new();
-    for path in &entries {
-        let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if file_name.starts_with("manifest-") {
-            let text = wasp_model::read_limited(path, max_bytes)?;
-            let manifest: Manifest = serde_json::from_str(&text)
-                .with_context(|| format!("{} is not a wasp shard manifest", path.display()))?;
-            shards.push(manifest.shard);
-            expected.extend(manifest.accounts);
-            continue;
-        }
-        // A damaged snapshot is that account's problem, named, not the whole merge's.
-        let inventory = match Inventory::load_snapshot(path, max_bytes) {
-            Ok(inventory) => inventory,
-            Err(e) => {
-                let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or(file_name).to_owned();
-                outcomes.push(AccountOutcome::not_reviewed(id, None, format!("{e:#}")));
+    names.sort();
+    let read = |name: &str| -> Result<String> { Ok(wasp_model::read_limited(&dir.join(name), max_bytes)?) };
+    let merged = Merge { cli, options, output, config, selection };
+    merged.review(&dir.display().to_string(), &names, &|name| dir.join(name).display().to_string(), &read)
+}
+
+/// `wasp review --snapshot s3://bucket/prefix/`: the same merge over the objects directly under
+/// an S3 prefix, read with the environment's AWS configuration (`AWS_PROFILE`, `AWS_REGION`,
+/// `AWS_ENDPOINT_URL`).
+pub fn review_s3(
+    cli: &Cli,
+    location: &str,
+    options: &ReviewOptions,
+    output: &OutputArgs,
+    config: &Config,
+    selection: &Selection,
+) -> Result<ExitCode> {
+    let at = wasp_shards::S3Prefix::parse(location)?;
+    let max_bytes = crate::max_input_bytes(cli, config)?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
+    let shards = runtime.block_on(async {
+        wasp_shards::Shards::new(wasp_shards::client(None, None, None).await, at.clone())
+    });
+    let names = runtime.block_on(shards.list_json())?;
+    let read = |name: &str| -> Result<String> { Ok(runtime.block_on(shards.get(name, max_bytes))?) };
+    let merged = Merge { cli, options, output, config, selection };
+    merged.review(&at.to_string(), &names, &|name| at.url(name), &read)
+}
+
+/// What a merge of shard outputs needs besides the outputs.
+struct Merge<'a> {
+    cli: &'a Cli,
+    options: &'a ReviewOptions,
+    output: &'a OutputArgs,
+    config: &'a Config,
+    selection: &'a Selection,
+}
+
+impl Merge<'_> {
+    /// Reviews the snapshots and manifests `names` (files or objects in `place`), read by `read`
+    /// and named in messages by `label`.
+    fn review(
+        &self,
+        place: &str,
+        names: &[String],
+        label: &dyn Fn(&str) -> String,
+        read: &dyn Fn(&str) -> Result<String>,
+    ) -> Result<ExitCode> {
+        let Merge { cli, options, output, config, selection } = *self;
+        let destinations = org_destinations(output)?;
+        let rules = suppression_rules(cli, config)?;
+        let store = if options.no_store { None } else { Some(Mutex::new(crate::history::open(cli, config)?)) };
+        let mut expected: Vec<ManifestAccount> = Vec::new();
+        let mut shards = Vec::new();
+        let mut outcomes = Vec::new();
+        for file_name in names {
+            if file_name.starts_with("manifest-") {
+                let text = read(file_name)?;
+                let manifest: Manifest = serde_json::from_str(&text)
+                    .with_context(|| format!("{} is not a wasp shard manifest", label(file_name)))?;
+                shards.push(manifest.shard);
+                expected.extend(manifest.accounts);
                 continue;
             }
-        };
-        let account = OrgAccount { id: inventory.account_id.clone(), name: String::new(), status: "ACTIVE".into() };
-        outcomes.push(judge_account(
-            Source::Snapshot,
-            config,
-            &rules,
-            store.as_ref(),
-            &inventory,
-            selection,
-            None,
-            &account,
-        ));
-    }
-    if outcomes.is_empty() && expected.is_empty() {
-        bail!("{} holds no account snapshots (*.json) and no shard manifests", dir.display());
-    }
-    let mut missing = Vec::new();
-    for account in expected {
-        match outcomes.iter_mut().find(|o| o.account_id == account.id) {
-            Some(o) => o.name = o.name.take().or(Some(account.name).filter(|n| !n.is_empty())),
-            None => {
-                let why = account.not_reviewed.unwrap_or_else(|| "its snapshot is missing".into());
-                if why == "its snapshot is missing" {
-                    missing.push(account.id.clone());
+            // A damaged snapshot is that account's problem, named, not the whole merge's.
+            let inventory = read(file_name).and_then(|text| {
+                Ok(Inventory::from_snapshot_json(&text, Path::new(&label(file_name)))?)
+            });
+            let inventory = match inventory {
+                Ok(inventory) => inventory,
+                Err(e) => {
+                    let id = file_name.strip_suffix(".json").unwrap_or(file_name).to_owned();
+                    outcomes.push(AccountOutcome::not_reviewed(id, None, format!("{e:#}")));
+                    continue;
                 }
-                outcomes.push(AccountOutcome::not_reviewed(
-                    &account.id,
-                    Some(account.name).filter(|n| !n.is_empty()),
-                    why,
-                ));
+            };
+            let account =
+                OrgAccount { id: inventory.account_id.clone(), name: String::new(), status: "ACTIVE".into() };
+            outcomes.push(judge_account(
+                Source::Snapshot,
+                config,
+                &rules,
+                store.as_ref(),
+                &inventory,
+                selection,
+                None,
+                &account,
+            ));
+        }
+        if outcomes.is_empty() && expected.is_empty() {
+            bail!("{place} holds no account snapshots (*.json) and no shard manifests");
+        }
+        let mut missing = Vec::new();
+        for account in expected {
+            match outcomes.iter_mut().find(|o| o.account_id == account.id) {
+                Some(o) => o.name = o.name.take().or(Some(account.name).filter(|n| !n.is_empty())),
+                None => {
+                    let why = account.not_reviewed.unwrap_or_else(|| "its snapshot is missing".into());
+                    if why == "its snapshot is missing" {
+                        missing.push(account.id.clone());
+                    }
+                    outcomes.push(AccountOutcome::not_reviewed(
+                        &account.id,
+                        Some(account.name).filter(|n| !n.is_empty()),
+                        why,
+                    ));
+                }
             }
         }
+        missing.sort();
+        shards.sort();
+        shards.dedup();
+        let scope = OrgScope {
+            caller_account: None,
+            organizational_unit: None,
+            shard: (!shards.is_empty()).then(|| format!("merged from {}", shards.join(", "))),
+            missing_accounts: missing,
+        };
+        let review = roll_up(Lens::builtin(), scope, outcomes);
+        finish(cli, output, &destinations, &review)
     }
-    missing.sort();
-    shards.sort();
-    shards.dedup();
-    let scope = OrgScope {
-        caller_account: None,
-        organizational_unit: None,
-        shard: (!shards.is_empty()).then(|| format!("merged from {}", shards.join(", "))),
-        missing_accounts: missing,
-    };
-    let review = roll_up(Lens::builtin(), scope, outcomes);
-    finish(cli, output, &destinations, &review)
 }
 
 fn under(ou: Option<&str>) -> String {

@@ -46,6 +46,9 @@ pub fn run(cli: &Cli, args: &ScanArgs, config: &Config) -> Result<ExitCode> {
     }
     // A bad --output fails now, not after the scan.
     crate::output::destinations(&args.output)?;
+    if args.save_snapshot.as_deref().and_then(|p| p.to_str()).is_some_and(wasp_shards::S3Prefix::is_s3) {
+        bail!("--save-snapshot s3://… keeps an organization's shards (with --organization); save one account's snapshot to a file");
+    }
     let show_progress = !cli.quiet && std::io::stderr().is_terminal();
     let progress = Mutex::new(Progress::default());
     let on_progress = |event: ProgressEvent| {

@@ -5,7 +5,7 @@
 mod support;
 
 use assert_cmd::Command;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::time::Duration;
 use support::{Moto, ACCOUNT_ID};
 
@@ -236,6 +236,91 @@ fn shards_split_the_accounts_and_merge_into_one_review() {
     for key in ["accounts", "reviewed", "not_reviewed", "questions", "practices", "most_at_risk"] {
         assert_eq!(merged[key], whole[key], "the merged {key} differ from the one-process scan's");
     }
+}
+
+/// Shards on machines that share no disk write to an S3 prefix and the merge reads it back.
+#[test]
+fn shards_write_to_an_s3_prefix_and_the_merge_reads_it() {
+    let moto = Moto::start();
+    let (alpha, beta) = seed(&moto);
+    let bucket = "acme-wasp-shards";
+    block_on(async {
+        let cfg = moto.sdk_config(REGION).await;
+        let s3 = aws_sdk_s3::Client::from_conf(aws_sdk_s3::config::Builder::from(&cfg).force_path_style(true).build());
+        s3.create_bucket().bucket(bucket).send().await.unwrap();
+        // Something else under the prefix's parent and in a deeper folder is not read.
+        s3.put_object().bucket(bucket).key("other.json").body("{}".as_bytes().to_vec().into()).send().await.unwrap();
+        s3.put_object()
+            .bucket(bucket)
+            .key("org/old/111111111111.json")
+            .body("{}".as_bytes().to_vec().into())
+            .send()
+            .await
+            .unwrap();
+    });
+    let at = format!("s3://{bucket}/org/");
+    for shard in ["0/2", "1/2"] {
+        let out = scan(&moto, &["--shard", shard, "--save-snapshot", &at]);
+        assert!(out.status.code() == Some(0) || out.status.code() == Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let keys = block_on(async {
+        let cfg = moto.sdk_config(REGION).await;
+        let s3 = aws_sdk_s3::Client::from_conf(aws_sdk_s3::config::Builder::from(&cfg).force_path_style(true).build());
+        let listed = s3.list_objects_v2().bucket(bucket).prefix("org/").send().await.unwrap();
+        let mut keys: Vec<String> = listed.contents().iter().filter_map(|o| o.key().map(str::to_owned)).collect();
+        keys.sort();
+        keys
+    });
+    let mut expected: Vec<String> = [ACCOUNT_ID, alpha.as_str(), beta.as_str()]
+        .iter()
+        .map(|id| format!("org/{id}.json"))
+        .chain(["org/manifest-0-of-2.json".into(), "org/manifest-1-of-2.json".into(), "org/old/111111111111.json".into()])
+        .collect();
+    expected.sort();
+    assert_eq!(keys, expected);
+
+    let review = |location: &str| {
+        wasp()
+            .env("AWS_ENDPOINT_URL", &moto.endpoint)
+            .args(["review", "--snapshot", location, "--services", "iam", "--format", "json", "--no-store"])
+            .output()
+            .unwrap()
+    };
+    let merged = json(&review(&at));
+    assert_eq!(merged["reviewed"], 3, "{merged:#}");
+    assert_eq!(merged["scope"]["shard"], "merged from 0/2, 1/2");
+    assert!(merged["scope"]["missing_accounts"].is_null(), "{:#}", merged["scope"]);
+    let alpha_review = account(&merged, &alpha);
+    assert!(alpha_review["not_reviewed"].is_null(), "{alpha_review:#}");
+
+    // An account whose snapshot is gone is named as missing.
+    block_on(async {
+        let cfg = moto.sdk_config(REGION).await;
+        let s3 = aws_sdk_s3::Client::from_conf(aws_sdk_s3::config::Builder::from(&cfg).force_path_style(true).build());
+        s3.delete_object().bucket(bucket).key(format!("org/{beta}.json")).send().await.unwrap();
+    });
+    let merged = json(&review(&at));
+    assert_eq!(merged["scope"]["missing_accounts"], json!([beta]));
+
+    // A bad location, an empty prefix and a missing bucket are one sentence each.
+    for (location, says) in [
+        ("s3://Bad_Bucket/x", "invalid S3 location"),
+        (&format!("s3://{bucket}/nothing/") as &str, "holds no account snapshots"),
+        ("s3://no-such-wasp-bucket/org/", "cannot list s3://no-such-wasp-bucket/org/"),
+    ] {
+        let out = review(location);
+        assert_eq!(out.status.code(), Some(2), "{location}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says) && err.trim_end().lines().count() == 1, "{location}: {err}");
+    }
+    // One account's scan does not write to S3.
+    let out = wasp()
+        .args(["scan", "--endpoint-url", &moto.endpoint, "--regions", REGION, "--services", "iam"])
+        .args(["--save-snapshot", &at, "--no-store"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("with --organization"));
 }
 
 #[test]

@@ -117,8 +117,10 @@ fn fit_middle(text: &str, max: usize) -> String {
 fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut lines = vec![String::new()];
     for word in text.split_whitespace() {
+        // Lines after the first carry the indent.
+        let room = if lines.len() == 1 { width } else { width.saturating_sub(indent.chars().count()) };
         let line = lines.last_mut().expect("one line");
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
             lines.push(word.to_owned());
         } else {
             if !line.is_empty() {
@@ -715,6 +717,17 @@ pub fn organization(org: &wasp_review::org::OrgReview, style: Style, out: &mut d
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_lines_with_their_indent_stay_within_the_width() {
+        let text = "Scope is partial; left out: services not collected: elbv2, elb, cloudfront, wafv2, shield, \
+                    apigateway, route53, networkfirewall, ecr, ecs, eks, codebuild, codeartifact, ssm, inspector";
+        let wrapped = wrap(text, 40, "    ");
+        assert!(wrapped.lines().count() > 2, "{wrapped}");
+        assert!(wrapped.lines().all(|l| l.chars().count() <= 40), "{wrapped}");
+        assert!(wrapped.lines().skip(1).all(|l| l.starts_with("    ")), "{wrapped}");
+        assert_eq!(wrapped.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+    }
 
     #[test]
     fn long_text_is_cut_to_width_at_the_end_or_in_the_middle() {
