@@ -307,9 +307,8 @@ pub fn review_s3(
     let max_bytes = crate::max_input_bytes(cli, config)?;
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
-    let shards = runtime.block_on(async {
-        wasp_shards::Shards::new(wasp_shards::client(None, None, None).await, at.clone())
-    });
+    let shards =
+        runtime.block_on(async { wasp_shards::Shards::new(wasp_shards::client(None, None, None).await, at.clone()) });
     let names = runtime.block_on(shards.list_json())?;
     let read = |name: &str| -> Result<String> { Ok(runtime.block_on(shards.get(name, max_bytes))?) };
     let merged = Merge { cli, options, output, config, selection };
@@ -352,9 +351,8 @@ impl Merge<'_> {
                 continue;
             }
             // A damaged snapshot is that account's problem, named, not the whole merge's.
-            let inventory = read(file_name).and_then(|text| {
-                Ok(Inventory::from_snapshot_json(&text, Path::new(&label(file_name)))?)
-            });
+            let inventory = read(file_name)
+                .and_then(|text| Ok(Inventory::from_snapshot_json(&text, Path::new(&label(file_name)))?));
             let inventory = match inventory {
                 Ok(inventory) => inventory,
                 Err(e) => {
@@ -363,8 +361,7 @@ impl Merge<'_> {
                     continue;
                 }
             };
-            let account =
-                OrgAccount { id: inventory.account_id.clone(), name: String::new(), status: "ACTIVE".into() };
+            let account = OrgAccount { id: inventory.account_id.clone(), name: String::new(), status: "ACTIVE".into() };
             outcomes.push(judge_account(
                 Source::Snapshot,
                 config,

@@ -261,7 +261,11 @@ fn shards_write_to_an_s3_prefix_and_the_merge_reads_it() {
     let at = format!("s3://{bucket}/org/");
     for shard in ["0/2", "1/2"] {
         let out = scan(&moto, &["--shard", shard, "--save-snapshot", &at]);
-        assert!(out.status.code() == Some(0) || out.status.code() == Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.code() == Some(0) || out.status.code() == Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let keys = block_on(async {
         let cfg = moto.sdk_config(REGION).await;
@@ -274,7 +278,11 @@ fn shards_write_to_an_s3_prefix_and_the_merge_reads_it() {
     let mut expected: Vec<String> = [ACCOUNT_ID, alpha.as_str(), beta.as_str()]
         .iter()
         .map(|id| format!("org/{id}.json"))
-        .chain(["org/manifest-0-of-2.json".into(), "org/manifest-1-of-2.json".into(), "org/old/111111111111.json".into()])
+        .chain([
+            "org/manifest-0-of-2.json".into(),
+            "org/manifest-1-of-2.json".into(),
+            "org/old/111111111111.json".into(),
+        ])
         .collect();
     expected.sort();
     assert_eq!(keys, expected);

@@ -96,7 +96,8 @@ pub async fn client(profile: Option<&str>, region: Option<&str>, endpoint: Optio
     let region = RegionProviderChain::first_try(region.map(|r| aws_config::Region::new(r.to_owned())))
         .or_default_provider()
         .or_else("us-east-1");
-    let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest()).timeout_config(timeouts).region(region);
+    let mut loader =
+        aws_config::defaults(aws_config::BehaviorVersion::latest()).timeout_config(timeouts).region(region);
     if let Some(profile) = profile {
         loader = loader.profile_name(profile);
     }
@@ -160,7 +161,8 @@ impl Shards {
             .into_paginator()
             .send();
         while let Some(page) = pages.next().await {
-            let page = page.map_err(|e| Error::Call { what: "list", url: self.at.to_string(), message: message(&e) })?;
+            let page =
+                page.map_err(|e| Error::Call { what: "list", url: self.at.to_string(), message: message(&e) })?;
             names.extend(
                 page.contents()
                     .iter()
