@@ -639,7 +639,11 @@ print("  not seeded: cloudwatch (alarms: moto lacks the CBOR protocol the Rust S
 if args.counts:
     with open(args.counts, "w") as f:
         json.dump({service: dict(kinds) for service, kinds in sorted(counts.items())}, f, indent=1)
+# A few failed jobs (moto answers an occasional 500 under load, which botocore does not retry)
+# leave the seed usable: the counts above are what was created. More than 1 % of all jobs is not.
 if errors:
+    failed = sum(len(m) for m in errors.values())
     for service, messages in sorted(errors.items()):
         print(f"FAILED {service}: {len(messages)} job(s), first: {messages[0]}", file=sys.stderr)
-    sys.exit(1)
+    if failed * 100 > len(jobs):
+        sys.exit(1)
