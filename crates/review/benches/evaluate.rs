@@ -20,6 +20,22 @@ fn main() {
     let selection = Selection::default();
     let ran: Vec<_> = selection.applicable(&inv).map(|c| c.meta()).collect();
     let lens = Lens::builtin();
+    // `WASP_BENCH_SLOWEST=N`: each check alone, once, and the N slowest.
+    if let Some(n) = std::env::var("WASP_BENCH_SLOWEST").ok().and_then(|v| v.parse::<usize>().ok()) {
+        let mut times: Vec<(Duration, &str)> = ran
+            .iter()
+            .map(|meta| {
+                let one = Selection { check_ids: vec![meta.id.to_owned()], ..Selection::default() };
+                let start = Instant::now();
+                std::hint::black_box(wasp_checks::run(&inv, &one, &wasp_checks::Settings::default()));
+                (start.elapsed(), meta.id)
+            })
+            .collect();
+        times.sort_by(|a, b| b.cmp(a));
+        for (time, id) in times.iter().take(n) {
+            println!("{:>10.1} ms  {id}", time.as_secs_f64() * 1e3);
+        }
+    }
     let (mut check_times, mut review_times) = (Vec::new(), Vec::new());
     let mut findings_count = 0;
     for _ in 0..7 {
