@@ -34,8 +34,16 @@ fn wasp(moto: &Moto, db: &Path) -> Command {
         .env("AWS_EC2_METADATA_DISABLED", "true")
         .env("WASP_DB", db)
         .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(300));
+        .timeout(Duration::from_secs(300))
+        .current_dir(workdir());
     cmd
+}
+
+/// Where the commands run, so the journals and incident records `--apply` writes by default
+/// never land in the source tree.
+fn workdir() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().unwrap()).path()
 }
 
 fn block_on<F: std::future::Future>(future: F) -> F::Output {
