@@ -171,13 +171,20 @@ impl Selection {
     }
 }
 
-/// Runs the applicable selected checks over the inventory; findings come out in check order.
+/// Runs the applicable selected checks over the inventory, in parallel; findings come out in
+/// check order.
 pub fn run(inv: &Inventory, selection: &Selection, settings: &Settings) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for check in selection.applicable(inv) {
-        run_one(check, inv, settings, &mut out);
-    }
-    out
+    use rayon::prelude::*;
+    let checks: Vec<&'static dyn Check> = selection.applicable(inv).collect();
+    let each: Vec<Vec<Finding>> = checks
+        .par_iter()
+        .map(|check| {
+            let mut out = Vec::new();
+            run_one(*check, inv, settings, &mut out);
+            out
+        })
+        .collect();
+    each.into_iter().flatten().collect()
 }
 
 /// Runs one check, appending its findings.

@@ -20,6 +20,14 @@ fn main() {
     let selection = Selection::default();
     let ran: Vec<_> = selection.applicable(&inv).map(|c| c.meta()).collect();
     let lens = Lens::builtin();
+    // `WASP_BENCH_CHECK=id`: that check alone, once, and nothing else (for profiling).
+    if let Ok(id) = std::env::var("WASP_BENCH_CHECK") {
+        let one = Selection { check_ids: vec![id.clone()], ..Selection::default() };
+        let start = Instant::now();
+        let findings = wasp_checks::run(&inv, &one, &wasp_checks::Settings::default());
+        println!("{id}: {} findings in {:.1} ms", findings.len(), start.elapsed().as_secs_f64() * 1e3);
+        return;
+    }
     // `WASP_BENCH_SLOWEST=N`: each check alone, once, and the N slowest.
     if let Some(n) = std::env::var("WASP_BENCH_SLOWEST").ok().and_then(|v| v.parse::<usize>().ok()) {
         let mut times: Vec<(Duration, &str)> = ran

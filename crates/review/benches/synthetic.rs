@@ -1,7 +1,7 @@
 //! A large synthetic inventory for benchmarks (70,000 resources), shared by the evaluation and
 //! rendering benchmarks.
 use wasp_model::ec2::{HttpTokens, Instance, InstanceState, Protocol, SecurityGroup, SgRule, Volume};
-use wasp_model::iam::{AccessKey, Role, User};
+use wasp_model::iam::{AccessKey, ManagedPolicy, Role, User};
 use wasp_model::s3::{Bucket, PublicAccessBlock, Versioning, VersioningStatus};
 use wasp_model::{Inventory, Setting};
 
@@ -20,6 +20,46 @@ pub fn inventory() -> Inventory {
     let doc = serde_json::json!({"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/*"},
         {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]});
+    // IAM as estates have it: developers who pass roles to EC2 and Lambda, a few operators who
+    // write role policies and assume roles, a few administrators; some roles trust the account.
+    let policy = |name: &str, statement: serde_json::Value| ManagedPolicy {
+        arn: if name == "AdministratorAccess" {
+            "arn:aws:iam::aws:policy/AdministratorAccess".into()
+        } else {
+            format!("arn:aws:iam::123456789012:policy/{name}")
+        },
+        name: name.into(),
+        attachment_count: Some(1),
+        document: Some(serde_json::json!({"Version": "2012-10-17", "Statement": statement})),
+        location: None,
+    };
+    inv.iam.policies = vec![
+        policy("AdministratorAccess", serde_json::json!([{"Effect": "Allow", "Action": "*", "Resource": "*"}])),
+        policy(
+            "developer",
+            serde_json::json!([{"Effect": "Allow", "Resource": "*", "Action":
+                ["iam:PassRole", "ec2:RunInstances", "lambda:CreateFunction", "lambda:InvokeFunction", "s3:Get*"]}]),
+        ),
+        policy(
+            "operator",
+            serde_json::json!([{"Effect": "Allow", "Resource": "*", "Action":
+                ["iam:PutRolePolicy", "iam:AttachRolePolicy", "sts:AssumeRole", "iam:List*"]}]),
+        ),
+    ];
+    let attached = |i: usize, admin_every: usize| -> Vec<String> {
+        let name = if i % admin_every == 7 {
+            return vec!["arn:aws:iam::aws:policy/AdministratorAccess".into()];
+        } else if i % 100 == 5 {
+            "operator"
+        } else if i.is_multiple_of(10) {
+            "developer"
+        } else {
+            return Vec::new();
+        };
+        vec![format!("arn:aws:iam::123456789012:policy/{name}")]
+    };
+    let account_trust = serde_json::json!({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "sts:AssumeRole"}]});
     for i in 0..USERS {
         inv.iam.users.push(User {
             arn: format!("arn:aws:iam::123456789012:user/u{i}"),
@@ -27,6 +67,7 @@ pub fn inventory() -> Inventory {
             console_access: Some(i % 3 == 0),
             mfa_active: Some(i % 2 == 0),
             access_keys: Some(vec![AccessKey { id: None, active: true, created: Some(now), last_used: Some(now) }]),
+            attached_policies: attached(i, 1000),
             ..User::default()
         });
     }
@@ -34,7 +75,8 @@ pub fn inventory() -> Inventory {
         inv.iam.roles.push(Role {
             arn: format!("arn:aws:iam::123456789012:role/r{i}"),
             name: format!("r{i}"),
-            trust_policy: Some(doc.clone()),
+            trust_policy: Some(if i % 50 == 1 { account_trust.clone() } else { doc.clone() }),
+            attached_policies: attached(i, 500),
             ..Role::default()
         });
     }

@@ -17,6 +17,7 @@ use super::{
     admin_levels, allowing_statements, caveats_text, unknown_text, verdict, AdminLevels, Analysis, Caveat, Subject,
     SubjectKind, Verdict,
 };
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -579,32 +580,42 @@ pub fn search<'a>(analysis: &'a Analysis<'a>) -> Vec<Report<'a>> {
             privileged.insert(s.arn.to_owned(), why);
         }
     }
-    let mut search = Search::new(analysis);
+    let search = Search::new(analysis);
     // Own paths first: they make principals privileged for the lateral ones.
-    let mut own: Vec<Vec<Escalation>> = Vec::with_capacity(subjects.len());
-    for (s, a) in subjects.iter().zip(&admin) {
-        let found = if is_full_admin(a) { Vec::new() } else { search.own_paths(s, true) };
+    let own: Vec<Vec<Escalation>> = subjects
+        .par_iter()
+        .zip(&admin)
+        .map(|(s, a)| if is_full_admin(a) { Vec::new() } else { search.own_paths(s, true) })
+        .collect();
+    for (s, found) in subjects.iter().zip(&own) {
         if let Some(e) = found.iter().find(|e| e.is_decided() && !matches!(e.reaches, Reach::Existing { .. })) {
             privileged.entry(s.arn.to_owned()).or_insert_with(|| format!("can escalate: {}", e.path));
         }
-        own.push(found);
     }
-    // Lateral paths until no principal becomes privileged any more.
+    // Lateral paths until no principal becomes privileged any more. Each round tries only the
+    // principals that became privileged in the round before: the paths to the others were
+    // tried already, and a principal, once privileged, stays so for the same reason.
     let mut lateral: Vec<Vec<Escalation>> = vec![Vec::new(); subjects.len()];
-    for _ in 0..=subjects.len() {
-        let before = privileged.len();
-        for (i, (s, a)) in subjects.iter().zip(&admin).enumerate() {
-            if is_full_admin(a) {
-                continue;
+    let mut frontier: Vec<(String, String)> =
+        subjects.iter().filter_map(|s| Some((s.arn.to_owned(), privileged.get(s.arn)?.clone()))).collect();
+    while !frontier.is_empty() {
+        let found: Vec<Vec<Escalation>> = subjects
+            .par_iter()
+            .zip(&admin)
+            .map(|(s, a)| if is_full_admin(a) { Vec::new() } else { search.lateral_paths(s, &frontier) })
+            .collect();
+        let mut next = Vec::new();
+        for ((s, found), lateral) in subjects.iter().zip(found).zip(&mut lateral) {
+            if let Some(e) = found.iter().find(|e| e.is_decided()) {
+                if !privileged.contains_key(s.arn) {
+                    let why = format!("can escalate: {}", e.path);
+                    privileged.insert(s.arn.to_owned(), why.clone());
+                    next.push((s.arn.to_owned(), why));
+                }
             }
-            lateral[i] = search.lateral_paths(s, &privileged);
-            if let Some(e) = lateral[i].iter().find(|e| e.is_decided()) {
-                privileged.entry(s.arn.to_owned()).or_insert_with(|| format!("can escalate: {}", e.path));
-            }
+            lateral.extend(found);
         }
-        if privileged.len() == before {
-            break;
-        }
+        frontier = next;
     }
     let order = |e: &Escalation| PATHS.iter().position(|p| p.id == e.path).unwrap_or(usize::MAX);
     subjects
@@ -631,11 +642,17 @@ fn admin_why(a: &AdminLevels) -> Option<String> {
     }
 }
 
-/// Caches shared by every principal's search.
+/// Roles that trust a service principal, by ARN: (role, a doubt when the trust was not read).
+type Trusting<'a> = HashMap<&'a str, (&'a Role, Option<String>)>;
+
+/// Indexes shared by every principal's search.
 struct Search<'a> {
     analysis: &'a Analysis<'a>,
-    /// Roles that trust each service principal: (role, undecided because the trust was not read).
-    trusting: HashMap<&'static str, Vec<(&'a Role, Option<String>)>>,
+    users: HashMap<&'a str, &'a User>,
+    /// Roles that are not service-linked.
+    roles: HashMap<&'a str, &'a Role>,
+    /// For each service a path passes roles to.
+    trusting: HashMap<&'static str, Trusting<'a>>,
 }
 
 /// A path's target.
@@ -653,16 +670,35 @@ struct Goal<'a> {
 
 impl<'a> Search<'a> {
     fn new(analysis: &'a Analysis<'a>) -> Self {
-        Search { analysis, trusting: HashMap::new() }
+        let iam = &analysis.inv.iam;
+        Search {
+            analysis,
+            users: iam.users.iter().map(|u| (u.arn.as_str(), u)).collect(),
+            roles: iam.roles.iter().filter(|r| !r.is_service_linked()).map(|r| (r.arn.as_str(), r)).collect(),
+            trusting: PATHS
+                .iter()
+                .filter_map(|p| match p.on {
+                    On::PassRole(service) => Some(service),
+                    _ => None,
+                })
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .map(|service| (service, trusting(analysis, service)))
+                .collect(),
+        }
     }
 
     /// Paths that do not depend on which other principals are privileged: on the principal
     /// itself, its groups, its policies, roles it can assume, groups it can join (when
     /// `join_groups`), and existing resources.
-    fn own_paths(&mut self, s: &Subject<'a>, join_groups: bool) -> Vec<Escalation> {
+    fn own_paths(&self, s: &Subject<'a>, join_groups: bool) -> Vec<Escalation> {
         let inv = self.analysis.inv;
         let mut out = Vec::new();
         for path in PATHS.iter().filter(|p| applies(p, s)) {
+            // A path whose actions are allowed nowhere needs no targets.
+            if !self.possible(s, path) {
+                continue;
+            }
             let goals: Vec<Goal<'a>> = match path.on {
                 On::OwnPolicies => s
                     .managed
@@ -728,59 +764,60 @@ impl<'a> Search<'a> {
         out
     }
 
-    /// Paths through more privileged principals: their credentials, their trust policies, or
-    /// passing them to a service.
-    fn lateral_paths(&mut self, s: &Subject<'a>, privileged: &HashMap<String, String>) -> Vec<Escalation> {
-        let inv = self.analysis.inv;
+    /// Paths through more privileged principals (`targets`: their ARNs and why they are more
+    /// privileged): their credentials, their trust policies, or passing them to a service.
+    fn lateral_paths(&self, s: &Subject<'a>, targets: &[(String, String)]) -> Vec<Escalation> {
         let mut out = Vec::new();
         for path in PATHS.iter().filter(|p| applies(p, s)) {
+            if !self.possible(s, path) {
+                continue;
+            }
+            let reach = |arn: &str, why: &str| Reach::Principal { arn: arn.to_owned(), why: why.to_owned() };
             let goals: Vec<Goal<'a>> = match path.on {
-                On::OtherUsers(cred) => inv
-                    .iam
-                    .users
+                On::OtherUsers(cred) => targets
                     .iter()
-                    .filter(|u| u.arn != s.arn && credential_fits(u, cred))
-                    .filter_map(|u| {
-                        let why = privileged.get(&u.arn)?;
-                        Some(Goal {
-                            arn: u.arn.clone(),
+                    .filter(|(arn, _)| arn != s.arn)
+                    .filter_map(|(arn, why)| {
+                        let u = *self.users.get(arn.as_str())?;
+                        credential_fits(u, cred).then(|| Goal {
+                            arn: arn.clone(),
                             tags: Some(&u.tags),
                             role: None,
-                            reaches: Reach::Principal { arn: u.arn.clone(), why: why.clone() },
+                            reaches: reach(arn, why),
                             doubts: Vec::new(),
                         })
                     })
                     .collect(),
-                On::OtherRoles => inv
-                    .iam
-                    .roles
+                On::OtherRoles => targets
                     .iter()
-                    .filter(|r| r.arn != s.arn && !r.is_service_linked())
-                    .filter_map(|r| {
-                        let why = privileged.get(&r.arn)?;
+                    .filter(|(arn, _)| arn != s.arn)
+                    .filter_map(|(arn, why)| {
+                        let r = *self.roles.get(arn.as_str())?;
                         Some(Goal {
-                            arn: r.arn.clone(),
+                            arn: arn.clone(),
                             tags: Some(&r.tags),
                             role: None,
-                            reaches: Reach::Principal { arn: r.arn.clone(), why: why.clone() },
+                            reaches: reach(arn, why),
                             doubts: Vec::new(),
                         })
                     })
                     .collect(),
-                On::PassRole(service) => self
-                    .trusting(service)
-                    .into_iter()
-                    .filter_map(|(r, doubt)| {
-                        let why = privileged.get(&r.arn)?;
-                        Some(Goal {
-                            arn: r.arn.clone(),
-                            tags: Some(&r.tags),
-                            role: None,
-                            reaches: Reach::Principal { arn: r.arn.clone(), why: why.clone() },
-                            doubts: doubt.into_iter().collect(),
+                On::PassRole(service) => {
+                    let Some(trusting) = self.trusting.get(service) else { continue };
+                    targets
+                        .iter()
+                        .filter_map(|(arn, why)| {
+                            let (r, doubt) = trusting.get(arn.as_str())?;
+                            Some(Goal {
+                                arn: arn.clone(),
+                                tags: Some(&r.tags),
+                                role: None,
+                                reaches: reach(arn, why),
+                                doubts: doubt.iter().cloned().collect(),
+                            })
                         })
-                    })
-                    .collect(),
+                        .collect()
+                }
                 _ => continue,
             };
             out.extend(self.try_goals(s, path, goals));
@@ -789,7 +826,7 @@ impl<'a> Search<'a> {
     }
 
     /// Groups the user is not in, that it may join, and that would make it more privileged.
-    fn privileged_groups(&mut self, s: &Subject<'a>, user: &'a User, path: &Path) -> Vec<Goal<'a>> {
+    fn privileged_groups(&self, s: &Subject<'a>, user: &'a User, path: &Path) -> Vec<Goal<'a>> {
         let mut goals = Vec::new();
         for group in &self.analysis.inv.iam.groups {
             if user.groups.contains(&group.name) {
@@ -822,32 +859,6 @@ impl<'a> Search<'a> {
             }
         }
         goals
-    }
-
-    /// Roles of the inventory that trust a service principal.
-    fn trusting(&mut self, service: &'static str) -> Vec<(&'a Role, Option<String>)> {
-        if let Some(found) = self.trusting.get(service) {
-            return found.clone();
-        }
-        let principal = Principal::service(service);
-        let mut found = Vec::new();
-        for role in self.analysis.inv.iam.roles.iter().filter(|r| !r.is_service_linked()) {
-            match self.analysis.trust(&role.arn).and_then(super::Doc::policy) {
-                Some(trust) => {
-                    let set = PolicySet::new().trust_policy("trust policy", trust);
-                    let ev = wasp_iam::Evaluator::new(&set, &principal, &Context::unknown_by_default())
-                        .evaluate("sts:AssumeRole", &Target::arn(&role.arn));
-                    if ev.decision.may_be_allowed() {
-                        found.push((role, None));
-                    }
-                }
-                None => {
-                    found.push((role, Some(format!("{} may trust {service}: its trust policy was not read", role.arn))))
-                }
-            }
-        }
-        self.trusting.insert(service, found.clone());
-        found
     }
 
     /// Tries a path on each goal; one escalation per goal where every step may be allowed.
@@ -943,6 +954,30 @@ impl Search<'_> {
             .filter(|st| !st.action.starts_with("sts:AssumeRole"))
             .all(|st| ev.evaluate(st.action, &Target::Any).decision.may_be_allowed())
     }
+}
+
+/// Roles of the inventory that trust a service principal, by ARN, with a doubt when the trust
+/// policy was not read.
+fn trusting<'a>(analysis: &'a Analysis<'a>, service: &'static str) -> Trusting<'a> {
+    let principal = Principal::service(service);
+    let mut found = HashMap::new();
+    for role in analysis.inv.iam.roles.iter().filter(|r| !r.is_service_linked()) {
+        match analysis.trust(&role.arn).and_then(super::Doc::policy) {
+            Some(trust) => {
+                let set = PolicySet::new().trust_policy("trust policy", trust);
+                let ev = wasp_iam::Evaluator::new(&set, &principal, &Context::unknown_by_default())
+                    .evaluate("sts:AssumeRole", &Target::arn(&role.arn));
+                if ev.decision.may_be_allowed() {
+                    found.insert(role.arn.as_str(), (role, None));
+                }
+            }
+            None => {
+                let doubt = format!("{} may trust {service}: its trust policy was not read", role.arn);
+                found.insert(role.arn.as_str(), (role, Some(doubt)));
+            }
+        }
+    }
+    found
 }
 
 fn applies(path: &Path, s: &Subject<'_>) -> bool {

@@ -129,7 +129,7 @@ pub struct Subject<'a> {
     pub kind: SubjectKind,
     pub arn: &'a str,
     pub name: &'a str,
-    pub resource: &'a dyn Resource,
+    pub resource: &'a (dyn Resource + Sync),
     pub principal: Principal,
     pub set: PolicySet<'a>,
     /// Documents left out of `set`.
