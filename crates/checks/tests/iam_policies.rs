@@ -51,7 +51,7 @@ fn can_names_group_and_inline_policies_and_uses_the_given_context() {
         can(&inv, "arn:aws:iam::123456789012:user/dev", "s3:PutObject", Some("arn:aws:s3:::other/x"), &[]).unwrap();
     assert!(matches!(open.decision, Decision::AllowedIf(_)), "{open}");
     let mfa = [("aws:MultiFactorAuthPresent".to_string(), "true".to_string())];
-    let with_mfa = can(&inv, "dev", "s3:PutObject", Some("arn:aws:s3:::other/x"), &mfa).unwrap();
+    let with_mfa = can(&inv, "dev", "s3:PutObject", Some("arn:aws:s3:::vault/x"), &mfa).unwrap();
     assert_eq!(with_mfa.decision, Decision::Allowed, "{with_mfa}");
     assert!(with_mfa.matched.iter().any(|m| m.policy == "inline:user/dev/mfa-writes" && m.statement == "Writes"));
 }
@@ -67,6 +67,62 @@ fn can_consults_the_bucket_policy_and_the_trust_policy_of_the_inventory() {
     let closed = can(&inv, "dev", "sts:AssumeRole", Some("arn:aws:iam::123456789012:role/closed"), &[]).unwrap();
     assert_eq!(closed.decision, Decision::ImplicitlyDenied, "{closed}");
     assert!(closed.to_string().contains("the trust policy does not allow it"), "{closed}");
+}
+
+#[test]
+fn can_never_answers_allowed_when_the_resources_policy_is_unknown() {
+    let inv = team();
+    let mfa = [("aws:MultiFactorAuthPresent".to_string(), "true".to_string())];
+    // A bucket of another account, or one not collected: its policy must let the request in.
+    let other = can(&inv, "dev", "s3:PutObject", Some("arn:aws:s3:::other/x"), &mfa).unwrap();
+    let Decision::AllowedIf(f) = &other.decision else { panic!("{other}") };
+    let unknowns = f.unknowns();
+    assert_eq!(unknowns.len(), 1, "{other}");
+    assert_eq!(unknowns[0].detail, "the bucket policy of arn:aws:s3:::other/x lets this request through");
+    assert_eq!(unknowns[0].statement, "the resource is not in the inventory");
+    // Still conditional on MFA when MFA is not given.
+    let both = can(&inv, "dev", "s3:PutObject", Some("arn:aws:s3:::other/x"), &[]).unwrap();
+    let Decision::AllowedIf(f) = &both.decision else { panic!("{both}") };
+    let keys: Vec<_> = f.unknowns().iter().map(|u| (u.key.clone(), u.policy.clone())).collect();
+    assert!(keys.contains(&(Some("aws:multifactorauthpresent".into()), "inline:user/dev/mfa-writes".into())), "{both}");
+    assert!(keys.contains(&(None, "bucket policy".into())), "{both}");
+    // A role or key that is not in the inventory: its trust or key policy decides.
+    let role = can(&inv, "dev", "sts:AssumeRole", Some("arn:aws:iam::210987654321:role/x"), &[]).unwrap();
+    assert!(role.to_string().contains("the trust policy of arn:aws:iam::210987654321:role/x lets"), "{role}");
+    assert!(matches!(role.decision, Decision::AllowedIf(_)), "{role}");
+    let key = can(&inv, "dev", "kms:Decrypt", Some("arn:aws:kms:us-east-1:123456789012:key/k"), &[]).unwrap();
+    assert!(matches!(key.decision, Decision::AllowedIf(_)), "{key}");
+    // An explicit deny of its own policies decides whatever the unknown policy says.
+    let denied = inventory(json!({
+        "organizations": {"organization": "not_configured"},
+        "iam": {"users": [{"name": "u", "arn": "arn:aws:iam::123456789012:user/u",
+            "inline_policies": [{"name": "no", "document": {"Statement": [
+                {"Effect": "Deny", "Action": "sqs:*", "Resource": "*"}]}}]}]}
+    }));
+    let ev = can(&denied, "u", "sqs:SendMessage", Some("arn:aws:sqs:us-east-1:123456789012:q"), &[]).unwrap();
+    assert_eq!(ev.decision, Decision::Denied, "{ev}");
+    // A queue of the inventory: its policy takes part, and a queue without one is no unknown.
+    let queues = inventory(json!({
+        "organizations": {"organization": "not_configured"},
+        "iam": {"users": [{"name": "u", "arn": "arn:aws:iam::123456789012:user/u",
+            "inline_policies": [{"name": "send", "document": {"Statement": [
+                {"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*"}]}}]}]},
+        "sqs": {"queues": [
+            {"arn": "arn:aws:sqs:us-east-1:123456789012:closed", "name": "closed", "region": "us-east-1",
+             "policy": {"configured": {"Statement": [{"Sid": "Shut", "Effect": "Deny", "Principal": "*",
+                "Action": "sqs:SendMessage", "Resource": "*"}]}}},
+            {"arn": "arn:aws:sqs:us-east-1:123456789012:open", "name": "open", "region": "us-east-1",
+             "policy": "not_configured"},
+            {"arn": "arn:aws:sqs:us-east-1:123456789012:unread", "name": "unread", "region": "us-east-1"}]}
+    }));
+    let closed = can(&queues, "u", "sqs:SendMessage", Some("arn:aws:sqs:us-east-1:123456789012:closed"), &[]).unwrap();
+    assert_eq!(closed.decision, Decision::Denied, "{closed}");
+    assert!(closed.matched.iter().any(|m| m.policy == "queue policy" && m.statement == "Shut"), "{closed}");
+    let open = can(&queues, "u", "sqs:SendMessage", Some("arn:aws:sqs:us-east-1:123456789012:open"), &[]).unwrap();
+    assert_eq!(open.decision, Decision::Allowed, "{open}");
+    let unread = can(&queues, "u", "sqs:SendMessage", Some("arn:aws:sqs:us-east-1:123456789012:unread"), &[]).unwrap();
+    assert!(unread.to_string().contains("the queue policy was not collected"), "{unread}");
+    assert!(matches!(unread.decision, Decision::AllowedIf(_)), "{unread}");
 }
 
 #[test]

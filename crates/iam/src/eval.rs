@@ -119,7 +119,13 @@ impl<'a> PolicySet<'a> {
         self.with_resource(name, policy, ResourcePolicyKind::TrustPolicy)
     }
 
-    fn with_resource(mut self, name: impl Into<Cow<'a, str>>, policy: &'a Policy, kind: ResourcePolicyKind) -> Self {
+    /// Sets the resource's policy, taking part as `kind`.
+    pub fn with_resource(
+        mut self,
+        name: impl Into<Cow<'a, str>>,
+        policy: &'a Policy,
+        kind: ResourcePolicyKind,
+    ) -> Self {
         self.resource = Some(ResourcePolicy { policy: NamedPolicy::new(name, policy), kind });
         self
     }

@@ -163,6 +163,9 @@ impl Val {
             }
         }
         parts.dedup();
+        if has_complement(&parts) {
+            return Val::F;
+        }
         match parts.len() {
             0 => Val::T,
             1 => Val::U(parts.pop().expect("one part")),
@@ -181,6 +184,9 @@ impl Val {
             }
         }
         parts.dedup();
+        if has_complement(&parts) {
+            return Val::T;
+        }
         match parts.len() {
             0 => Val::F,
             1 => Val::U(parts.pop().expect("one part")),
@@ -195,6 +201,11 @@ impl Val {
     pub(crate) fn or(self, other: Val) -> Val {
         Val::any([self, other])
     }
+}
+
+/// Whether a part and its negation are both there (`a or not a`, `a and not a`).
+fn has_complement(parts: &[Formula]) -> bool {
+    parts.len() > 1 && parts.iter().any(|p| matches!(p, Formula::Not(inner) if parts.contains(inner)))
 }
 
 #[cfg(test)]
@@ -223,5 +234,7 @@ mod tests {
         assert!(text.starts_with("(a (policy \"p\", #0) or b"), "{text}");
         assert!(text.contains("and not c"), "{text}");
         assert_eq!(u("a").negate().negate(), u("a"));
+        assert_eq!(u("a").or(u("b")).or(u("a").negate()), Val::T);
+        assert_eq!(u("a").and(u("b")).and(u("a").negate()), Val::F);
     }
 }

@@ -15,10 +15,10 @@
 mod aws_managed;
 pub mod escalation;
 pub mod exposure;
+mod resource_docs;
 
 pub use escalation::{escalations, escalations_dot, Certainty, Escalation, Reach, PATHS};
 
-use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use wasp_iam::{
@@ -800,6 +800,7 @@ pub fn can(
     }
 
     let mut notes = Vec::new();
+    let (mut resource_doc, mut unknown_doc) = (None, None);
     let target = match resource.map(str::trim) {
         None | Some("*") => {
             notes.push(
@@ -811,25 +812,27 @@ pub fn can(
         }
         Some(arn) => {
             let target = resource_target(inv, arn);
-            if let Some((name, doc, kind)) = resource_policy(&analysis, inv, action, arn) {
-                match doc {
-                    Doc::Ready(p) => {
-                        subject.set = match kind {
-                            wasp_iam::ResourcePolicyKind::Generic => subject.set.resource_policy(name, p),
-                            wasp_iam::ResourcePolicyKind::KeyPolicy => subject.set.key_policy(name, p),
-                            wasp_iam::ResourcePolicyKind::TrustPolicy => subject.set.trust_policy(name, p),
-                        }
-                    }
-                    other => notes.push(format!(
-                        "the {name} {}: it is not part of this evaluation",
-                        other.problem().unwrap_or_default()
-                    )),
-                }
+            match resource_docs::lookup(inv, action, arn) {
+                resource_docs::Lookup::NoPolicy => {}
+                resource_docs::Lookup::Found(name, doc, kind) => resource_doc = Some((name, doc, kind)),
+                resource_docs::Lookup::Unknown(name, why, kind) => unknown_doc = Some((name, arn, why, kind)),
             }
             target
         }
     };
+    if let Some((name, Doc::Ready(p), kind)) = &resource_doc {
+        subject.set = subject.set.with_resource(name.clone(), p, *kind);
+    }
     let mut ev = subject.evaluator(&ctx).evaluate(action, &target);
+    if let Some((name, arn, why, kind)) = unknown_doc {
+        let through = Unknown {
+            detail: format!("the {name} of {arn} lets this request through"),
+            policy: name,
+            statement: why,
+            key: None,
+        };
+        ev.decision = with_unknown_resource_policy(&subject, &ctx, action, &target, ev.decision, through, kind);
+    }
     if !catalog().is_known_action(action) {
         ev.notes.push(format!(
             "{} is not in wasp's action catalogue ({} {}): a typo, or an action newer than the catalogue",
@@ -848,6 +851,44 @@ pub fn can(
     Ok(ev)
 }
 
+/// The decision when the resource's policy is unknown: what the principal's own policies,
+/// boundary and SCPs decide if that policy allowed everyone everything (the most it could
+/// do), and that it does let the request through. Denied stays denied; an allow becomes
+/// "allowed if" the unknown policy lets it through.
+fn with_unknown_resource_policy(
+    subject: &Subject<'_>,
+    ctx: &Context,
+    action: &str,
+    target: &Target,
+    decision: Decision,
+    through: Unknown,
+    kind: wasp_iam::ResourcePolicyKind,
+) -> Decision {
+    if decision == Decision::Denied {
+        return decision;
+    }
+    // Trust policies have no Resource element.
+    let (open, policy_kind) = match kind {
+        wasp_iam::ResourcePolicyKind::TrustPolicy => (
+            serde_json::json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*"}]}),
+            PolicyKind::Trust,
+        ),
+        _ => (
+            serde_json::json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}),
+            PolicyKind::Resource,
+        ),
+    };
+    let Ok(open) = Policy::from_value(&open, policy_kind) else { return decision };
+    let set = subject.set.clone().with_resource(through.policy.clone(), &open, kind);
+    let best = Evaluator::new(&set, &subject.principal, ctx).evaluate(action, target).decision;
+    let through = wasp_iam::Formula::Term(through);
+    match best {
+        Decision::Allowed => Decision::AllowedIf(through),
+        Decision::AllowedIf(f) => Decision::AllowedIf(wasp_iam::Formula::All(vec![f, through])),
+        denied => denied,
+    }
+}
+
 /// The target of an ARN; S3 ARNs carry no account, so a bucket of the inventory gets the
 /// scanned account's.
 fn resource_target(inv: &Inventory, arn: &str) -> Target {
@@ -864,29 +905,4 @@ fn s3_bucket_name(arn: &str) -> Option<&str> {
     let (_, rest) = rest.split_once(':')?;
     let rest = rest.strip_prefix("s3:::")?;
     Some(rest.split('/').next().unwrap_or(rest))
-}
-
-/// The inventory's policy of the resource an ARN names, when the action consults it.
-fn resource_policy<'a>(
-    analysis: &'a Analysis<'_>,
-    inv: &'a Inventory,
-    action: &str,
-    arn: &str,
-) -> Option<(Cow<'static, str>, &'a Doc, wasp_iam::ResourcePolicyKind)> {
-    let service = action.split(':').next().unwrap_or("").to_ascii_lowercase();
-    if service == "sts" && action.to_ascii_lowercase().starts_with("sts:assumerole") {
-        let doc = analysis.trust(arn)?;
-        return Some(("trust policy".into(), doc, wasp_iam::ResourcePolicyKind::TrustPolicy));
-    }
-    if service == "s3" {
-        let name = s3_bucket_name(arn)?;
-        let bucket = inv.s3.buckets.iter().find(|b| b.name == name)?;
-        let doc = analysis.resource_doc(&bucket.arn)?;
-        return Some(("bucket policy".into(), doc, wasp_iam::ResourcePolicyKind::Generic));
-    }
-    if service == "kms" {
-        let doc = analysis.resource_doc(arn)?;
-        return Some(("key policy".into(), doc, wasp_iam::ResourcePolicyKind::KeyPolicy));
-    }
-    None
 }
