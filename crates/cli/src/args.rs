@@ -101,7 +101,8 @@ pub enum Command {
     /// wasp's lens for the Well-Architected Tool: `wasp lens export` writes a custom lens.
     #[command(subcommand)]
     Lens(LensCommand),
-    /// Ask the IAM policy engine about a snapshot: what a principal may do, who can escalate.
+    /// Ask the IAM policy engine about the live account (read-only), a snapshot or the demo: what
+    /// a principal may do, who can escalate.
     #[command(subcommand)]
     Iam(IamCommand),
     /// Plan fixes for failed findings (the exact calls, the state now and after, the
@@ -275,9 +276,10 @@ pub enum IamCommand {
     Escalations(IamEscalationsArgs),
 }
 
-/// The inventory an `iam` command reads.
+/// The inventory an `iam` command reads: a snapshot, the demo, or (neither given) the live
+/// account, read-only.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("input").required(true).args(["snapshot", "demo"])))]
+#[command(group(clap::ArgGroup::new("input").args(["snapshot", "demo"])))]
 pub struct IamInput {
     /// A snapshot saved by `wasp scan --save-snapshot`.
     #[arg(long, value_name = "FILE")]
@@ -286,6 +288,9 @@ pub struct IamInput {
     /// The built-in demo account.
     #[arg(long)]
     pub demo: bool,
+
+    #[command(flatten)]
+    pub live: LiveArgs,
 }
 
 #[derive(Debug, Args)]
@@ -298,6 +303,10 @@ pub struct IamCanArgs {
 
     /// The action, e.g. `iam:CreatePolicyVersion`.
     pub action: String,
+
+    /// The resource's ARN (default: every resource, `*`); also `--resource ARN`.
+    #[arg(value_name = "RESOURCE", conflicts_with = "resource")]
+    pub resource_arg: Option<String>,
 
     /// The resource's ARN (default: every resource, `*`).
     #[arg(long, value_name = "ARN")]

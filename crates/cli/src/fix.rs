@@ -93,30 +93,9 @@ fn evidence(cli: &Cli, args: &FixArgs, config: &Config, selection: &Selection) -
     if args.demo {
         return Ok((crate::demo_inventory()?, "demo"));
     }
-    crate::scan::init_logging(cli.verbose);
-    let file = &config.scan;
-    let endpoint_url = args.live.endpoint_url.clone().or_else(|| file.endpoint_url.clone());
-    if let Some(url) = &endpoint_url {
-        crate::scan::check_endpoint_url(url)?;
-    }
-    let opts = wasp_collect::CollectOptions {
-        profile: args.live.profile.clone().or_else(|| file.profile.clone()),
-        regions: crate::scan::region_selection(args.live.region.as_ref(), &args.live.regions, file.regions.as_ref())?,
-        services: crate::scan::collected_services(selection),
-        endpoint_url,
-        ..Default::default()
-    };
-    if !cli.quiet {
-        eprintln!("wasp: reading the current state (read-only) …");
-    }
-    let runtime = crate::apply::runtime()?;
-    let inventory = runtime.block_on(wasp_collect::collect(&opts, &|_| {}))?;
-    if !cli.quiet && !inventory.gaps.is_empty() {
-        eprintln!(
-            "wasp: warning: {} read(s) failed; findings that depend on them are not planned",
-            inventory.gaps.len()
-        );
-    }
+    let services = crate::scan::collected_services(selection);
+    let note = "findings that depend on them are not planned";
+    let inventory = crate::scan::collect_quietly(cli, config, &args.live, services, None, note)?;
     Ok((inventory, "live"))
 }
 

@@ -1,5 +1,5 @@
-//! `wasp iam can` and `wasp iam escalations`: the IAM policy engine over a snapshot or the
-//! demo account.
+//! `wasp iam can` and `wasp iam escalations`: the IAM policy engine over the live account
+//! (read-only), a snapshot or the demo account.
 use crate::args::{Cli, Format, GraphFormat, IamCanArgs, IamCommand, IamEscalationsArgs, IamInput};
 use crate::{config, output};
 use anyhow::{bail, Result};
@@ -7,7 +7,7 @@ use serde_json::json;
 use std::process::ExitCode;
 use wasp_checks::iam_policies::{self, escalation, Certainty};
 use wasp_iam::{Decision, Evaluation};
-use wasp_model::Inventory;
+use wasp_model::{Inventory, Service};
 
 pub fn run(cli: &Cli, command: &IamCommand, config: &config::Config) -> Result<ExitCode> {
     match command {
@@ -16,16 +16,65 @@ pub fn run(cli: &Cli, command: &IamCommand, config: &config::Config) -> Result<E
     }
 }
 
-fn inventory(cli: &Cli, input: &IamInput, config: &config::Config) -> Result<Inventory> {
-    match &input.snapshot {
-        Some(path) => Ok(Inventory::load_snapshot(path, crate::max_input_bytes(cli, config)?)?),
-        None => crate::demo_inventory(),
+/// The inventory to ask: a snapshot, the demo, or the live account's `services` (read in the
+/// resource's region when the ARN names one and no region is chosen).
+fn inventory(
+    cli: &Cli,
+    input: &IamInput,
+    config: &config::Config,
+    services: Vec<Service>,
+    region: Option<&str>,
+) -> Result<Inventory> {
+    if let Some(path) = &input.snapshot {
+        return Ok(Inventory::load_snapshot(path, crate::max_input_bytes(cli, config)?)?);
     }
+    if input.demo {
+        return crate::demo_inventory();
+    }
+    let note = "answers that depend on them say what was not read";
+    crate::scan::collect_quietly(cli, config, &input.live, services, region, note)
+}
+
+/// What `iam can` reads from a live account: IAM, the organization's SCPs, and the service
+/// whose policy the resource has, when wasp collects it.
+fn can_services(action: &str, resource: Option<&str>) -> Vec<Service> {
+    let mut services = vec![Service::Iam, Service::Organizations];
+    let prefix = action.split(':').next().unwrap_or_default().to_ascii_lowercase();
+    let owner = match prefix.as_str() {
+        "s3" => Some(Service::S3),
+        "kms" => Some(Service::Kms),
+        "sqs" => Some(Service::Sqs),
+        "sns" => Some(Service::Sns),
+        "lambda" => Some(Service::Lambda),
+        "secretsmanager" => Some(Service::SecretsManager),
+        "ecr" => Some(Service::Ecr),
+        "elasticfilesystem" => Some(Service::Efs),
+        "glacier" => Some(Service::Glacier),
+        "backup" => Some(Service::Backup),
+        "es" => Some(Service::OpenSearch),
+        "execute-api" => Some(Service::ApiGateway),
+        "codeartifact" => Some(Service::CodeArtifact),
+        _ => None,
+    };
+    if let (Some(service), Some(arn)) = (owner, resource) {
+        if arn.trim() != "*" {
+            services.push(service);
+        }
+    }
+    services
+}
+
+/// The region an ARN names (`arn:PARTITION:SERVICE:REGION:…`), when it names one.
+fn arn_region(arn: &str) -> Option<&str> {
+    let region = arn.strip_prefix("arn:")?.split(':').nth(2)?;
+    (!region.is_empty()).then_some(region)
 }
 
 fn can(cli: &Cli, args: &IamCanArgs, config: &config::Config) -> Result<ExitCode> {
-    let inv = inventory(cli, &args.input, config)?;
-    let ev = match iam_policies::can(&inv, &args.principal, &args.action, args.resource.as_deref(), &args.context) {
+    let resource = args.resource.as_deref().or(args.resource_arg.as_deref());
+    let region = resource.and_then(arn_region);
+    let inv = inventory(cli, &args.input, config, can_services(&args.action, resource), region)?;
+    let ev = match iam_policies::can(&inv, &args.principal, &args.action, resource, &args.context) {
         Ok(ev) => ev,
         Err(e) => bail!("{e}"),
     };
@@ -81,7 +130,11 @@ fn evaluation_json(ev: &Evaluation) -> serde_json::Value {
 }
 
 fn escalations(cli: &Cli, args: &IamEscalationsArgs, config: &config::Config) -> Result<ExitCode> {
-    let inv = inventory(cli, &args.input, config)?;
+    // Everything the escalation search reads: IAM, the SCPs, and the resources that run
+    // with roles of their own (functions, instances).
+    let selection = crate::selection(&[], &["iam_principal_privilege_escalation".to_owned()], &[])?;
+    let services = crate::scan::collected_services(&selection);
+    let inv = inventory(cli, &args.input, config, services, None)?;
     let found = iam_policies::escalations(&inv, &config.checks);
     output::to_stdout(|out| match args.format {
         GraphFormat::Dot => out.write_all(iam_policies::escalations_dot(&found).as_bytes()),

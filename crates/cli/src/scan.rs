@@ -88,6 +88,53 @@ pub fn run(cli: &Cli, args: &ScanArgs, config: &Config) -> Result<ExitCode> {
     )
 }
 
+/// Reads the live account for a command other than `scan` (`fix`, `iam`): `services`, in the
+/// regions `live` or the configuration name, else in `default_region` when given (the region
+/// of the resource asked about), else in every enabled region; no progress bars. `gap_note`
+/// ends the warning about failed reads.
+pub fn collect_quietly(
+    cli: &Cli,
+    config: &Config,
+    live: &crate::args::LiveArgs,
+    services: Vec<Service>,
+    default_region: Option<&str>,
+    gap_note: &str,
+) -> Result<wasp_model::Inventory> {
+    init_logging(cli.verbose);
+    let file = &config.scan;
+    let endpoint_url = live.endpoint_url.clone().or_else(|| file.endpoint_url.clone());
+    if let Some(url) = &endpoint_url {
+        check_endpoint_url(url)?;
+    }
+    let chosen = live.region.is_some() || !live.regions.is_empty() || file.regions.is_some();
+    let regions = match default_region {
+        Some(region) if !chosen => {
+            if let Err(why) = crate::regions::check(region) {
+                bail!(why);
+            }
+            RegionSelection::List(vec![region.to_owned()])
+        }
+        _ => region_selection(live.region.as_ref(), &live.regions, file.regions.as_ref())?,
+    };
+    let opts = CollectOptions {
+        profile: live.profile.clone().or_else(|| file.profile.clone()),
+        regions,
+        services,
+        endpoint_url,
+        ..Default::default()
+    };
+    if !cli.quiet {
+        let names: Vec<&str> = opts.services.iter().map(|s| s.name()).collect();
+        eprintln!("wasp: reading {} from the account (read-only) …", names.join(", "));
+    }
+    let runtime = crate::apply::runtime()?;
+    let inventory = runtime.block_on(wasp_collect::collect(&opts, &|_| {}))?;
+    if !cli.quiet && !inventory.gaps.is_empty() {
+        eprintln!("wasp: warning: {} read(s) failed; {gap_note}", inventory.gaps.len());
+    }
+    Ok(inventory)
+}
+
 /// The regions to scan, from `--region`, `--regions` or the configuration, every name checked
 /// before any call. Nothing given, or `all`, is every region enabled for the account.
 pub fn region_selection(

@@ -395,6 +395,14 @@ fn iam_can_explains_and_escalations_list_paths_in_three_formats() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains(": allowed"), "{text}");
     assert!(text.contains("PowerUserAccess"), "the granting policy is named: {text}");
+    // A bucket the inventory does not hold: its policy could still decide, and that is said.
+    let out =
+        wasp().args(["iam", "can", "--demo", "bob", "s3:GetObject", "arn:aws:s3:::elsewhere/x"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("on arn:aws:s3:::elsewhere/x: allowed if"), "{text}");
+    assert!(text.contains("bucket policy of arn:aws:s3:::elsewhere/x"), "{text}");
+    let err = usage_error(&["iam", "can", "--demo", "bob", "s3:GetObject", "arn:aws:s3:::a/x", "--resource", "x"]);
+    assert!(err.contains("cannot be used with"), "{err}");
     let err = usage_error(&["iam", "can", "--demo", "nobody", "s3:GetObject"]);
     assert!(err.contains("no IAM user or role named or with the ARN 'nobody'"), "{err}");
     let json = json_of(&["iam", "escalations", "--demo", "--format", "json"]);

@@ -130,3 +130,52 @@ fn an_escalation_split_across_a_managed_and_an_inline_policy_is_found() {
     let idle = finding(&review, "iam_role_unused", &role_arn("builder"));
     assert_eq!(idle["status"], "PASS", "{idle:#}");
 }
+
+#[test]
+fn iam_can_and_escalations_ask_the_live_account() {
+    let moto = Moto::start();
+    seed(&moto);
+    block_on(async {
+        let s3 = aws_sdk_s3::Client::new(&moto.sdk_config(REGION).await);
+        s3.create_bucket().bucket("vault").send().await.unwrap();
+        let shut = r#"{"Version":"2012-10-17","Statement":[{"Sid":"NoReads","Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::vault/*"}]}"#;
+        s3.put_bucket_policy().bucket("vault").policy(shut).send().await.unwrap();
+    });
+    let live = ["--endpoint-url", moto.endpoint.as_str(), "--region", REGION];
+
+    let out = wasp()
+        .args(["iam", "can"])
+        .args(live)
+        .args(["deployer", "iam:PassRole", &role_arn("lambda-admin")])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stdout.contains(&format!("iam:PassRole on {}: allowed", role_arn("lambda-admin"))), "{stdout}");
+    assert!(stdout.contains("PassLambdaRoles"), "the granting statement is named: {stdout}");
+    assert!(stderr.contains("reading iam, organizations from the account (read-only)"), "{stderr}");
+
+    // The bucket's policy is read from the account and its deny decides.
+    let out = wasp()
+        .args(["iam", "can"])
+        .args(live)
+        .args(["deployer", "s3:GetObject", "arn:aws:s3:::vault/a"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("s3:GetObject on arn:aws:s3:::vault/a: denied"), "{stdout}");
+    assert!(stdout.contains("NoReads"), "{stdout}");
+
+    let out = wasp().args(["iam", "escalations", "--format", "json"]).args(live).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("no JSON ({e}): {stderr}"));
+    let deployer: Vec<&Value> =
+        found.as_array().unwrap().iter().filter(|e| e["principal"] == role_arn("deployer")).collect();
+    assert!(
+        deployer
+            .iter()
+            .any(|e| e["path"].as_str().unwrap().contains("lambda") && e.to_string().contains("lambda-admin")),
+        "{found:#}"
+    );
+}
