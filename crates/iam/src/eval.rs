@@ -559,7 +559,11 @@ impl<'s, 'a> Evaluator<'s, 'a> {
             Val::T => Decision::Allowed,
             Val::F if deny == Val::T => Decision::Denied,
             Val::F => Decision::ImplicitlyDenied,
-            Val::U(f) => Decision::AllowedIf(f),
+            Val::U(f) => match f.fold() {
+                Val::T => Decision::Allowed,
+                Val::F => Decision::ImplicitlyDenied,
+                Val::U(f) => Decision::AllowedIf(f),
+            },
         };
         ev
     }

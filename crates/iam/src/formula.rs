@@ -163,9 +163,6 @@ impl Val {
             }
         }
         parts.dedup();
-        if has_complement(&parts) {
-            return Val::F;
-        }
         match parts.len() {
             0 => Val::T,
             1 => Val::U(parts.pop().expect("one part")),
@@ -184,9 +181,6 @@ impl Val {
             }
         }
         parts.dedup();
-        if has_complement(&parts) {
-            return Val::T;
-        }
         match parts.len() {
             0 => Val::F,
             1 => Val::U(parts.pop().expect("one part")),
@@ -203,9 +197,25 @@ impl Val {
     }
 }
 
-/// Whether a part and its negation are both there (`a or not a`, `a and not a`).
-fn has_complement(parts: &[Formula]) -> bool {
-    parts.len() > 1 && parts.iter().any(|p| matches!(p, Formula::Not(inner) if parts.contains(inner)))
+impl Formula {
+    /// The formula with `a or not a` and `a and not a` folded away, at any depth. The
+    /// builders leave them in (looking for them at every step is slow); a decision folds once.
+    pub(crate) fn fold(self) -> Val {
+        let complement =
+            |parts: &[Formula]| parts.iter().any(|p| matches!(p, Formula::Not(inner) if parts.contains(inner)));
+        match self {
+            Formula::Term(_) => Val::U(self),
+            Formula::Not(inner) => inner.fold().negate(),
+            Formula::All(v) => match Val::all(v.into_iter().map(Formula::fold)) {
+                Val::U(Formula::All(parts)) if complement(&parts) => Val::F,
+                other => other,
+            },
+            Formula::Any(v) => match Val::any(v.into_iter().map(Formula::fold)) {
+                Val::U(Formula::Any(parts)) if complement(&parts) => Val::T,
+                other => other,
+            },
+        }
+    }
 }
 
 #[cfg(test)]
@@ -234,7 +244,12 @@ mod tests {
         assert!(text.starts_with("(a (policy \"p\", #0) or b"), "{text}");
         assert!(text.contains("and not c"), "{text}");
         assert_eq!(u("a").negate().negate(), u("a"));
-        assert_eq!(u("a").or(u("b")).or(u("a").negate()), Val::T);
-        assert_eq!(u("a").and(u("b")).and(u("a").negate()), Val::F);
+        let fold = |v: Val| match v {
+            Val::U(f) => f.fold(),
+            other => other,
+        };
+        assert_eq!(fold(u("a").or(u("b")).or(u("a").negate())), Val::T);
+        assert_eq!(fold(u("a").and(u("b")).and(u("a").negate())), Val::F);
+        assert_eq!(fold(u("c").and(u("a").or(u("a").negate()))), u("c"));
     }
 }

@@ -29,7 +29,8 @@ declare_check! {
     /// privileged — a full or IAM administrator, or a principal with an escalation path of its
     /// own (found iteratively). `iam:PassRole` counts only for roles of the inventory that trust
     /// the service and are more privileged: a `PassRole` scoped to known roles none of which is
-    /// more privileged is not a finding. Paths through existing resources are findings because
+    /// more privileged is not a finding, and the PASS message names such paths, allowed but
+    /// reaching nothing. Paths through existing resources are findings because
     /// the inventory does not list those resources' roles; the message names them.
     ///
     /// FAIL names each path (up to three), the actions, the statements (`policy (Sid or

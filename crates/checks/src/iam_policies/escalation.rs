@@ -562,6 +562,9 @@ pub struct Report<'a> {
     pub subject: Subject<'a>,
     pub admin: AdminLevels,
     pub escalations: Vec<Escalation>,
+    /// Paths it may perform that reach nothing (see [`contained`]); only for principals
+    /// without a decided escalation.
+    pub contained: Vec<&'static str>,
 }
 
 /// Every escalation of every user and role (see the module docs), undecided ones included.
@@ -619,13 +622,18 @@ pub fn search<'a>(analysis: &'a Analysis<'a>) -> Vec<Report<'a>> {
     }
     let order = |e: &Escalation| PATHS.iter().position(|p| p.id == e.path).unwrap_or(usize::MAX);
     subjects
-        .into_iter()
+        .into_par_iter()
         .zip(admin)
-        .zip(own.into_iter().zip(lateral))
+        .zip(own.into_par_iter().zip(lateral))
         .map(|((subject, admin), (own, lateral))| {
             let mut escalations: Vec<Escalation> = own.into_iter().chain(lateral).collect();
             escalations.sort_by_key(|e| (order(e), e.target.clone()));
-            Report { subject, admin, escalations }
+            let contained = if is_full_admin(&admin) || escalations.iter().any(Escalation::is_decided) {
+                Vec::new()
+            } else {
+                contained(&subject, &escalations)
+            };
+            Report { subject, admin, escalations, contained }
         })
         .collect()
 }
@@ -696,7 +704,7 @@ impl<'a> Search<'a> {
         let mut out = Vec::new();
         for path in PATHS.iter().filter(|p| applies(p, s)) {
             // A path whose actions are allowed nowhere needs no targets.
-            if !self.possible(s, path) {
+            if !possible(s, path) {
                 continue;
             }
             let goals: Vec<Goal<'a>> = match path.on {
@@ -769,7 +777,7 @@ impl<'a> Search<'a> {
     fn lateral_paths(&self, s: &Subject<'a>, targets: &[(String, String)]) -> Vec<Escalation> {
         let mut out = Vec::new();
         for path in PATHS.iter().filter(|p| applies(p, s)) {
-            if !self.possible(s, path) {
+            if !possible(s, path) {
                 continue;
             }
             let reach = |arn: &str, why: &str| Reach::Principal { arn: arn.to_owned(), why: why.to_owned() };
@@ -864,11 +872,24 @@ impl<'a> Search<'a> {
     /// Tries a path on each goal; one escalation per goal where every step may be allowed.
     fn try_goals(&self, s: &Subject<'a>, path: &Path, goals: Vec<Goal<'a>>) -> Vec<Escalation> {
         let mut out = Vec::new();
-        if goals.is_empty() || !self.possible(s, path) {
+        if goals.is_empty() || !possible(s, path) {
             return out;
         }
+        let partition = &self.analysis.inv.partition;
+        // Without resource-tag conditions every goal has the same context: one evaluator.
+        let keys = tag_keys(s);
+        let shared_ctx = keys.is_empty().then(|| context_for(path, None, &keys, partition));
+        let shared = shared_ctx.as_ref().map(|ctx| s.evaluator(ctx));
+        let caveats: Vec<String> = s.caveats.iter().map(Caveat::to_string).collect();
         for goal in goals {
-            let ctx = context_for(s, path, &goal, &self.analysis.inv.partition);
+            let own_ctx;
+            let ctx = match &shared_ctx {
+                Some(ctx) => ctx,
+                None => {
+                    own_ctx = context_for(path, goal.tags, &keys, partition);
+                    &own_ctx
+                }
+            };
             let mut actions = Vec::new();
             let mut when: Vec<Unknown> = Vec::new();
             let mut undecided: Vec<Unknown> = Vec::new();
@@ -879,14 +900,17 @@ impl<'a> Search<'a> {
                     (true, Some(role)) => match self.analysis.trust(&role.arn).and_then(super::Doc::policy) {
                         Some(trust) => {
                             let set = s.set.clone().trust_policy("trust policy", trust);
-                            wasp_iam::Evaluator::new(&set, &s.principal, &ctx).evaluate(step.action, &target)
+                            wasp_iam::Evaluator::new(&set, &s.principal, ctx).evaluate(step.action, &target)
                         }
                         None => {
                             blocked = true;
                             break;
                         }
                     },
-                    _ => s.evaluator(&ctx).evaluate(step.action, &target),
+                    _ => match &shared {
+                        Some(ev) => ev.evaluate(step.action, &target),
+                        None => s.evaluator(ctx).evaluate(step.action, &target),
+                    },
                 };
                 match verdict(&ev.decision) {
                     Verdict::Denied => {
@@ -932,7 +956,7 @@ impl<'a> Search<'a> {
                 actions,
                 reaches,
                 certainty,
-                caveats: s.caveats.iter().map(Caveat::to_string).collect(),
+                caveats: caveats.clone(),
                 source: path.source.to_owned(),
             });
         }
@@ -940,20 +964,31 @@ impl<'a> Search<'a> {
     }
 }
 
-impl Search<'_> {
-    /// Whether every identity step of the path is allowed on some resource: when one is not,
-    /// no target can make it so, and the goals need not be tried one by one.
-    fn possible(&self, s: &Subject<'_>, path: &Path) -> bool {
-        let mut ctx = Context::unknown_by_default();
-        if let On::PassRole(service) = path.on {
-            ctx = ctx.set("iam:PassedToService", service);
-        }
-        let ev = s.evaluator(&ctx);
-        path.steps
-            .iter()
-            .filter(|st| !st.action.starts_with("sts:AssumeRole"))
-            .all(|st| ev.evaluate(st.action, &Target::Any).decision.may_be_allowed())
+/// Whether every identity step of the path is allowed on some resource: when one is not, no
+/// target can make it so, and the goals need not be tried one by one.
+fn possible(s: &Subject<'_>, path: &Path) -> bool {
+    let mut ctx = Context::unknown_by_default();
+    if let On::PassRole(service) = path.on {
+        ctx = ctx.set("iam:PassedToService", service);
     }
+    let ev = s.evaluator(&ctx);
+    path.steps
+        .iter()
+        .filter(|st| !st.action.starts_with("sts:AssumeRole"))
+        .all(|st| ev.evaluate(st.action, &Target::Any).decision.may_be_allowed())
+}
+
+/// Paths whose actions the principal may perform but that reach nothing: no target of the
+/// inventory is more privileged (roles it may pass, users, groups), or it holds no
+/// customer-managed policy to rewrite.
+fn contained(s: &Subject<'_>, escalations: &[Escalation]) -> Vec<&'static str> {
+    PATHS
+        .iter()
+        .filter(|p| !matches!(p.on, On::Itself | On::Existing(_)) && applies(p, s))
+        .filter(|p| !escalations.iter().any(|e| e.path == p.id))
+        .filter(|p| possible(s, p))
+        .map(|p| p.id)
+        .collect()
 }
 
 /// Roles of the inventory that trust a service principal, by ARN, with a doubt when the trust
@@ -1001,7 +1036,7 @@ fn credential_fits(user: &User, cred: Credential) -> bool {
 
 /// The context of a path's requests: what the path itself pins down (the service a role is
 /// passed to, the policy attached, the target's tags); everything else unknown.
-fn context_for(s: &Subject<'_>, path: &Path, goal: &Goal<'_>, partition: &str) -> Context {
+fn context_for(path: &Path, tags: Option<&wasp_model::Tags>, keys: &BTreeSet<String>, partition: &str) -> Context {
     let mut ctx = Context::unknown_by_default();
     if let On::PassRole(service) = path.on {
         ctx = ctx.set("iam:PassedToService", service);
@@ -1009,15 +1044,15 @@ fn context_for(s: &Subject<'_>, path: &Path, goal: &Goal<'_>, partition: &str) -
     if path.steps.iter().any(|st| st.action.starts_with("iam:Attach")) {
         ctx = ctx.set("iam:PolicyARN", &format!("arn:{partition}:iam::aws:policy/AdministratorAccess"));
     }
-    if let Some(tags) = goal.tags {
-        for key in tag_keys(s) {
+    if let Some(tags) = tags {
+        for key in keys {
             let Some(tag) = key.strip_prefix("aws:resourcetag/").or_else(|| key.strip_prefix("iam:resourcetag/"))
             else {
                 continue;
             };
             match tags.iter().find(|(k, _)| k.eq_ignore_ascii_case(tag)) {
-                Some((_, v)) => ctx = ctx.set(&key, v),
-                None => ctx = ctx.absent(&key),
+                Some((_, v)) => ctx = ctx.set(key, v),
+                None => ctx = ctx.absent(key),
             }
         }
     }
@@ -1161,15 +1196,19 @@ pub fn principal_summary(report: &Report<'_>) -> (crate::Status, String) {
         return (Status::Skip, format!("no escalation path in the policies read, but {}", caveats_text(&unread)));
     }
     let undecided: Vec<String> = report.escalations.iter().map(describe).collect();
-    if undecided.is_empty() {
-        (Status::Pass, format!("none of the {} escalation paths is open", PATHS.len()))
+    let mut msg = if undecided.is_empty() {
+        format!("none of the {} escalation paths is open", PATHS.len())
     } else {
-        (
-            Status::Pass,
-            format!(
-                "no escalation path is certain; the inventory does not decide {}",
-                undecided.into_iter().take(3).collect::<Vec<_>>().join("; ")
-            ),
+        format!(
+            "no escalation path is certain; the inventory does not decide {}",
+            undecided.into_iter().take(3).collect::<Vec<_>>().join("; ")
         )
+    };
+    if !report.contained.is_empty() {
+        msg.push_str(&format!(
+            "; allowed, but reaching no principal or policy that would give it more: {}",
+            report.contained.join(", ")
+        ));
     }
+    (Status::Pass, msg)
 }
