@@ -92,6 +92,10 @@ fn can_never_answers_allowed_when_the_resources_policy_is_unknown() {
     assert!(matches!(role.decision, Decision::AllowedIf(_)), "{role}");
     let key = can(&inv, "dev", "kms:Decrypt", Some("arn:aws:kms:us-east-1:123456789012:key/k"), &[]).unwrap();
     assert!(matches!(key.decision, Decision::AllowedIf(_)), "{key}");
+    // No resource: a trust policy must still allow, so the answer stays open.
+    let any_role = can(&inv, "dev", "sts:AssumeRole", None, &[]).unwrap();
+    assert!(matches!(any_role.decision, Decision::AllowedIf(_)), "{any_role}");
+    assert!(any_role.to_string().contains("the trust policy of the role lets this request through"), "{any_role}");
     // An explicit deny of its own policies decides whatever the unknown policy says.
     let denied = inventory(json!({
         "organizations": {"organization": "not_configured"},

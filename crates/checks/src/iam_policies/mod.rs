@@ -808,6 +808,18 @@ pub fn can(
                  resources do not count"
                     .to_owned(),
             );
+            // A role's trust policy and a key's policy must allow, whatever the identity side
+            // says: without the resource, that is unknown.
+            if let resource_docs::Lookup::Unknown(name, _, kind) = resource_docs::lookup(inv, action, "*") {
+                let which = match kind {
+                    wasp_iam::ResourcePolicyKind::TrustPolicy => Some("the role"),
+                    wasp_iam::ResourcePolicyKind::KeyPolicy => Some("the key"),
+                    wasp_iam::ResourcePolicyKind::Generic => None,
+                };
+                if let Some(which) = which {
+                    unknown_doc = Some((name, which, "no resource was given".to_owned(), kind));
+                }
+            }
             Target::all()
         }
         Some(arn) => {
