@@ -153,7 +153,7 @@ fn can_says_what_it_left_out() {
     }));
     let ev = can(&inv, "u", "s3:GetObject", None, &[]).unwrap();
     let text = ev.to_string();
-    assert!(text.contains("ReadOnlyAccess is AWS-managed and its document is not collected"), "{text}");
+    assert!(text.contains("ReadOnlyAccess is AWS-managed and its document is not in the inventory"), "{text}");
     assert!(
         text.contains("permissions boundary arn:aws:iam::123456789012:policy/missing is not in the inventory"),
         "{text}"

@@ -66,6 +66,7 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
         groups,
         roles,
         policies,
+        aws_policies,
         identity_providers,
         server_certificates,
     } = iam;
@@ -78,6 +79,7 @@ pub(crate) fn absorb(into: &mut Inventory, part: Inventory) {
     t.groups.extend(groups);
     t.roles.extend(roles);
     t.policies.extend(policies);
+    t.aws_policies.extend(aws_policies);
 
     let wasp_model::organizations::Organizations {
         organization,

@@ -19,6 +19,10 @@ pub struct Iam {
     /// Customer-managed policies.
     #[serde(default)]
     pub policies: Vec<ManagedPolicy>,
+    /// AWS-managed policies attached to a user, group or role of the account, with their
+    /// default version (empty in snapshots from before they were collected).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aws_policies: Vec<ManagedPolicy>,
     /// SAML and OIDC identity providers (`ListSAMLProviders`, `ListOpenIDConnectProviders`);
     /// `None` when either list could not be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -26,8 +26,8 @@ declare_check! {
     /// FAIL naming them; access that depends on something the inventory does not decide is a
     /// PASS whose message names it. When the SCPs or the boundary could not be read, a FAIL
     /// says so. SKIP when the principal is not an administrator by the policies read but one
-    /// of its policies could not be read or parsed (named), or is an AWS-managed policy other
-    /// than AdministratorAccess, PowerUserAccess and IAMFullAccess.
+    /// of its policies could not be read or parsed (named) — AWS-managed ones included: their
+    /// documents are collected with the account's authorization details.
     ///
     /// This complements the pattern checks: `iam_customer_policy_no_full_admin` and
     /// `iam_inline_policy_no_full_admin` flag documents with an `Allow` of `*` on `*` whoever

@@ -42,9 +42,10 @@ declare_check! {
     /// by an explicit deny, the boundary or an SCP is not a finding. When the SCPs or the
     /// boundary could not be read, a FAIL says so instead of assuming. A full administrator
     /// passes (nothing to escalate to; `iam_principal_effective_admin` judges it). SKIP when
-    /// no path is found but a policy of the principal could not be read or parsed (named), or
-    /// is an AWS-managed policy other than AdministratorAccess, PowerUserAccess and
-    /// IAMFullAccess (whose documents wasp carries).
+    /// no path is found but a policy of the principal could not be read or parsed (named),
+    /// AWS-managed ones included (their documents are collected with the account's
+    /// authorization details; wasp carries AdministratorAccess, PowerUserAccess and
+    /// IAMFullAccess for snapshots without them).
     ///
     /// Severity is high, not critical: every path needs the principal's credentials first (a
     /// foothold), and then gives up to the whole account.

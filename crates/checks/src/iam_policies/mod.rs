@@ -178,7 +178,8 @@ impl<'inv> Analysis<'inv> {
     /// Parses every document the principals refer to, each once.
     pub fn new(inv: &'inv Inventory) -> Analysis<'inv> {
         let mut managed = HashMap::new();
-        for p in &inv.iam.policies {
+        // AWS-managed documents as collected win over wasp's own copies of a few of them.
+        for p in inv.iam.policies.iter().chain(&inv.iam.aws_policies) {
             let doc = Doc::parse(p.document.as_ref(), PolicyKind::Identity, || {
                 crate::evidence::unknown_for_resource(inv, &p.arn, "its document")
             });
@@ -201,8 +202,8 @@ impl<'inv> Analysis<'inv> {
                     Err(e) => Doc::Malformed(e.to_string()),
                 },
                 None if aws_managed::is_aws_managed(arn) => Doc::Missing(
-                    "is AWS-managed and its document is not collected (wasp knows AdministratorAccess, \
-                     PowerUserAccess and IAMFullAccess only)"
+                    "is AWS-managed and its document is not in the inventory (wasp itself carries \
+                     AdministratorAccess, PowerUserAccess and IAMFullAccess only)"
                         .into(),
                 ),
                 None => Doc::Missing("is not in the inventory".into()),

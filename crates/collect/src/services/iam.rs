@@ -58,7 +58,7 @@ async fn collect_with(unit: &Unit, iam: &aws_sdk_iam::Client, part: &mut Invento
         identity_providers(unit, iam),
         server_certificates(unit, iam),
     );
-    let Details { mut users, groups, mut roles, policies } = details;
+    let Details { mut users, groups, mut roles, policies, aws_policies } = details;
     for user in &mut users {
         user.services_last_accessed = used.remove(&user.arn);
     }
@@ -118,6 +118,7 @@ async fn collect_with(unit: &Unit, iam: &aws_sdk_iam::Client, part: &mut Invento
     t.groups = groups;
     t.roles = roles;
     t.policies = policies;
+    t.aws_policies = aws_policies;
     t.identity_providers = identity_providers;
     t.server_certificates = server_certificates;
 }
@@ -166,6 +167,8 @@ struct Details {
     groups: Vec<Group>,
     roles: Vec<Role>,
     policies: Vec<ManagedPolicy>,
+    /// AWS-managed policies attached in the account.
+    aws_policies: Vec<ManagedPolicy>,
 }
 
 /// Attached policy ARNs.
@@ -173,7 +176,9 @@ fn attached(list: &[AttachedPolicy]) -> Vec<String> {
     list.iter().filter_map(|p| p.policy_arn().map(str::to_owned)).collect()
 }
 
-/// Users, groups, roles and customer-managed policies, page by page.
+/// Users, groups, roles, customer-managed policies and the AWS-managed policies attached in
+/// the account (their documents, so the policy engine judges principals that hold them), page
+/// by page.
 async fn authorization_details(unit: &Unit, iam: &aws_sdk_iam::Client) -> Details {
     let mut out = Details::default();
     let mut pages = iam
@@ -182,6 +187,7 @@ async fn authorization_details(unit: &Unit, iam: &aws_sdk_iam::Client) -> Detail
         .filter(EntityType::Role)
         .filter(EntityType::Group)
         .filter(EntityType::LocalManagedPolicy)
+        .filter(EntityType::AwsManagedPolicy)
         .max_items(1000)
         .into_paginator()
         .send();
@@ -243,7 +249,9 @@ async fn authorization_details(unit: &Unit, iam: &aws_sdk_iam::Client) -> Detail
         }
         for p in page.policies() {
             let Some(arn) = p.arn() else { continue };
-            if is_aws_managed(arn) {
+            let aws = is_aws_managed(arn);
+            // Of the AWS-managed policies, only those in use: the others judge nobody.
+            if aws && p.attachment_count().is_none_or(|n| n == 0) {
                 continue;
             }
             let name = compat::policy_name(p.policy_name(), arn);
@@ -251,13 +259,18 @@ async fn authorization_details(unit: &Unit, iam: &aws_sdk_iam::Client) -> Detail
             let default = versions.iter().find(|v| v.is_default_version()).or_else(|| {
                 versions.iter().find(|v| v.version_id().is_some() && v.version_id() == p.default_version_id())
             });
-            out.policies.push(ManagedPolicy {
+            let policy = ManagedPolicy {
                 arn: arn.to_owned(),
                 name: name.to_owned(),
                 attachment_count: p.attachment_count().and_then(|c| u32::try_from(c).ok()),
                 document: default.and_then(|v| v.document()).and_then(|d| decoded(unit, arn, "policy document", d)),
                 location: None,
-            });
+            };
+            if aws {
+                out.aws_policies.push(policy);
+            } else {
+                out.policies.push(policy);
+            }
         }
     }
     out
@@ -733,9 +746,22 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
                         AttachedPolicy::builder().policy_arn("arn:aws:iam::aws:policy/ReadOnlyAccess").build(),
                     )
                     .build();
+                let aws = |name: &str, count: i32| {
+                    ManagedPolicyDetail::builder()
+                        .policy_name(name)
+                        .arn(format!("arn:aws:iam::aws:policy/{name}"))
+                        .default_version_id("v7")
+                        .attachment_count(count)
+                        .policy_version_list(
+                            PolicyVersion::builder().version_id("v7").is_default_version(true).document(ADMIN).build(),
+                        )
+                        .build()
+                };
                 GetAccountAuthorizationDetailsOutput::builder()
                     .user_detail_list(user("bob"))
                     .role_detail_list(role)
+                    .policies(aws("ReadOnlyAccess", 1))
+                    .policies(aws("AmazonS3FullAccess", 0))
                     .is_truncated(false)
                     .build()
             });
@@ -759,6 +785,10 @@ bob,arn:aws:iam::123456789012:user/bob,2020-01-01T00:00:00+00:00,false,not_suppo
         assert_eq!(admin.document.as_ref().unwrap()["Statement"][0]["Action"], "*");
         assert_eq!(part.iam.roles[0].trust_policy.as_ref().unwrap()["Version"], "2012-10-17");
         assert_eq!(part.iam.roles[0].attached_policies, ["arn:aws:iam::aws:policy/ReadOnlyAccess"]);
+        // AWS-managed policies in use come with their documents, apart from customer ones.
+        let aws: Vec<&str> = part.iam.aws_policies.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(aws, ["ReadOnlyAccess"]);
+        assert!(part.iam.aws_policies[0].document.is_some());
         // One job per user and role, each read once it completed.
         assert_eq!(calls(&unit, "GenerateServiceLastAccessedDetails"), 3);
         assert_eq!(calls(&unit, "GetServiceLastAccessedDetails"), 3);
