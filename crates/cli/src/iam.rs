@@ -130,8 +130,7 @@ fn evaluation_json(ev: &Evaluation) -> serde_json::Value {
 }
 
 fn escalations(cli: &Cli, args: &IamEscalationsArgs, config: &config::Config) -> Result<ExitCode> {
-    // Everything the escalation search reads: IAM, the SCPs, and the resources that run
-    // with roles of their own (functions, instances).
+    // What the escalation check reads: IAM and the organization's SCPs.
     let selection = crate::selection(&[], &["iam_principal_privilege_escalation".to_owned()], &[])?;
     let services = crate::scan::collected_services(&selection);
     let inv = inventory(cli, &args.input, config, services, None)?;

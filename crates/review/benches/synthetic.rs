@@ -33,8 +33,9 @@ pub fn inventory() -> Inventory {
         document: Some(serde_json::json!({"Version": "2012-10-17", "Statement": statement})),
         location: None,
     };
+    inv.iam.aws_policies =
+        vec![policy("AdministratorAccess", serde_json::json!([{"Effect": "Allow", "Action": "*", "Resource": "*"}]))];
     inv.iam.policies = vec![
-        policy("AdministratorAccess", serde_json::json!([{"Effect": "Allow", "Action": "*", "Resource": "*"}])),
         policy(
             "developer",
             serde_json::json!([{"Effect": "Allow", "Resource": "*", "Action":

@@ -891,9 +891,14 @@ fn with_unknown_resource_policy(
             PolicyKind::Resource,
         ),
     };
-    let Ok(open) = Policy::from_value(&open, policy_kind) else { return decision };
-    let set = subject.set.clone().with_resource(through.policy.clone(), &open, kind);
-    let best = Evaluator::new(&set, &subject.principal, ctx).evaluate(action, target).decision;
+    // Should the open policy not parse, the decision without it stands, still made conditional.
+    let best = match Policy::from_value(&open, policy_kind) {
+        Ok(open) => {
+            let set = subject.set.clone().with_resource(through.policy.clone(), &open, kind);
+            Evaluator::new(&set, &subject.principal, ctx).evaluate(action, target).decision
+        }
+        Err(_) => decision,
+    };
     let through = wasp_iam::Formula::Term(through);
     match best {
         Decision::Allowed => Decision::AllowedIf(through),
